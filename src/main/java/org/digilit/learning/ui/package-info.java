@@ -1,0 +1,3 @@
+/** The learner's views: home, courses, lessons. */
+@org.jspecify.annotations.NullMarked
+package org.digilit.learning.ui;

@@ -1,0 +1,3 @@
+/** Views for organisation administrators. */
+@org.jspecify.annotations.NullMarked
+package org.digilit.organisation.ui;

@@ -1,0 +1,3 @@
+/** DigiLit: a digital-literacy learning platform for public "digital skills for everyone" programmes. */
+@org.jspecify.annotations.NullMarked
+package org.digilit;

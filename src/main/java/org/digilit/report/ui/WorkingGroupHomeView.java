@@ -1,0 +1,31 @@
+package org.digilit.report.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.digilit.security.CurrentUser;
+import org.digilit.security.Roles;
+
+/** The home page of this feature's users: greets them by name and says what the page is for. */
+@Route("dashboard")
+@RolesAllowed({Roles.WORKING_GROUP, Roles.PLATFORM_ADMIN})
+@Menu(title = "nav.dashboard", order = 30)
+class WorkingGroupHomeView extends Main implements HasDynamicTitle {
+
+    WorkingGroupHomeView(CurrentUser currentUser) {
+        addClassName("page");
+        var user = currentUser.require();
+        var greeting = new Paragraph(getTranslation("home.greeting", user.displayName()));
+        greeting.addClassName("greeting");
+        add(new H1(getTranslation("dashboard.title")), greeting, new Paragraph(getTranslation("dashboard.intro")));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.title") + " · DigiLit";
+    }
+}

@@ -1,0 +1,30 @@
+package org.digilit.security;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import org.digilit.security.Roles.Role;
+
+/**
+ * The signed-in person as the platform sees them.
+ *
+ * @param subject Keycloak's stable user id (the OIDC {@code sub}), the key for anything stored per user
+ * @param username the login name
+ * @param displayName the name to greet them with
+ * @param roles their realm roles
+ */
+public record AuthenticatedUser(String subject, String username, String displayName, Set<Role> roles) {
+
+    public AuthenticatedUser {
+        roles = Set.copyOf(roles);
+    }
+
+    /** The most responsible of their roles, which decides their home page. */
+    public Optional<Role> primaryRole() {
+        return roles.stream().min(Comparator.naturalOrder());
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,73 @@
+package org.digilit.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.Map;
+import org.digilit.platform.KeycloakProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Login through Keycloak (OIDC authorization code flow with PKCE, public client), realm roles as authorities, view
+ * access by {@code @RolesAllowed} on the server, and RP-initiated logout that ends the Keycloak session too.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    static final String REGISTRATION_ID = "keycloak";
+    static final String LOGIN_URL = "/oauth2/authorization/" + REGISTRATION_ID;
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/icons/**")
+                        .permitAll())
+                .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
+                                new LocaleAwareAuthorizationRequestResolver(registrations)))
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new RealmRoleAuthoritiesMapper())))
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_URL, "{baseUrl}/"));
+        return http.build();
+    }
+
+    /**
+     * The client registration, with Keycloak's endpoints written out rather than discovered: discovery would make the
+     * app's start depend on Keycloak being up. Browsers go to {@code server-url}; the app's own calls go to {@code
+     * internal-url} when set (inside a container network).
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(KeycloakProperties keycloak) {
+        var issuer = keycloak.issuer();
+        var backChannel = keycloak.backChannelRealmUrl();
+        var registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientName("Keycloak")
+                .clientId(keycloak.webClientId())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .issuerUri(issuer)
+                .authorizationUri(issuer + "/protocol/openid-connect/auth")
+                .tokenUri(backChannel + "/protocol/openid-connect/token")
+                .jwkSetUri(backChannel + "/protocol/openid-connect/certs")
+                .userInfoUri(backChannel + "/protocol/openid-connect/userinfo")
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(
+                        Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+}

@@ -1,0 +1,32 @@
+package org.digilit.shell.ui;
+
+import java.util.Map;
+import java.util.Optional;
+import org.digilit.security.AuthenticatedUser;
+import org.digilit.security.Roles.Role;
+
+/**
+ * Where each role lands after login. The routes belong to their features' views; they are named here by path so that
+ * the shell does not reach into those features' UI packages (a browserless test checks each path against its view).
+ */
+final class HomeRoutes {
+
+    static final String LEARNER_HOME = "learn";
+    static final String ORGANISATION_HOME = "organisation";
+    static final String WORKING_GROUP_HOME = "dashboard";
+    static final String PLATFORM_ADMIN_HOME = "admin";
+
+    private static final Map<Role, String> HOMES = Map.of(
+            Role.PLATFORM_ADMIN, PLATFORM_ADMIN_HOME,
+            Role.WORKING_GROUP, WORKING_GROUP_HOME,
+            Role.ORG_ADMIN, ORGANISATION_HOME,
+            Role.TEACHER, LEARNER_HOME,
+            Role.CITIZEN, LEARNER_HOME);
+
+    private HomeRoutes() {}
+
+    /** The home of the user's most responsible role; empty for a user who has none of the platform's roles. */
+    static Optional<String> homeOf(AuthenticatedUser user) {
+        return user.primaryRole().map(HOMES::get);
+    }
+}

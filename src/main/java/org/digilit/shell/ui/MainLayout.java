@@ -1,0 +1,88 @@
+package org.digilit.shell.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.digilit.security.AuthenticatedUser;
+import org.digilit.security.CurrentUser;
+import org.digilit.shell.LanguagePreferenceService;
+
+/**
+ * The frame of every page: the brand, the language switch, and either a login button or the user's menu; for signed-in
+ * users a drawer with the views their roles open (each view declares itself with {@code @Menu}; its title is a
+ * translation key). On phones the drawer folds away behind a toggle.
+ */
+@Layout
+@AnonymousAllowed
+class MainLayout extends AppLayout {
+
+    static final String LOGIN_URL = "/oauth2/authorization/keycloak";
+
+    private final transient AuthenticationContext authenticationContext;
+
+    MainLayout(
+            CurrentUser currentUser,
+            AuthenticationContext authenticationContext,
+            LanguagePreferenceService languagePreferences) {
+        this.authenticationContext = authenticationContext;
+        setPrimarySection(Section.NAVBAR);
+        var user = currentUser.get();
+
+        var brand = new Anchor("/", "DigiLit");
+        brand.addClassName("brand");
+        var spacer = new Div();
+        spacer.addClassName("navbar-spacer");
+        var language = new LanguageSwitch(languagePreferences);
+
+        if (user.isPresent()) {
+            var toggle = new DrawerToggle();
+            toggle.setAriaLabel(getTranslation("nav.toggle"));
+            addToNavbar(toggle, brand, spacer, language, userMenu(user.get()));
+            addToDrawer(new Scroller(navigation()));
+        } else {
+            addToNavbar(brand, spacer, language, loginLink());
+            setDrawerOpened(false);
+        }
+    }
+
+    private Component loginLink() {
+        var login = new Anchor(LOGIN_URL, getTranslation("action.login"));
+        login.setRouterIgnore(true);
+        login.addClassName("login-link");
+        return login;
+    }
+
+    private Component userMenu(AuthenticatedUser user) {
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.getElement().setAttribute("aria-label", getTranslation("nav.user-menu"));
+        var item = menu.addItem(new Span(VaadinIcon.USER.create(), new Span(user.displayName())));
+        item.addClassName("user-name");
+        item.getSubMenu().addItem(getTranslation("action.logout"), click -> authenticationContext.logout());
+        return menu;
+    }
+
+    private SideNav navigation() {
+        var nav = new SideNav();
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
+        for (var entry : MenuConfiguration.getMenuEntries()) {
+            var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            item.setMatchNested(true);
+            nav.addItem(item);
+        }
+        return nav;
+    }
+}

@@ -1,0 +1,78 @@
+package org.digilit.localstack;
+
+import java.util.List;
+import java.util.Map;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** One demo user per role, created in the local stack's Keycloak if absent. Their password is in the README. */
+public final class DemoUsers {
+
+    public static final String PASSWORD = "Digilit-Demo-2026";
+
+    /** A demo user: login name, the name the platform shows, the realm role and the audience it learns as. */
+    public record DemoUser(String username, String displayName, String role, String audience) {}
+
+    public static final List<DemoUser> ALL = List.of(
+            new DemoUser("citizen.demo", "Nguyễn Thị Lan", "citizen", "citizen"),
+            new DemoUser("teacher.demo", "Trần Văn Minh", "teacher", "teacher"),
+            new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official"),
+            new DemoUser("workinggroup.demo", "Phạm Quốc Bảo", "working-group", "official"),
+            new DemoUser("admin.demo", "Hoàng Đức Anh", "platform-admin", "official"));
+
+    private DemoUsers() {}
+
+    public static DemoUser withRole(String role) {
+        return ALL.stream()
+                .filter(u -> u.role().equals(role))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No demo user has the role " + role));
+    }
+
+    /** An admin client logged in to the master realm of the local stack's Keycloak (for tests and seeding). */
+    public static Keycloak adminClient(LocalStack stack) {
+        return KeycloakBuilder.builder()
+                .serverUrl(stack.keycloakUrl())
+                .realm("master")
+                .clientId("admin-cli")
+                .username(LocalStack.KEYCLOAK_ADMIN)
+                .password(LocalStack.KEYCLOAK_ADMIN_PASSWORD)
+                .build();
+    }
+
+    static void ensure(LocalStack stack) {
+        try (var keycloak = adminClient(stack)) {
+            var realm = keycloak.realm(LocalStack.REALM);
+            for (var demo : ALL) {
+                if (!realm.users().searchByUsername(demo.username(), true).isEmpty()) {
+                    continue;
+                }
+                var names = demo.displayName().split(" ", 2);
+                var user = new UserRepresentation();
+                user.setUsername(demo.username());
+                user.setEnabled(true);
+                user.setEmail(demo.username() + "@demo.digilit.invalid");
+                user.setEmailVerified(true);
+                user.setLastName(names[0]);
+                user.setFirstName(names[1]);
+                user.setAttributes(Map.of(
+                        "displayName", List.of(demo.displayName()),
+                        "organisationId", List.of("DEMO"),
+                        "audience", List.of(demo.audience())));
+                var password = new CredentialRepresentation();
+                password.setType(CredentialRepresentation.PASSWORD);
+                password.setValue(PASSWORD);
+                password.setTemporary(false);
+                user.setCredentials(List.of(password));
+                try (var response = realm.users().create(user)) {
+                    var id = CreatedResponseUtil.getCreatedId(response);
+                    var role = realm.roles().get(demo.role()).toRepresentation();
+                    realm.users().get(id).roles().realmLevel().add(List.of(role));
+                }
+            }
+        }
+    }
+}

