@@ -1,12 +1,9 @@
 package org.digilit.security;
 
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
-import org.digilit.platform.KeycloakProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -19,12 +16,12 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Login through Keycloak (OIDC authorization code flow with PKCE, public client), realm roles as authorities, view
- * access by {@code @RolesAllowed} on the server, and RP-initiated logout that ends the Keycloak session too.
+ * access by {@code @RolesAllowed} on the server (checked by Vaadin's navigation access control; services use
+ * {@code @PreAuthorize}, so views are not wrapped in method-security proxies), and RP-initiated logout that ends the Keycloak session too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
-@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";

@@ -37,10 +37,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** TEST: fresh data under target/ for each run. DEV: data that survives restarts. */
+    /**
+     * TEST: fresh data under target/ for each run. DEV: data that survives restarts (.local-stack/dev). BENCH: data under
+     * target/local-stack-bench, kept between starts so that cold and warm starts can be compared.
+     */
     public enum Mode {
         TEST,
-        DEV
+        DEV,
+        BENCH
     }
 
     public static final String REALM = "digilit";
@@ -89,6 +93,18 @@ public final class LocalStack implements AutoCloseable {
             shared = stack;
         }
         return shared;
+    }
+
+    /** A stack of its own (not the JVM's shared one), for benchmarks that start and stop it; close it when done. */
+    public static LocalStack startNew(Mode mode, int appPort) {
+        var stack = new LocalStack(mode, "http://localhost:" + appPort);
+        stack.start();
+        return stack;
+    }
+
+    /** Where this mode keeps its data (for a benchmark that wants a cold start). */
+    public static Path dataFolder(Mode mode) throws IOException, InterruptedException {
+        return new LocalStack(mode, "http://localhost:0").layout().data();
     }
 
     /** The port the app of a test run listens on, picked once per JVM so that the realm's redirect URI matches it. */
@@ -221,7 +237,11 @@ public final class LocalStack implements AutoCloseable {
                     ServerUser.NAME,
                     base);
         }
-        var data = mode == Mode.TEST ? base.resolve("target/local-stack-test") : base.resolve(".local-stack/dev");
+        var data = switch (mode) {
+            case TEST -> base.resolve("target/local-stack-test");
+            case DEV -> base.resolve(".local-stack/dev");
+            case BENCH -> base.resolve("target/local-stack-bench");
+        };
         return new Layout(base.resolve(".local-stack/servers"), data);
     }
 
@@ -521,7 +541,7 @@ public final class LocalStack implements AutoCloseable {
         Files.write(data.resolve("pids"), lines, StandardCharsets.UTF_8);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -23,7 +23,9 @@ class PlatformStatusView extends VerticalLayout implements HasDynamicTitle {
     PlatformStatusView(CurrentUser currentUser, PlatformStatusService status) {
         addClassName("page");
         var name = currentUser.require().displayName();
-        add(new H1(getTranslation("admin.title")), new Paragraph(getTranslation("home.greeting", name)));
+        var greeting = new Paragraph(getTranslation("home.greeting", name));
+        greeting.addClassName("greeting");
+        add(new H1(getTranslation("admin.title")), greeting);
         var servers = new Section();
         servers.addClassName("card-grid");
         servers.add(new H2(getTranslation("admin.servers")));

@@ -18,7 +18,7 @@ class LanguageSwitch extends Select<Locale> {
         setItemLabelGenerator(locale -> getTranslation("language." + locale.getLanguage()));
         setValue(Languages.supported(getLocale().toLanguageTag()).orElse(Languages.DEFAULT));
         addValueChangeListener(event -> {
-            if (!event.isFromClient() || event.getValue() == null) {
+            if (event.getValue() == null || event.getValue().equals(event.getOldValue())) {
                 return;
             }
             preferences.choose(event.getValue());

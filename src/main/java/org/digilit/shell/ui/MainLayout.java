@@ -3,12 +3,12 @@ package org.digilit.shell.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -21,8 +21,8 @@ import org.digilit.security.CurrentUser;
 import org.digilit.shell.LanguagePreferenceService;
 
 /**
- * The frame of every page: the brand, the language switch, and either a login button or the user's menu; for signed-in
- * users a drawer with the views their roles open (each view declares itself with {@code @Menu}; its title is a
+ * The frame of every page: the brand, the language switch, and either a login button or a logout button; for
+ * signed-in users a drawer with their name and the views their roles open (each view declares itself with {@code @Menu}; its title is a
  * translation key). On phones the drawer folds away behind a toggle.
  */
 @Layout
@@ -50,8 +50,8 @@ class MainLayout extends AppLayout {
         if (user.isPresent()) {
             var toggle = new DrawerToggle();
             toggle.setAriaLabel(getTranslation("nav.toggle"));
-            addToNavbar(toggle, brand, spacer, language, userMenu(user.get()));
-            addToDrawer(new Scroller(navigation()));
+            addToNavbar(toggle, brand, spacer, language, logoutButton());
+            addToDrawer(userName(user.get()), new Scroller(navigation()));
         } else {
             addToNavbar(brand, spacer, language, loginLink());
             setDrawerOpened(false);
@@ -65,14 +65,18 @@ class MainLayout extends AppLayout {
         return login;
     }
 
-    private Component userMenu(AuthenticatedUser user) {
-        var menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        menu.getElement().setAttribute("aria-label", getTranslation("nav.user-menu"));
-        var item = menu.addItem(new Span(VaadinIcon.USER.create(), new Span(user.displayName())));
-        item.addClassName("user-name");
-        item.getSubMenu().addItem(getTranslation("action.logout"), click -> authenticationContext.logout());
-        return menu;
+    private Component userName(AuthenticatedUser user) {
+        var name = new Span(VaadinIcon.USER.create(), new Span(user.displayName()));
+        name.addClassName("user-name");
+        return name;
+    }
+
+    private Component logoutButton() {
+        var logout = new Button(getTranslation("action.logout"), click -> authenticationContext.logout());
+        logout.setIcon(VaadinIcon.SIGN_OUT.create());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.addClassName("logout");
+        return logout;
     }
 
     private SideNav navigation() {

@@ -1,4 +1,4 @@
-package org.digilit.platform;
+package org.digilit.security;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,0 +1,133 @@
+package org.digilit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Keycloak realm file: roles, clients and policies as the platform needs them, and nothing looser. */
+class RealmFileTest {
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static JsonNode realm;
+
+    @BeforeAll
+    static void readRealm() throws IOException {
+        realm = json.readTree(Path.of("keycloak-realm/digilit-realm.json").toFile());
+    }
+
+    @Test
+    void realm_defines_exactly_the_platforms_roles() {
+        assertThat(texts(realm.path("roles").path("realm"), "name"))
+                .containsExactlyInAnyOrder("citizen", "teacher", "org-admin", "working-group", "platform-admin");
+    }
+
+    @Test
+    void web_client_is_public_with_pkce_and_exact_redirects() {
+        var web = client("digilit-web");
+        assertThat(web.path("publicClient").asBoolean()).isTrue();
+        assertThat(web.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(web.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(web.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(web.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
+        assertThat(texts(web.path("redirectUris"))).containsExactly("${DIGILIT_APP_URL}/login/oauth2/code/keycloak");
+        assertThat(web.path("attributes").path("post.logout.redirect.uris").asText())
+                .isEqualTo("${DIGILIT_APP_URL}/");
+    }
+
+    @Test
+    void no_client_allows_wildcard_redirects_or_origins() {
+        for (var client : realm.path("clients")) {
+            var uris = new ArrayList<String>();
+            uris.addAll(texts(client.path("redirectUris")));
+            uris.addAll(texts(client.path("webOrigins")));
+            uris.add(client.path("attributes").path("post.logout.redirect.uris").asText(""));
+            assertThat(uris)
+                    .as("redirects and origins of %s", client.path("clientId").asText())
+                    .noneMatch(uri -> uri.contains("*") || uri.equals("+"));
+        }
+    }
+
+    @Test
+    void web_client_puts_realm_roles_and_display_name_into_tokens() {
+        var mappers = client("digilit-web").path("protocolMappers");
+        var roles = find(mappers, "protocolMapper", "oidc-usermodel-realm-role-mapper");
+        assertThat(roles.path("config").path("claim.name").asText()).isEqualTo("roles");
+        assertThat(roles.path("config").path("id.token.claim").asText()).isEqualTo("true");
+        var displayName = find(mappers, "name", "display name");
+        assertThat(displayName.path("config").path("claim.name").asText()).isEqualTo("display_name");
+    }
+
+    @Test
+    void provisioning_client_is_confidential_without_browser_flows_and_holds_only_user_and_import_roles() {
+        var provisioning = client("digilit-provisioning");
+        assertThat(provisioning.path("publicClient").asBoolean()).isFalse();
+        assertThat(provisioning.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(provisioning.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(provisioning.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(provisioning.path("secret").asText()).isEqualTo("${DIGILIT_PROVISIONING_SECRET}");
+        var serviceAccount = find(realm.path("users"), "serviceAccountClientId", "digilit-provisioning");
+        // manage-realm is needed by Keycloak's partial import, the fast path for bulk provisioning (DESIGN.md).
+        assertThat(texts(serviceAccount.path("clientRoles").path("realm-management")))
+                .containsExactlyInAnyOrder("view-users", "query-users", "manage-users", "manage-realm");
+    }
+
+    @Test
+    void brute_force_detection_is_on_and_passwords_favour_length_over_complexity() {
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("failureFactor").asInt()).isBetween(3, 20);
+        var policy = realm.path("passwordPolicy").asText();
+        assertThat(policy).contains("length(10)").contains("notUsername");
+        assertThat(policy).doesNotContain("upperCase", "specialChars", "digits");
+    }
+
+    @Test
+    void login_pages_speak_vietnamese_first_and_english() {
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(texts(realm.path("supportedLocales"))).containsExactlyInAnyOrder("vi", "en");
+        assertThat(realm.path("defaultLocale").asText()).isEqualTo("vi");
+    }
+
+    @Test
+    void user_profile_declares_the_organisation_attribute_editable_by_admins_only() throws IOException {
+        var provider = realm.path("components")
+                .path("org.keycloak.userprofile.UserProfileProvider")
+                .get(0);
+        var config = json.readTree(
+                provider.path("config").path("kc.user.profile.config").get(0).asText());
+        var organisation = find(config.path("attributes"), "name", "organisationId");
+        assertThat(texts(organisation.path("permissions").path("edit"))).containsExactly("admin");
+        assertThat(texts(config.path("attributes"), "name")).contains("displayName", "audience");
+    }
+
+    private static JsonNode client(String clientId) {
+        return find(realm.path("clients"), "clientId", clientId);
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(node -> value.equals(node.path(field).asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No element with " + field + " = " + value));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(node -> node.path(field).asText())
+                .toList();
+    }
+}

@@ -1,0 +1,65 @@
+package org.digilit.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Chromium from Debian ({@code /usr/bin/chromium}), driven by Playwright, which downloads no browser of its
+ * own. One browser per test class; each test opens its own context (cookies, storage).
+ */
+final class BrowserSession implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    BrowserSession() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(
+                    "Chromium is missing: apt-get install -y chromium chromium-driver (.ci/run does this)");
+        }
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--disable-quic",
+                                "--no-first-run")));
+    }
+
+    /** A fresh page in a fresh context, as a phone (360 px) or a desktop would show it, in the given language. */
+    Page newPage(int width, int height, String locale) {
+        var context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, height).setLocale(locale));
+        context.setDefaultTimeout(30_000);
+        return context.newPage();
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,111 @@
+package org.digilit.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.digilit.IntegrationTest;
+import org.digilit.localstack.DemoUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The path a person walks, in real headless Chromium against the real app and Keycloak: landing page, Keycloak's login
+ * page, their role's home with their name, logout from the app and from Keycloak.
+ */
+@IntegrationTest
+class LoginE2EIT {
+
+    private static final Map<String, String> HOME_OF_ROLE = Map.of(
+            "citizen", "learn",
+            "teacher", "learn",
+            "org-admin", "organisation",
+            "working-group", "dashboard",
+            "platform-admin", "admin");
+
+    private static BrowserSession browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"citizen", "teacher", "org-admin", "working-group", "platform-admin"})
+    void each_role_logs_in_through_keycloak_lands_on_its_home_and_logs_out(String role) {
+        var user = DemoUsers.withRole(role);
+        var page = browser.newPage(360, 780, "vi-VN");
+        page.navigate(app("/"));
+        page.locator("a.cta").click();
+
+        page.waitForURL(Pattern.compile(".*/realms/digilit/protocol/openid-connect/auth.*"));
+        assertThat(page.locator("html")).hasAttribute("lang", "vi");
+        logIn(page, user.username());
+
+        page.waitForURL(Pattern.compile(".*/" + HOME_OF_ROLE.get(role) + "(\\?.*)?$"));
+        assertThat(page.locator(".greeting")).containsText(user.displayName());
+        assertThat(page.locator(".user-name")).containsText(user.displayName());
+
+        page.locator("vaadin-button.logout").click();
+        page.waitForURL(app("/"));
+        assertThat(page.locator("a.cta")).isVisible();
+
+        // The Keycloak session ended too: a protected page asks for the password again.
+        page.navigate(app("/" + HOME_OF_ROLE.get(role)));
+        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
+        assertThat(page.locator("#password")).isVisible();
+        page.context().close();
+    }
+
+    @Test
+    void a_citizen_opening_an_admin_url_gets_a_refusal_not_the_page() {
+        var page = browser.newPage(360, 780, "vi-VN");
+        page.navigate(app("/admin"));
+        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
+        logIn(page, DemoUsers.withRole("citizen").username());
+        page.waitForURL(Pattern.compile(".*/admin(\\?.*)?$"));
+        assertThat(page.locator("h1")).hasText("Bạn không có quyền truy cập trang này");
+        assertThat(page.getByText("Tình trạng hệ thống")).hasCount(0);
+        page.context().close();
+    }
+
+    @Test
+    void the_landing_page_reads_well_on_a_phone_and_on_a_desktop() {
+        for (var size : new int[][] {{360, 780}, {1280, 800}}) {
+            var page = browser.newPage(size[0], size[1], "vi-VN");
+            page.navigate(app("/"));
+            assertThat(page.locator("h1")).hasText("Kỹ năng số cho mọi người");
+            // Nothing wider than the screen: no sideways scrolling on a 360 px phone.
+            var overflow = (Boolean)
+                    page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            org.assertj.core.api.Assertions.assertThat(overflow)
+                    .as("horizontal overflow at " + size[0] + " px")
+                    .isFalse();
+            BrowserSession.screenshot(page, "landing-" + size[0]);
+            page.context().close();
+        }
+    }
+
+    private static void logIn(Page page, String username) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(DemoUsers.PASSWORD);
+        page.locator("#kc-login").click();
+    }
+
+    private String app(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
