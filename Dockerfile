@@ -10,7 +10,7 @@ COPY src/ src/
 COPY frontend/ frontend/
 COPY course-content/ course-content/
 RUN --mount=type=cache,target=/root/.m2 \
-    chmod +x mvnw && ./mvnw -B -DskipTests -Dspotless.check.skip=true package
+    chmod +x mvnw && ./mvnw -B -DskipTests -Dspotless.check.skip=true -Dmdep.skip=true package
 
 # --- Runtime stage: JRE only, unprivileged user. ---
 FROM eclipse-temurin:25-jre
