@@ -53,11 +53,16 @@ class LoginE2EIT {
 
         page.waitForURL(Pattern.compile(".*/realms/digilit/protocol/openid-connect/auth.*"));
         assertThat(page.locator("html")).hasAttribute("lang", "vi");
+        if (role.equals("citizen")) {
+            BrowserSession.screenshot(page, "keycloak-login-360");
+        }
         logIn(page, user.username());
 
         page.waitForURL(Pattern.compile(".*/" + HOME_OF_ROLE.get(role) + "(\\?.*)?$"));
         assertThat(page.locator(".greeting")).containsText(user.displayName());
         assertThat(page.locator(".user-name")).containsText(user.displayName());
+        BrowserSession.screenshot(page, "home-" + role + "-360");
+        assertNoSidewaysScrolling(page);
 
         page.locator("vaadin-button.logout").click();
         page.waitForURL(app("/"));
@@ -97,6 +102,16 @@ class LoginE2EIT {
             BrowserSession.screenshot(page, "landing-" + size[0]);
             page.context().close();
         }
+    }
+
+    /** Nothing sticks out of the screen: no sideways scrolling, and the navbar's controls all fit. */
+    private static void assertNoSidewaysScrolling(Page page) {
+        var overflow = (Boolean) page.evaluate("() => document.documentElement.scrollWidth"
+                + " > document.documentElement.clientWidth || [...document.querySelectorAll('[slot=navbar]')]"
+                + ".some(e => e.getBoundingClientRect().right > window.innerWidth + 1)");
+        org.assertj.core.api.Assertions.assertThat(overflow)
+                .as("content wider than the " + page.viewportSize().width + " px screen")
+                .isFalse();
     }
 
     private static void logIn(Page page, String username) {

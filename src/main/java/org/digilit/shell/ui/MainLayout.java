@@ -76,6 +76,7 @@ class MainLayout extends AppLayout {
         logout.setIcon(VaadinIcon.SIGN_OUT.create());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("logout");
+        logout.setAriaLabel(getTranslation("action.logout"));
         return logout;
     }
 
