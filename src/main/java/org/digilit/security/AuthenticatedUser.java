@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import org.digilit.security.Roles.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signed-in person as the platform sees them.
@@ -12,8 +13,15 @@ import org.digilit.security.Roles.Role;
  * @param username the login name
  * @param displayName the name to greet them with
  * @param roles their realm roles
+ * @param organisationCode the code of the organisation their account belongs to (Keycloak's organisationId
+ *     attribute), if any: an organisation admin administers that organisation's subtree
  */
-public record AuthenticatedUser(String subject, String username, String displayName, Set<Role> roles) {
+public record AuthenticatedUser(
+        String subject,
+        String username,
+        String displayName,
+        Set<Role> roles,
+        @Nullable String organisationCode) {
 
     public AuthenticatedUser {
         roles = Set.copyOf(roles);

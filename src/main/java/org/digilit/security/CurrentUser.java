@@ -19,6 +19,9 @@ public class CurrentUser {
     /** The claim the realm's mapper fills with the person's full name, in the order their language writes it. */
     static final String DISPLAY_NAME_CLAIM = "display_name";
 
+    /** The claim the realm's mapper fills with the account's organisation code. */
+    static final String ORGANISATION_CLAIM = "organisation_id";
+
     CurrentUser() {}
 
     public Optional<AuthenticatedUser> get() {
@@ -44,10 +47,11 @@ public class CurrentUser {
         if (authentication.getPrincipal() instanceof OidcUser oidc) {
             var username = firstText(oidc.getPreferredUsername(), oidc.getSubject());
             var displayName = firstText(oidc.getClaimAsString(DISPLAY_NAME_CLAIM), oidc.getFullName(), username);
-            return new AuthenticatedUser(oidc.getSubject(), username, displayName, roles);
+            return new AuthenticatedUser(
+                    oidc.getSubject(), username, displayName, roles, oidc.getClaimAsString(ORGANISATION_CLAIM));
         }
         var name = authentication.getName();
-        return new AuthenticatedUser(name, name, name, roles);
+        return new AuthenticatedUser(name, name, name, roles, null);
     }
 
     private static String firstText(@Nullable String... candidates) {

@@ -1,0 +1,253 @@
+package org.digilit.organisation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.digilit.audit.AuditService;
+import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.TextFolding;
+import org.digilit.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports the organisation tree from CSV or XLSX. The whole file is validated before anything is written (syntax by
+ * {@link OrganisationFileParser}; parents, cycles and scope here, against the database); a file with any problem
+ * changes nothing. Re-importing the same file changes nothing; a changed file updates names and headcounts in place
+ * and moves organisations whose parent changed, keeping their history.
+ */
+@Service
+public class OrganisationImportService {
+
+    /** The largest file accepted: 50 MB holds far more than a province's organisations. */
+    public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+
+    private final JdbcClient jdbc;
+    private final OrganisationService organisations;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final Clock clock;
+
+    OrganisationImportService(
+            JdbcClient jdbc,
+            OrganisationService organisations,
+            CurrentUser currentUser,
+            AuditService audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Reads and validates the file and says what applying it would do; writes nothing. */
+    @Transactional(readOnly = true)
+    public ImportReport dryRun(InputStream file, String fileName) throws IOException {
+        return plan(OrganisationFileParser.parse(file, fileName, MAX_FILE_BYTES), fileName)
+                .report();
+    }
+
+    /** Validates the file again (a dry run proves nothing about the database now) and applies it all, or nothing. */
+    @Transactional
+    public ImportReport apply(InputStream file, String fileName, @Nullable String clientAddress) throws IOException {
+        var user = currentUser.get().orElseThrow(OutOfScopeException::new);
+        organisations.lockTree();
+        var plan = plan(OrganisationFileParser.parse(file, fileName, MAX_FILE_BYTES), fileName);
+        if (!plan.report().valid()) {
+            throw new ImportRejectedException(plan.report());
+        }
+        var now = Timestamp.from(clock.instant());
+        for (var row : plan.ordered()) {
+            var existing = plan.existing().get(row.code());
+            if (existing != null && plan.unchanged().contains(row.code())) {
+                continue;
+            }
+            jdbc.sql("""
+                            insert into organisation (code, parent_id, type, name_vi, name_en, search_text,
+                                expected_citizens, expected_teachers, expected_officials, path, depth, created_at, updated_at)
+                            values (:code, (select id from organisation where code = :parent), :type, :nameVi, :nameEn,
+                                :search, :citizens, :teachers, :officials, '', 0, :now, :now)
+                            on conflict (code) do update set
+                                parent_id = excluded.parent_id, type = excluded.type, name_vi = excluded.name_vi,
+                                name_en = excluded.name_en, search_text = excluded.search_text,
+                                expected_citizens = excluded.expected_citizens,
+                                expected_teachers = excluded.expected_teachers,
+                                expected_officials = excluded.expected_officials, updated_at = excluded.updated_at""")
+                    .param("code", row.code())
+                    .param("parent", row.parentCode())
+                    .param("type", row.type().name())
+                    .param("nameVi", row.nameVi())
+                    .param("nameEn", row.nameEn())
+                    .param("search", searchText(row))
+                    .param("citizens", row.headcounts().citizens())
+                    .param("teachers", row.headcounts().teachers())
+                    .param("officials", row.headcounts().officials())
+                    .param("now", now)
+                    .update();
+            if (existing == null || !Objects.equals(existing.parentCode(), row.parentCode())) {
+                var id = jdbc.sql("select id from organisation where code = :code")
+                        .param("code", row.code())
+                        .query(Long.class)
+                        .single();
+                var parentId = row.parentCode() == null
+                        ? null
+                        : jdbc.sql("select id from organisation where code = :code")
+                                .param("code", row.parentCode())
+                                .query(Long.class)
+                                .single();
+                organisations.recordParentChange(id, parentId, now, user.username());
+            }
+        }
+        recomputePaths();
+        var report = plan.report();
+        audit.record(new AuditEntry(
+                user.username(),
+                "organisation.import",
+                "organisation-file",
+                fileName,
+                clientAddress,
+                "rows=" + report.rows() + " created=" + report.created() + " updated=" + report.updated() + " moved="
+                        + report.moved() + " unchanged=" + report.unchanged()));
+        return report;
+    }
+
+    private record Existing(long id, @Nullable String parentCode, String path, OrganisationRow row) {}
+
+    private record Plan(
+            ImportReport report,
+            List<OrganisationRow> ordered,
+            Map<String, Existing> existing,
+            java.util.Set<String> unchanged) {}
+
+    private Plan plan(ParsedOrganisationFile parsed, String fileName) {
+        var problems = new ArrayList<>(parsed.problems());
+        var scope = organisations.currentScope();
+        var existing = loadExisting();
+        var rows = parsed.rows();
+        var rowNumbers = new HashMap<String, Integer>();
+        for (int i = 0; i < rows.size(); i++) {
+            rowNumbers.put(rows.get(i).code(), parsed.rowNumbers().get(i));
+        }
+        var inFile = new HashMap<String, OrganisationRow>();
+        rows.forEach(r -> inFile.put(r.code(), r));
+
+        for (var row : rows) {
+            int line = rowNumbers.get(row.code());
+            var current = existing.get(row.code());
+            if (current != null && !scope.includes(current.id(), current.path())) {
+                problems.add(ImportProblem.of(line, "code", "out-of-scope", row.code()));
+                continue;
+            }
+            var parentCode = row.parentCode();
+            if (parentCode == null) {
+                if (!scope.everything()) {
+                    problems.add(ImportProblem.of(line, "parent_code", "root-not-allowed"));
+                }
+                continue;
+            }
+            if (!inFile.containsKey(parentCode)) {
+                var parent = existing.get(parentCode);
+                if (parent == null) {
+                    problems.add(ImportProblem.of(line, "parent_code", "unknown-parent", parentCode));
+                } else if (!scope.includes(parent.id(), parent.path())) {
+                    problems.add(ImportProblem.of(line, "parent_code", "out-of-scope", parentCode));
+                }
+            }
+        }
+
+        // The tree as it would be after the import: the database's parents, overridden by the file's.
+        var finalParent = new HashMap<String, String>();
+        existing.forEach((code, e) -> finalParent.put(code, e.parentCode()));
+        rows.forEach(r -> finalParent.put(r.code(), r.parentCode()));
+        var depth = new HashMap<String, Integer>();
+        for (var row : rows) {
+            var seen = new HashSet<String>();
+            String code = row.code();
+            int steps = 0;
+            while (code != null && seen.add(code)) {
+                code = finalParent.get(code);
+                steps++;
+            }
+            if (code != null) {
+                problems.add(ImportProblem.of(rowNumbers.get(row.code()), "parent_code", "cycle", row.parentCode()));
+            }
+            depth.put(row.code(), steps);
+        }
+        problems.sort(Comparator.comparingInt(ImportProblem::row));
+
+        int created = 0;
+        int updated = 0;
+        int moved = 0;
+        var unchanged = new HashSet<String>();
+        for (var row : rows) {
+            var current = existing.get(row.code());
+            if (current == null) {
+                created++;
+            } else if (!Objects.equals(current.parentCode(), row.parentCode())) {
+                moved++;
+            } else if (!current.row().equals(row)) {
+                updated++;
+            } else {
+                unchanged.add(row.code());
+            }
+        }
+        var ordered = rows.stream()
+                .sorted(Comparator.comparingInt(r -> depth.getOrDefault(r.code(), 0)))
+                .toList();
+        var report = new ImportReport(
+                fileName, rows.size() + parsed.rejectedRows(), problems, created, updated, moved, unchanged.size());
+        return new Plan(report, ordered, existing, unchanged);
+    }
+
+    private Map<String, Existing> loadExisting() {
+        var existing = new HashMap<String, Existing>();
+        jdbc.sql("""
+                        select o.id, o.code, p.code as parent_code, o.type, o.name_vi, o.name_en, o.expected_citizens,
+                            o.expected_teachers, o.expected_officials, o.path
+                        from organisation o left join organisation p on p.id = o.parent_id""")
+                .query((rs, n) -> {
+                    var parentCode = rs.getString("parent_code");
+                    var row = new OrganisationRow(
+                            rs.getString("code"),
+                            parentCode,
+                            OrganisationType.valueOf(rs.getString("type")),
+                            rs.getString("name_vi"),
+                            rs.getString("name_en"),
+                            new Headcounts(
+                                    rs.getInt("expected_citizens"),
+                                    rs.getInt("expected_teachers"),
+                                    rs.getInt("expected_officials")));
+                    existing.put(row.code(), new Existing(rs.getLong("id"), parentCode, rs.getString("path"), row));
+                    return null;
+                })
+                .list();
+        return existing;
+    }
+
+    /** Recomputes the materialised paths and depths from the parent links, touching only rows that changed. */
+    private void recomputePaths() {
+        jdbc.sql("""
+                        with recursive tree (id, path, depth) as (
+                            select id, '/' || id || '/', 0 from organisation where parent_id is null
+                            union all
+                            select o.id, t.path || o.id || '/', t.depth + 1
+                            from organisation o join tree t on o.parent_id = t.id)
+                        update organisation o set path = t.path, depth = t.depth
+                        from tree t where o.id = t.id and (o.path <> t.path or o.depth <> t.depth)""").update();
+    }
+
+    static String searchText(OrganisationRow row) {
+        return TextFolding.fold(row.code() + " " + row.nameVi() + " " + row.nameEn());
+    }
+}

@@ -1,0 +1,299 @@
+package org.digilit.organisation;
+
+import java.math.BigInteger;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks the records of an import file, whatever its format: the first non-blank record is the header, every later
+ * non-blank record one organisation. Collects the good rows and every problem, up to {@link #MAX_PROBLEMS}.
+ */
+final class OrganisationRowCollector {
+
+    static final int MAX_PROBLEMS = 1_000;
+    static final int MAX_HEADCOUNT = 10_000_000;
+    private static final int ARGUMENT_MAX_LENGTH = 40;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+
+    enum Column {
+        CODE("code", true),
+        PARENT_CODE("parent_code", false),
+        TYPE("type", true),
+        NAME_VI("name_vi", true),
+        NAME_EN("name_en", false),
+        EXPECTED_CITIZENS("expected_citizens", false),
+        EXPECTED_TEACHERS("expected_teachers", false),
+        EXPECTED_OFFICIALS("expected_officials", false);
+
+        final String header;
+        final boolean required;
+
+        Column(String header, boolean required) {
+            this.header = header;
+            this.required = required;
+        }
+
+        static @Nullable Column byHeader(String name) {
+            for (Column column : values()) {
+                if (column.header.equals(name)) {
+                    return column;
+                }
+            }
+            return null;
+        }
+    }
+
+    private final List<OrganisationRow> rows = new ArrayList<>();
+
+    private final List<Integer> rowNumbers = new ArrayList<>();
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private final Map<Column, Integer> indexes = new EnumMap<>(Column.class);
+    private final Map<String, Integer> firstRowByCode = new HashMap<>();
+    private int headerSize = -1;
+    private boolean acceptsRows;
+    private int dataRows;
+    private int lastRow;
+    private boolean failed;
+
+    /** True once the parse should stop: too many problems, or the file as a whole failed. */
+    boolean done() {
+        return failed || problems.size() > MAX_PROBLEMS;
+    }
+
+    /**
+     * Takes one record (row number as a spreadsheet shows it). With {@code fixedWidth} (CSV) a record must have as
+     * many fields as the header; in a spreadsheet missing cells are simply empty.
+     */
+    void record(int row, List<String> cells, boolean fixedWidth) {
+        lastRow = row;
+        if (done() || cells.stream().allMatch(cell -> clean(cell).isEmpty())) {
+            return;
+        }
+        if (headerSize < 0) {
+            header(row, cells);
+            return;
+        }
+        if (!acceptsRows) {
+            return;
+        }
+        dataRows++;
+        if (fixedWidth && cells.size() != headerSize) {
+            add(ImportProblem.of(
+                    row, "", "wrong-field-count", String.valueOf(headerSize), String.valueOf(cells.size())));
+            return;
+        }
+        organisation(row, cells);
+    }
+
+    /** The file as a whole cannot be read: nothing it said counts, this one problem is the answer. */
+    void fail(String code, String... arguments) {
+        rows.clear();
+        rowNumbers.clear();
+        problems.clear();
+        problems.add(ImportProblem.of(0, "", code, arguments));
+        failed = true;
+    }
+
+    /** Reading stopped at {@code row}: the problems so far stay, the rows go. */
+    void unreadable(int row) {
+        rows.clear();
+        rowNumbers.clear();
+        problems.add(ImportProblem.of(row, "", "unreadable-file"));
+        failed = true;
+    }
+
+    /** The row number after the last record taken, where a reader that broke down stopped. */
+    int nextRow() {
+        return lastRow + 1;
+    }
+
+    ParsedOrganisationFile result() {
+        if (!failed && (headerSize < 0 || (acceptsRows && dataRows == 0))) {
+            problems.add(ImportProblem.of(0, "", "empty-file"));
+        }
+        return new ParsedOrganisationFile(rows, rowNumbers, Math.max(0, dataRows - rows.size()), problems);
+    }
+
+    private void header(int row, List<String> cells) {
+        headerSize = cells.size();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = clean(cells.get(i));
+            String key = name.toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                continue; // an unnamed column (often a stray trailing separator or formatted cell) is ignored
+            }
+            Column column = Column.byHeader(key);
+            if (!seen.add(key)) {
+                add(ImportProblem.of(row, name, "duplicate-column"));
+            } else if (column == null) {
+                add(ImportProblem.of(row, name, "unknown-column"));
+            } else {
+                indexes.put(column, i);
+            }
+        }
+        acceptsRows = true;
+        for (Column column : Column.values()) {
+            if (column.required && !indexes.containsKey(column)) {
+                add(ImportProblem.of(row, column.header, "missing-column"));
+                acceptsRows = false;
+            }
+        }
+    }
+
+    private void organisation(int row, List<String> cells) {
+        List<ImportProblem> found = new ArrayList<>();
+        String code = value(cells, Column.CODE);
+        String parent = value(cells, Column.PARENT_CODE);
+        String typeText = value(cells, Column.TYPE);
+        String nameVi = value(cells, Column.NAME_VI);
+        String nameEn = value(cells, Column.NAME_EN);
+
+        if (code.isEmpty()) {
+            found.add(problem(row, Column.CODE, "missing-value"));
+        } else if (!OrganisationRow.CODE_PATTERN.matcher(code).matches()) {
+            found.add(problem(row, Column.CODE, "invalid-code", shorten(code)));
+        } else {
+            Integer first = firstRowByCode.putIfAbsent(code, row);
+            if (first != null) {
+                found.add(problem(row, Column.CODE, "duplicate-code", String.valueOf(first)));
+            }
+        }
+        if (!parent.isEmpty() && !OrganisationRow.CODE_PATTERN.matcher(parent).matches()) {
+            found.add(problem(row, Column.PARENT_CODE, "invalid-parent-code", shorten(parent)));
+        } else if (!parent.isEmpty() && parent.equals(code)) {
+            found.add(problem(row, Column.PARENT_CODE, "own-parent"));
+        }
+        OrganisationType type = type(typeText);
+        if (typeText.isEmpty()) {
+            found.add(problem(row, Column.TYPE, "missing-value"));
+        } else if (type == null) {
+            found.add(problem(row, Column.TYPE, "unknown-type", shorten(typeText)));
+        }
+        if (nameVi.isBlank()) {
+            found.add(problem(row, Column.NAME_VI, "missing-value"));
+        }
+        checkLength(row, Column.NAME_VI, nameVi, found);
+        checkLength(row, Column.NAME_EN, nameEn, found);
+        int citizens = headcount(row, cells, Column.EXPECTED_CITIZENS, found);
+        int teachers = headcount(row, cells, Column.EXPECTED_TEACHERS, found);
+        int officials = headcount(row, cells, Column.EXPECTED_OFFICIALS, found);
+
+        if (found.isEmpty() && type != null) {
+            rows.add(new OrganisationRow(
+                    code,
+                    parent.isEmpty() ? null : parent,
+                    type,
+                    nameVi,
+                    nameEn.isEmpty() ? nameVi : nameEn,
+                    new Headcounts(citizens, teachers, officials)));
+            rowNumbers.add(row);
+        } else {
+            found.forEach(this::add);
+        }
+    }
+
+    private int headcount(int row, List<String> cells, Column column, List<ImportProblem> found) {
+        String text = value(cells, column);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            found.add(problem(row, column, "not-a-number", shorten(text)));
+            return 0;
+        }
+        BigInteger number = new BigInteger(text);
+        if (number.signum() < 0) {
+            found.add(problem(row, column, "negative-number", shorten(text)));
+            return 0;
+        }
+        if (number.compareTo(BigInteger.valueOf(MAX_HEADCOUNT)) > 0) {
+            found.add(problem(row, column, "number-too-large", String.valueOf(MAX_HEADCOUNT)));
+            return 0;
+        }
+        return number.intValueExact();
+    }
+
+    private static void checkLength(int row, Column column, String text, List<ImportProblem> found) {
+        if (text.length() > OrganisationRow.NAME_MAX_LENGTH) {
+            found.add(problem(row, column, "too-long", String.valueOf(OrganisationRow.NAME_MAX_LENGTH)));
+        }
+    }
+
+    /** Type names as in {@link OrganisationType}, in any case, with {@code -} or a space for {@code _}. */
+    static @Nullable OrganisationType type(String text) {
+        String name = text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (OrganisationType type : OrganisationType.values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A cell as the checks see it: in Unicode NFC (so the same Vietnamese letter typed two ways is the same text),
+     * trimmed, and without the leading {@code '} spreadsheet users type to keep a value as text; whatever follows that
+     * mark is taken literally.
+     */
+    static String clean(@Nullable String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String text = trim(Normalizer.normalize(raw, Normalizer.Form.NFC));
+        return text.startsWith("'") ? text.substring(1) : text;
+    }
+
+    private String value(List<String> cells, Column column) {
+        Integer index = indexes.get(column);
+        return index == null || index >= cells.size() ? "" : clean(cells.get(index));
+    }
+
+    private void add(ImportProblem problem) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem);
+        } else if (problems.size() == MAX_PROBLEMS) {
+            problems.add(ImportProblem.of(0, "", "too-many-problems", String.valueOf(MAX_PROBLEMS)));
+        }
+    }
+
+    private static ImportProblem problem(int row, Column column, String code, String... arguments) {
+        return ImportProblem.of(row, column.header, code, arguments);
+    }
+
+    private static String shorten(String text) {
+        if (text.length() <= ARGUMENT_MAX_LENGTH) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(ARGUMENT_MAX_LENGTH - 1))
+                ? ARGUMENT_MAX_LENGTH - 1
+                : ARGUMENT_MAX_LENGTH;
+        return text.substring(0, end);
+    }
+
+    /** Trims white space including the no-break spaces spreadsheets like to leave behind. */
+    private static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && blank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+    }
+}

@@ -1,0 +1,103 @@
+package org.digilit.organisation;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.digilit.audit.AuditService;
+import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.security.CurrentUser;
+import org.digilit.security.Roles.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quarterly targets ("90 % of citizens with an account by Q4"). A target set on an organisation applies to its whole
+ * subtree unless a descendant has its own for the same quarter, metric and audience.
+ */
+@Service
+public class TargetService {
+
+    /** A target in force for an organisation, and the organisation it was set on (itself or an ancestor). */
+    public record EffectiveTarget(BigDecimal percentage, long setOnOrganisationId, boolean inherited) {}
+
+    private final JdbcClient jdbc;
+    private final OrganisationService organisations;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final Clock clock;
+
+    TargetService(
+            JdbcClient jdbc,
+            OrganisationService organisations,
+            CurrentUser currentUser,
+            AuditService audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Sets (or replaces) an organisation's own target. Platform admins and the organisation's admins may. */
+    @Transactional
+    public void setOrganisationTarget(
+            long organisationId, Quarter quarter, Metric metric, Audience audience, BigDecimal percentage) {
+        var user = currentUser.get().orElseThrow(OutOfScopeException::new);
+        if (!user.has(Role.PLATFORM_ADMIN) && !user.has(Role.ORG_ADMIN)) {
+            throw new OutOfScopeException();
+        }
+        var organisation = organisations.get(organisationId);
+        if (percentage.signum() < 0 || percentage.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("A target is a percentage from 0 to 100");
+        }
+        jdbc.sql("""
+                        insert into target (year, quarter, organisation_id, metric, audience, percentage, updated_at, updated_by)
+                        values (:year, :quarter, :org, :metric, :audience, :percentage, :now, :by)
+                        on conflict (year, quarter, organisation_id, working_group_id, metric, audience)
+                        do update set percentage = excluded.percentage, updated_at = excluded.updated_at,
+                            updated_by = excluded.updated_by""")
+                .param("year", quarter.year())
+                .param("quarter", quarter.quarter())
+                .param("org", organisationId)
+                .param("metric", metric.name())
+                .param("audience", audience.code())
+                .param("percentage", percentage)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", user.username())
+                .update();
+        audit.record(new AuditEntry(
+                user.username(),
+                "target.set",
+                "organisation",
+                organisation.code(),
+                null,
+                quarter + " " + metric + " " + audience.code() + " " + percentage.toPlainString() + "%"));
+    }
+
+    /** The target in force: the organisation's own, else the nearest ancestor's; empty when none is set. */
+    @Transactional(readOnly = true)
+    public Optional<EffectiveTarget> effectiveTarget(
+            long organisationId, Quarter quarter, Metric metric, Audience audience) {
+        var lineage = organisations.lineage(organisationId);
+        var ids = lineage.stream().map(OrganisationSummary::id).toArray(Long[]::new);
+        return jdbc.sql("""
+                        select t.percentage, t.organisation_id from target t
+                        join organisation o on o.id = t.organisation_id
+                        where t.organisation_id = any (:ids) and t.year = :year and t.quarter = :quarter
+                            and t.metric = :metric and t.audience = :audience
+                        order by o.depth desc limit 1""")
+                .param("ids", ids)
+                .param("year", quarter.year())
+                .param("quarter", quarter.quarter())
+                .param("metric", metric.name())
+                .param("audience", audience.code())
+                .query((rs, n) -> new EffectiveTarget(
+                        rs.getBigDecimal("percentage"),
+                        rs.getLong("organisation_id"),
+                        rs.getLong("organisation_id") != organisationId))
+                .optional();
+    }
+}
