@@ -50,9 +50,7 @@ public class TargetService {
             throw new OutOfScopeException();
         }
         var organisation = organisations.get(organisationId);
-        if (percentage.signum() < 0 || percentage.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new IllegalArgumentException("A target is a percentage from 0 to 100");
-        }
+        requirePercentage(percentage);
         jdbc.sql("""
                         insert into target (year, quarter, organisation_id, metric, audience, percentage, updated_at, updated_by)
                         values (:year, :quarter, :org, :metric, :audience, :percentage, :now, :by)
@@ -75,6 +73,61 @@ public class TargetService {
                 organisation.code(),
                 null,
                 quarter + " " + metric + " " + audience.code() + " " + percentage.toPlainString() + "%"));
+    }
+
+    /** Sets (or replaces) a working group's own target; platform admins only. */
+    @Transactional
+    public void setWorkingGroupTarget(
+            long workingGroupId, Quarter quarter, Metric metric, Audience audience, BigDecimal percentage) {
+        var user = currentUser.get().orElseThrow(OutOfScopeException::new);
+        if (!user.has(Role.PLATFORM_ADMIN)) {
+            throw new OutOfScopeException();
+        }
+        requirePercentage(percentage);
+        jdbc.sql("""
+                        insert into target (year, quarter, working_group_id, metric, audience, percentage, updated_at, updated_by)
+                        values (:year, :quarter, :group, :metric, :audience, :percentage, :now, :by)
+                        on conflict (year, quarter, organisation_id, working_group_id, metric, audience)
+                        do update set percentage = excluded.percentage, updated_at = excluded.updated_at,
+                            updated_by = excluded.updated_by""")
+                .param("year", quarter.year())
+                .param("quarter", quarter.quarter())
+                .param("group", workingGroupId)
+                .param("metric", metric.name())
+                .param("audience", audience.code())
+                .param("percentage", percentage)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", user.username())
+                .update();
+        audit.record(new AuditEntry(
+                user.username(),
+                "target.set",
+                "working-group",
+                String.valueOf(workingGroupId),
+                null,
+                quarter + " " + metric + " " + audience.code() + " " + percentage.toPlainString() + "%"));
+    }
+
+    /** A working group's own target, if set. */
+    @Transactional(readOnly = true)
+    public Optional<BigDecimal> workingGroupTarget(
+            long workingGroupId, Quarter quarter, Metric metric, Audience audience) {
+        return jdbc.sql("""
+                        select percentage from target where working_group_id = :group and year = :year
+                            and quarter = :quarter and metric = :metric and audience = :audience""")
+                .param("group", workingGroupId)
+                .param("year", quarter.year())
+                .param("quarter", quarter.quarter())
+                .param("metric", metric.name())
+                .param("audience", audience.code())
+                .query(BigDecimal.class)
+                .optional();
+    }
+
+    private static void requirePercentage(BigDecimal percentage) {
+        if (percentage.signum() < 0 || percentage.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("A target is a percentage from 0 to 100");
+        }
     }
 
     /** The target in force: the organisation's own, else the nearest ancestor's; empty when none is set. */

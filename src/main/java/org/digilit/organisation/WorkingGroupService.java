@@ -85,6 +85,60 @@ public class WorkingGroupService {
                 organisationId + (includeSubtree ? " with subtree" : " alone")));
     }
 
+    /** A followed organisation of a group: which one, and whether its whole subtree is followed. */
+    public record Followed(long organisationId, String code, String nameVi, String nameEn, boolean includeSubtree) {}
+
+    @Transactional(readOnly = true)
+    public List<String> members(long groupId) {
+        requireVisible(groupId);
+        return jdbc.sql("select username from working_group_member where working_group_id = :g order by username")
+                .param("g", groupId)
+                .query(String.class)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Followed> followed(long groupId) {
+        requireVisible(groupId);
+        return jdbc.sql("""
+                        select o.id as organisation_id, o.code, o.name_vi, o.name_en, s.include_subtree
+                        from working_group_scope s join organisation o on o.id = s.organisation_id
+                        where s.working_group_id = :g order by o.path""").param("g", groupId).query(Followed.class).list();
+    }
+
+    @Transactional
+    public void removeMember(long groupId, String username) {
+        var actor = requirePlatformAdmin();
+        jdbc.sql("delete from working_group_member where working_group_id = :g and username = :u")
+                .param("g", groupId)
+                .param("u", username)
+                .update();
+        audit.record(new AuditEntry(
+                actor, "working-group.member-removed", "working-group", String.valueOf(groupId), null, username));
+    }
+
+    @Transactional
+    public void unfollow(long groupId, long organisationId) {
+        var actor = requirePlatformAdmin();
+        jdbc.sql("delete from working_group_scope where working_group_id = :g and organisation_id = :o")
+                .param("g", groupId)
+                .param("o", organisationId)
+                .update();
+        audit.record(new AuditEntry(
+                actor,
+                "working-group.unfollows",
+                "working-group",
+                String.valueOf(groupId),
+                null,
+                String.valueOf(organisationId)));
+    }
+
+    private void requireVisible(long groupId) {
+        if (mine().stream().noneMatch(g -> g.id() == groupId)) {
+            throw new OutOfScopeException();
+        }
+    }
+
     /** The groups the signed-in user belongs to (all of them for a platform admin). */
     @Transactional(readOnly = true)
     public List<WorkingGroup> mine() {

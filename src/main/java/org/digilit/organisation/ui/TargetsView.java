@@ -1,0 +1,164 @@
+package org.digilit.organisation.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.digilit.organisation.Audience;
+import org.digilit.organisation.Metric;
+import org.digilit.organisation.OrganisationService;
+import org.digilit.organisation.OrganisationSummary;
+import org.digilit.organisation.Quarter;
+import org.digilit.organisation.TargetService;
+import org.digilit.security.Roles;
+
+/**
+ * Quarterly targets per organisation: pick a quarter and an organisation, see the target in force for each metric and
+ * audience (its own, or inherited from which ancestor), and set its own.
+ */
+@Route("targets")
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORG_ADMIN})
+@Menu(title = "nav.targets", order = 27)
+class TargetsView extends Main implements HasDynamicTitle {
+
+    /** One line of the targets table: a metric and audience, and the target in force. */
+    record TargetLine(Metric metric, Audience audience, String inForce, String source) {}
+
+    private final transient TargetService targets;
+    private final transient OrganisationService organisations;
+    private final Select<Quarter> quarter = new Select<>();
+    private final ComboBox<OrganisationSummary> organisation = new ComboBox<>();
+    private final Grid<TargetLine> lines = new Grid<>();
+
+    TargetsView(TargetService targets, OrganisationService organisations, Clock clock) {
+        this.targets = targets;
+        this.organisations = organisations;
+        addClassName("page");
+
+        var current = Quarter.of(LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))));
+        var quarters = new ArrayList<Quarter>();
+        for (var q = new Quarter(current.year() + 1, 4);
+                q.compareTo(new Quarter(current.year() - 1, 1)) >= 0;
+                q = q.previous()) {
+            quarters.add(q);
+        }
+        quarter.setLabel(getTranslation("targets.quarter"));
+        quarter.setItems(quarters);
+        quarter.setItemLabelGenerator(
+                q -> getTranslation("targets.quarter.label", q.quarter(), String.valueOf(q.year())));
+        quarter.setValue(current);
+        quarter.addValueChangeListener(event -> refresh());
+
+        organisation.setLabel(getTranslation("targets.organisation"));
+        organisation.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
+        organisation.setItems(query ->
+                organisations.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        organisation.setWidth("22rem");
+        organisation.addValueChangeListener(event -> refresh());
+
+        var metric = new Select<Metric>();
+        metric.setLabel(getTranslation("targets.metric"));
+        metric.setItems(Metric.values());
+        metric.setItemLabelGenerator(m -> getTranslation("metric." + m.name()));
+        metric.setValue(Metric.ACCOUNT_COVERAGE);
+        var audience = new Select<Audience>();
+        audience.setLabel(getTranslation("targets.audience"));
+        audience.setItems(Audience.values());
+        audience.setItemLabelGenerator(a -> getTranslation("audience." + a.code()));
+        audience.setValue(Audience.CITIZEN);
+        var percentage = new BigDecimalField(getTranslation("targets.percentage"));
+        percentage.setSuffixComponent(new Paragraph("%"));
+        var save = new Button(getTranslation("targets.save"), click -> {
+            if (organisation.getValue() == null || percentage.getValue() == null) {
+                error(getTranslation("targets.incomplete"));
+                return;
+            }
+            try {
+                targets.setOrganisationTarget(
+                        organisation.getValue().id(),
+                        quarter.getValue(),
+                        metric.getValue(),
+                        audience.getValue(),
+                        percentage.getValue());
+                percentage.clear();
+                refresh();
+            } catch (IllegalArgumentException e) {
+                error(getTranslation("targets.invalid"));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        lines.addColumn(l -> getTranslation("metric." + l.metric().name())).setHeader(getTranslation("targets.metric"));
+        lines.addColumn(l -> getTranslation("audience." + l.audience().code()))
+                .setHeader(getTranslation("targets.audience"));
+        lines.addColumn(TargetLine::inForce).setHeader(getTranslation("targets.in-force"));
+        lines.addColumn(TargetLine::source).setHeader(getTranslation("targets.source"));
+        lines.setAllRowsVisible(true);
+
+        var choose = row(quarter, organisation);
+        var form = row(metric, audience, percentage, save);
+        add(new H1(getTranslation("targets.title")), choose, lines, form);
+    }
+
+    private static FlexLayout row(com.vaadin.flow.component.Component... components) {
+        var row = new FlexLayout(components);
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(FlexLayout.Alignment.BASELINE);
+        row.getStyle().set("gap", "var(--lumo-space-m)");
+        return row;
+    }
+
+    private void refresh() {
+        var chosen = organisation.getValue();
+        if (chosen == null || quarter.getValue() == null) {
+            lines.setItems(List.of());
+            return;
+        }
+        var items = new ArrayList<TargetLine>();
+        for (var metric : Metric.values()) {
+            for (var audience : Audience.values()) {
+                var target = targets.effectiveTarget(chosen.id(), quarter.getValue(), metric, audience);
+                items.add(new TargetLine(
+                        metric,
+                        audience,
+                        target.map(t -> t.percentage().stripTrailingZeros().toPlainString() + " %")
+                                .orElse(getTranslation("targets.none")),
+                        target.map(t -> t.inherited()
+                                        ? getTranslation(
+                                                "targets.inherited",
+                                                organisations
+                                                        .get(t.setOnOrganisationId())
+                                                        .name(getLocale()))
+                                        : getTranslation("targets.own"))
+                                .orElse("")));
+            }
+        }
+        lines.setItems(items);
+    }
+
+    private void error(String message) {
+        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("targets.title") + " · DigiLit";
+    }
+}
