@@ -16,6 +16,7 @@ import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.base.TextFolding;
 import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,20 @@ public class OrganisationImportService {
     /** The largest file accepted: 50 MB holds far more than a province's organisations. */
     public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
+    private static final int BATCH_SIZE = 1000;
+
+    private static final String UPSERT = """
+            insert into organisation (code, parent_id, type, name_vi, name_en, search_text,
+                expected_citizens, expected_teachers, expected_officials, path, depth, created_at, updated_at)
+            values (?, (select id from organisation where code = ?), ?, ?, ?, ?, ?, ?, ?, '', 0, ?, ?)
+            on conflict (code) do update set
+                parent_id = excluded.parent_id, type = excluded.type, name_vi = excluded.name_vi,
+                name_en = excluded.name_en, search_text = excluded.search_text,
+                expected_citizens = excluded.expected_citizens, expected_teachers = excluded.expected_teachers,
+                expected_officials = excluded.expected_officials, updated_at = excluded.updated_at""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final AuditService audit;
@@ -40,11 +54,13 @@ public class OrganisationImportService {
 
     OrganisationImportService(
             JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
             OrganisationService organisations,
             CurrentUser currentUser,
             AuditService audit,
             Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -68,47 +84,41 @@ public class OrganisationImportService {
             throw new ImportRejectedException(plan.report());
         }
         var now = Timestamp.from(clock.instant());
-        for (var row : plan.ordered()) {
-            var existing = plan.existing().get(row.code());
-            if (existing != null && plan.unchanged().contains(row.code())) {
-                continue;
-            }
-            jdbc.sql("""
-                            insert into organisation (code, parent_id, type, name_vi, name_en, search_text,
-                                expected_citizens, expected_teachers, expected_officials, path, depth, created_at, updated_at)
-                            values (:code, (select id from organisation where code = :parent), :type, :nameVi, :nameEn,
-                                :search, :citizens, :teachers, :officials, '', 0, :now, :now)
-                            on conflict (code) do update set
-                                parent_id = excluded.parent_id, type = excluded.type, name_vi = excluded.name_vi,
-                                name_en = excluded.name_en, search_text = excluded.search_text,
-                                expected_citizens = excluded.expected_citizens,
-                                expected_teachers = excluded.expected_teachers,
-                                expected_officials = excluded.expected_officials, updated_at = excluded.updated_at""")
-                    .param("code", row.code())
-                    .param("parent", row.parentCode())
-                    .param("type", row.type().name())
-                    .param("nameVi", row.nameVi())
-                    .param("nameEn", row.nameEn())
-                    .param("search", searchText(row))
-                    .param("citizens", row.headcounts().citizens())
-                    .param("teachers", row.headcounts().teachers())
-                    .param("officials", row.headcounts().officials())
-                    .param("now", now)
-                    .update();
-            if (existing == null || !Objects.equals(existing.parentCode(), row.parentCode())) {
-                var id = jdbc.sql("select id from organisation where code = :code")
-                        .param("code", row.code())
-                        .query(Long.class)
-                        .single();
-                var parentId = row.parentCode() == null
-                        ? null
-                        : jdbc.sql("select id from organisation where code = :code")
-                                .param("code", row.parentCode())
-                                .query(Long.class)
-                                .single();
-                organisations.recordParentChange(id, parentId, now, user.username());
-            }
-        }
+        var changed = plan.ordered().stream()
+                .filter(row -> !plan.unchanged().contains(row.code()))
+                .toList();
+        // Parents come before their children in the batch, so each parent's id is there when its child needs it.
+        jdbcTemplate.batchUpdate(UPSERT, changed, BATCH_SIZE, (statement, row) -> {
+            statement.setString(1, row.code());
+            statement.setString(2, row.parentCode());
+            statement.setString(3, row.type().name());
+            statement.setString(4, row.nameVi());
+            statement.setString(5, row.nameEn());
+            statement.setString(6, searchText(row));
+            statement.setInt(7, row.headcounts().citizens());
+            statement.setInt(8, row.headcounts().teachers());
+            statement.setInt(9, row.headcounts().officials());
+            statement.setTimestamp(10, now);
+            statement.setTimestamp(11, now);
+        });
+        var reparented = changed.stream()
+                .filter(row -> {
+                    var existing = plan.existing().get(row.code());
+                    return existing == null || !Objects.equals(existing.parentCode(), row.parentCode());
+                })
+                .map(OrganisationRow::code)
+                .toArray(String[]::new);
+        jdbc.sql("""
+                        update organisation_parent_history h set valid_to = :now
+                        from organisation o
+                        where o.id = h.organisation_id and o.code = any (:codes) and h.valid_to is null""").param("now", now).param("codes", reparented).update();
+        jdbc.sql("""
+                        insert into organisation_parent_history (organisation_id, parent_id, valid_from, changed_by)
+                        select id, parent_id, :now, :by from organisation where code = any (:codes)""")
+                .param("now", now)
+                .param("by", user.username())
+                .param("codes", reparented)
+                .update();
         recomputePaths();
         var report = plan.report();
         audit.record(new AuditEntry(

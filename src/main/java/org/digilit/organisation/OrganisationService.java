@@ -244,7 +244,7 @@ public class OrganisationService {
                         where organisation_id = :id order by valid_from""").param("id", id).query().listOfRows();
     }
 
-    void recordParentChange(long id, Long newParentId, Timestamp when, String by) {
+    private void recordParentChange(long id, long newParentId, Timestamp when, String by) {
         jdbc.sql(
                         "update organisation_parent_history set valid_to = :when where organisation_id = :id and valid_to is null")
                 .param("when", when)

@@ -14,14 +14,14 @@ public final class DemoUsers {
     public static final String PASSWORD = "Digilit-Demo-2026";
 
     /** A demo user: login name, the name the platform shows, the realm role and the audience it learns as. */
-    public record DemoUser(String username, String displayName, String role, String audience) {}
+    public record DemoUser(String username, String displayName, String role, String audience, String organisation) {}
 
     public static final List<DemoUser> ALL = List.of(
-            new DemoUser("citizen.demo", "Nguyễn Thị Lan", "citizen", "citizen"),
-            new DemoUser("teacher.demo", "Trần Văn Minh", "teacher", "teacher"),
-            new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official"),
-            new DemoUser("workinggroup.demo", "Phạm Quốc Bảo", "working-group", "official"),
-            new DemoUser("admin.demo", "Hoàng Đức Anh", "platform-admin", "official"));
+            new DemoUser("citizen.demo", "Nguyễn Thị Lan", "citizen", "citizen", "P01-D01-C001"),
+            new DemoUser("teacher.demo", "Trần Văn Minh", "teacher", "teacher", "P01-D01-C001-S01"),
+            new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official", "P01-D01"),
+            new DemoUser("workinggroup.demo", "Phạm Quốc Bảo", "working-group", "official", "P01"),
+            new DemoUser("admin.demo", "Hoàng Đức Anh", "platform-admin", "official", "P01"));
 
     private DemoUsers() {}
 
@@ -47,7 +47,17 @@ public final class DemoUsers {
         try (var keycloak = adminClient(stack)) {
             var realm = keycloak.realm(LocalStack.REALM);
             for (var demo : ALL) {
-                if (!realm.users().searchByUsername(demo.username(), true).isEmpty()) {
+                var existing = realm.users().searchByUsername(demo.username(), true);
+                if (!existing.isEmpty()) {
+                    // Data kept from an earlier run: bring its organisation up to date, leave the rest.
+                    var user = existing.getFirst();
+                    var attributes = new java.util.HashMap<>(
+                            user.getAttributes() == null ? Map.<String, List<String>>of() : user.getAttributes());
+                    if (!List.of(demo.organisation()).equals(attributes.get("organisationId"))) {
+                        attributes.put("organisationId", List.of(demo.organisation()));
+                        user.setAttributes(attributes);
+                        realm.users().get(user.getId()).update(user);
+                    }
                     continue;
                 }
                 var names = demo.displayName().split(" ", 2);
@@ -60,7 +70,7 @@ public final class DemoUsers {
                 user.setFirstName(names[1]);
                 user.setAttributes(Map.of(
                         "displayName", List.of(demo.displayName()),
-                        "organisationId", List.of("DEMO"),
+                        "organisationId", List.of(demo.organisation()),
                         "audience", List.of(demo.audience())));
                 var password = new CredentialRepresentation();
                 password.setType(CredentialRepresentation.PASSWORD);
