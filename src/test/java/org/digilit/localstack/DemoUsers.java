@@ -43,6 +43,30 @@ public final class DemoUsers {
                 .build();
     }
 
+    /**
+     * Points the web client at this run's app address. The realm is imported once per data folder, so a kept folder
+     * (dev, benchmarks) still names the address of the run that created it.
+     */
+    static void pointWebClientAt(LocalStack stack) {
+        try (var keycloak = adminClient(stack)) {
+            var clients = keycloak.realm(LocalStack.REALM).clients();
+            var client = clients.findByClientId("digilit-web").getFirst();
+            var app = stack.appUrl();
+            var redirect = List.of(app + "/login/oauth2/code/keycloak");
+            if (redirect.equals(client.getRedirectUris())) {
+                return;
+            }
+            client.setRedirectUris(redirect);
+            client.setWebOrigins(List.of(app));
+            client.setRootUrl(app);
+            client.setBaseUrl(app + "/");
+            var attributes = new java.util.HashMap<>(client.getAttributes());
+            attributes.put("post.logout.redirect.uris", app + "/");
+            client.setAttributes(attributes);
+            clients.get(client.getId()).update(client);
+        }
+    }
+
     static void ensure(LocalStack stack) {
         try (var keycloak = adminClient(stack)) {
             var realm = keycloak.realm(LocalStack.REALM);

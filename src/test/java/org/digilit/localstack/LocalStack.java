@@ -193,6 +193,7 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture.allOf(postgres, keycloakBuilt).join();
             startKeycloak(kcHome, data);
             elasticsearch.join();
+            DemoUsers.pointWebClientAt(this);
             DemoUsers.ensure(this);
             writePids(data);
             log.info(

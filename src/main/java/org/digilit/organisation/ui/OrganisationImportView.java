@@ -29,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.digilit.base.SpreadsheetText;
+import org.digilit.base.UploadTexts;
 import org.digilit.organisation.ImportProblem;
 import org.digilit.organisation.ImportRejectedException;
 import org.digilit.organisation.ImportReport;
@@ -65,6 +66,7 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
                 uploadedName = metadata.fileName();
             }
         }));
+        upload.setI18n(UploadTexts.of(this::getTranslation));
         upload.setAcceptedFileExtensions(".csv", ".xlsx");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) OrganisationImportService.MAX_FILE_BYTES);

@@ -51,6 +51,7 @@ class OrganisationTreeView extends Main implements HasDynamicTitle {
 
         tree.addHierarchyColumn(o -> o.name(getLocale()))
                 .setHeader(getTranslation("organisations.name"))
+                .setSortable(false)
                 .setFlexGrow(3);
         configureColumns(tree);
         tree.setDataProvider(new LazyTree());
