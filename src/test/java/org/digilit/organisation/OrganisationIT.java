@@ -92,6 +92,19 @@ class OrganisationIT {
     }
 
     @Test
+    void a_file_that_changes_a_parent_moves_the_subtree_and_keeps_its_history() throws IOException {
+        var moved = province().replace(p + "-C1," + p + "-D1,COMMUNE", p + "-C1," + p + "-D2,COMMUNE");
+        var report = imports.apply(csv(moved), "moved.csv", null);
+        assertThat(report.moved()).isEqualTo(1);
+        assertThat(report.unchanged()).isEqualTo(5);
+        var west = organisations.findByCode(p + "-D2").orElseThrow();
+        var commune = organisations.findByCode(p + "-C1").orElseThrow();
+        assertThat(organisations.findByCode(p + "-S1").orElseThrow().path())
+                .startsWith(west.path() + commune.id() + "/");
+        assertThat(organisations.parentHistory(commune.id())).hasSize(2);
+    }
+
+    @Test
     void a_file_with_an_unknown_parent_changes_nothing_and_says_which_row() throws IOException {
         var count = countOrganisations();
         var bad = province() + p + "-S9," + p + "-NOPE,SCHOOL,Trường Mầm non Hoa Sen,Hoa Sen Kindergarten,0,10,2\n" + p
