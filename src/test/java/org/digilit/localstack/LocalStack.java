@@ -163,6 +163,10 @@ public final class LocalStack implements AutoCloseable {
         properties.put("digilit.keycloak.server-url", keycloakUrl());
         properties.put("digilit.keycloak.realm", REALM);
         properties.put("digilit.keycloak.provisioning-client-secret", PROVISIONING_SECRET);
+        // Local-only keys for identity numbers (fixed, so dev data stays readable across restarts).
+        properties.put("digilit.identity.active-key-id", "local1");
+        properties.put("digilit.identity.keys.local1", "bG9jYWwtb25seS1pZGVudGl0eS1rZXktMzItYnl0ZXM=");
+        properties.put("digilit.identity.blind-index-key", "bG9jYWwtb25seS1ibGluZC1pbmRleC1rZXktMzItYnl0ZXM=");
         return properties;
     }
 
