@@ -18,6 +18,8 @@ RUN groupadd --system --gid 10001 digilit \
     && useradd --system --uid 10001 --gid digilit --home-dir /app --no-create-home --shell /usr/sbin/nologin digilit
 WORKDIR /app
 COPY --from=build /build/target/digilit-*.jar /app/app.jar
+# Course content is loaded from this folder at start (digilit.content.directory, relative to /app).
+COPY --from=build /build/course-content /app/course-content
 USER 10001:10001
 EXPOSE 8080
 ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/app.jar"]

@@ -34,7 +34,10 @@ class LandingView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         var login = new Anchor(MainLayout.LOGIN_URL, getTranslation("landing.cta"));
         login.setRouterIgnore(true);
         login.addClassName("cta");
-        hero.add(new H1(getTranslation("landing.title")), new Paragraph(getTranslation("landing.lead")), login);
+        var courses = new Anchor("courses", getTranslation("landing.courses"));
+        courses.addClassName("secondary-link");
+        hero.add(
+                new H1(getTranslation("landing.title")), new Paragraph(getTranslation("landing.lead")), login, courses);
 
         var audiences = new Section();
         audiences.addClassName("card-grid");
