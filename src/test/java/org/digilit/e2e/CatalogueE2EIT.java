@@ -1,0 +1,51 @@
+package org.digilit.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.digilit.IntegrationTest;
+import org.digilit.course.CourseContentService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** A visitor on a phone finds the scams course by typing without diacritics, and opens it. */
+@IntegrationTest
+class CatalogueE2EIT {
+
+    private static BrowserSession browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CourseContentService content;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void a_visitor_finds_a_course_typed_without_diacritics_on_a_phone() {
+        content.loadAll();
+        var page = browser.newPage(360, 780, "vi-VN");
+        page.navigate("http://localhost:" + port + "/courses");
+        assertThat(page.locator(".course-card").first()).isVisible();
+        page.getByLabel("Tìm khóa học").fill("lua dao");
+        var card = page.locator(".course-card a[href='courses/online-safety-scams']");
+        assertThat(card).isVisible();
+        BrowserSession.screenshot(page, "catalogue-search-360");
+        card.click();
+        assertThat(page.locator("h1")).containsText("lừa đảo");
+        assertThat(page.locator("li")).not().hasCount(0);
+        BrowserSession.screenshot(page, "course-360");
+        page.context().close();
+    }
+}
