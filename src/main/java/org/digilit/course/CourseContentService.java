@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.digilit.base.TextFolding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -109,15 +110,16 @@ public class CourseContentService {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         insert into course (id, version, content_hash, level, audiences, tags, estimated_minutes,
-                            pass_mark, title_vi, title_en, summary_vi, summary_en, active, loaded_at)
+                            pass_mark, title_vi, title_en, summary_vi, summary_en, search_text, active, loaded_at)
                         values (:id, :version, :hash, :level, :audiences, :tags, :minutes, :passMark, :titleVi,
-                            :titleEn, :summaryVi, :summaryEn, true, :now)
+                            :titleEn, :summaryVi, :summaryEn, :search, true, :now)
                         on conflict (id) do update set version = excluded.version,
                             content_hash = excluded.content_hash, level = excluded.level,
                             audiences = excluded.audiences, tags = excluded.tags,
                             estimated_minutes = excluded.estimated_minutes, pass_mark = excluded.pass_mark,
                             title_vi = excluded.title_vi, title_en = excluded.title_en,
-                            summary_vi = excluded.summary_vi, summary_en = excluded.summary_en, active = true,
+                            summary_vi = excluded.summary_vi, summary_en = excluded.summary_en,
+                            search_text = excluded.search_text, active = true,
                             loaded_at = excluded.loaded_at""")
                 .param("id", course.id())
                 .param("version", course.version())
@@ -131,6 +133,15 @@ public class CourseContentService {
                 .param("titleEn", course.title().en())
                 .param("summaryVi", course.summary().vi())
                 .param("summaryEn", course.summary().en())
+                .param(
+                        "search",
+                        TextFolding.fold(String.join(
+                                " ",
+                                course.title().vi(),
+                                course.title().en(),
+                                course.summary().vi(),
+                                course.summary().en(),
+                                String.join(" ", course.tags()))))
                 .param("now", now)
                 .update();
         jdbc.sql("update lesson set active = false where course_id = :id")
@@ -138,11 +149,13 @@ public class CourseContentService {
                 .update();
         for (var lesson : course.lessons()) {
             jdbc.sql("""
-                            insert into lesson (course_id, id, position, title_vi, title_en, body_vi, body_en, active)
-                            values (:course, :id, :position, :titleVi, :titleEn, :bodyVi, :bodyEn, true)
+                            insert into lesson (course_id, id, position, title_vi, title_en, body_vi, body_en,
+                                search_text, active)
+                            values (:course, :id, :position, :titleVi, :titleEn, :bodyVi, :bodyEn, :search, true)
                             on conflict (course_id, id) do update set position = excluded.position,
                                 title_vi = excluded.title_vi, title_en = excluded.title_en,
-                                body_vi = excluded.body_vi, body_en = excluded.body_en, active = true""")
+                                body_vi = excluded.body_vi, body_en = excluded.body_en,
+                                search_text = excluded.search_text, active = true""")
                     .param("course", course.id())
                     .param("id", lesson.id())
                     .param("position", lesson.order())
@@ -150,6 +163,14 @@ public class CourseContentService {
                     .param("titleEn", lesson.title().en())
                     .param("bodyVi", lesson.body().vi())
                     .param("bodyEn", lesson.body().en())
+                    .param(
+                            "search",
+                            TextFolding.fold(String.join(
+                                    " ",
+                                    lesson.title().vi(),
+                                    lesson.title().en(),
+                                    lesson.body().vi(),
+                                    lesson.body().en())))
                     .update();
         }
         jdbc.sql("update quiz_question set active = false where course_id = :id")

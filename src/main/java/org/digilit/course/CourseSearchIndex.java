@@ -1,0 +1,35 @@
+package org.digilit.course;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The search index port: one real implementation (Elasticsearch); tests use it against the real server. */
+interface CourseSearchIndex {
+
+    /** A document to index: a course or a lesson, in one language, with folded copies made in Java. */
+    record Document(
+            String id,
+            String kind,
+            String courseId,
+            String lessonId,
+            String language,
+            String title,
+            String courseTitle,
+            String body,
+            String level,
+            List<String> audiences,
+            List<String> tags) {}
+
+    void ensureIndex() throws IOException;
+
+    void recreate() throws IOException;
+
+    /** Replaces everything indexed for the course with these documents. */
+    void replaceCourse(String courseId, List<Document> documents) throws IOException;
+
+    void bulk(List<Document> documents) throws IOException;
+
+    SearchResult search(SearchQuery query) throws IOException;
+
+    List<String> suggest(String prefix, String language) throws IOException;
+}

@@ -1,0 +1,271 @@
+package org.digilit.course;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.search.CompletionContext;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.digilit.base.TextFolding;
+import org.springframework.stereotype.Component;
+
+/**
+ * The course search index in Elasticsearch: one document per course or lesson and language. The minimal server has no
+ * folding analyzers, so folded copies of titles and bodies are made in Java ({@link TextFolding}) and the query is
+ * folded the same way. Fuzziness is AUTO:4,7: words of up to three letters (most Vietnamese syllables) must match
+ * exactly, or "ba" would match everything. Highlights use a non-fuzzy query (fuzzy highlighting is slow here).
+ */
+@Component
+class ElasticsearchCourseIndex implements CourseSearchIndex {
+
+    static final String INDEX = "digilit-courses";
+    private static final String FUZZINESS = "AUTO:4,7";
+    private static final int SNIPPET_CHARS = 160;
+
+    private final ElasticsearchClient client;
+
+    ElasticsearchCourseIndex(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void ensureIndex() throws IOException {
+        if (!client.indices().exists(e -> e.index(INDEX)).value()) {
+            create();
+        }
+    }
+
+    @Override
+    public void recreate() throws IOException {
+        if (client.indices().exists(e -> e.index(INDEX)).value()) {
+            client.indices().delete(d -> d.index(INDEX));
+        }
+        create();
+    }
+
+    private void create() throws IOException {
+        client.indices()
+                .create(c -> c.index(INDEX)
+                        .settings(
+                                s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s")))
+                        .mappings(m -> m.properties("kind", p -> p.keyword(k -> k))
+                                .properties("course_id", p -> p.keyword(k -> k))
+                                .properties("lesson_id", p -> p.keyword(k -> k))
+                                .properties("language", p -> p.keyword(k -> k))
+                                .properties("level", p -> p.keyword(k -> k))
+                                .properties("audiences", p -> p.keyword(k -> k))
+                                .properties("tags", p -> p.keyword(k -> k))
+                                .properties("title", p -> p.text(t -> t))
+                                .properties("course_title", p -> p.text(t -> t.index(false)))
+                                .properties(
+                                        "title_folded",
+                                        p -> p.text(t -> t.indexPrefixes(
+                                                i -> i.minChars(2).maxChars(10))))
+                                .properties("body", p -> p.text(t -> t))
+                                .properties("body_folded", p -> p.text(t -> t))
+                                .properties(
+                                        "suggest",
+                                        p -> p.completion(c2 -> c2.contexts(ctx -> ctx.name("language")
+                                                .type("category")
+                                                .path("language"))))));
+    }
+
+    /**
+     * Overwrites the course's documents (their ids are stable) and deletes those that are gone, in one bulk request.
+     * The minimal server has no delete-by-query, so the stale ids are looked up first.
+     */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public void replaceCourse(String courseId, List<Document> documents) throws IOException {
+        var keep = documents.stream().map(Document::id).collect(java.util.stream.Collectors.toSet());
+        var existing = client.search(
+                s -> s.index(INDEX)
+                        .size(10_000)
+                        .source(src -> src.fetch(false))
+                        .query(q -> q.term(t -> t.field("course_id").value(courseId))),
+                Map.class);
+        var stale = existing.hits().hits().stream()
+                .map(Hit::id)
+                .filter(id -> id != null && !keep.contains(id))
+                .toList();
+        write(documents, stale);
+    }
+
+    @Override
+    public void bulk(List<Document> documents) throws IOException {
+        write(documents, List.of());
+    }
+
+    private void write(List<Document> documents, List<String> deletions) throws IOException {
+        if (documents.isEmpty() && deletions.isEmpty()) {
+            return;
+        }
+        var response = client.bulk(b -> {
+            for (var document : documents) {
+                b.operations(
+                        op -> op.index(i -> i.index(INDEX).id(document.id()).document(source(document))));
+            }
+            for (var id : deletions) {
+                b.operations(op -> op.delete(d -> d.index(INDEX).id(id)));
+            }
+            return b;
+        });
+        if (response.errors()) {
+            var first = response.items().stream()
+                    .filter(item -> item.error() != null)
+                    .findFirst()
+                    .map(item -> item.error().reason())
+                    .orElse("unknown");
+            throw new IOException("Elasticsearch refused some documents: " + first);
+        }
+        client.indices().refresh(r -> r.index(INDEX));
+    }
+
+    private static Map<String, Object> source(Document document) {
+        var source = new HashMap<String, Object>();
+        source.put("kind", document.kind());
+        source.put("course_id", document.courseId());
+        source.put("lesson_id", document.lessonId());
+        source.put("language", document.language());
+        source.put("level", document.level());
+        source.put("audiences", document.audiences());
+        source.put("tags", document.tags());
+        source.put("title", document.title());
+        source.put("course_title", document.courseTitle());
+        source.put("title_folded", TextFolding.fold(document.title()));
+        source.put("body", document.body());
+        source.put("body_folded", TextFolding.fold(document.body()));
+        source.put("suggest", Map.of("input", List.of(TextFolding.fold(document.title()), document.title())));
+        return source;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SearchResult search(SearchQuery query) throws IOException {
+        var folded = TextFolding.fold(query.text());
+        var filters = new ArrayList<Query>();
+        filters.add(Query.of(q -> q.term(t -> t.field("language").value(query.language()))));
+        addTerms(filters, "level", query.levels());
+        addTerms(filters, "audiences", query.audiences());
+        addTerms(filters, "tags", query.tags());
+        Query main;
+        if (folded.isEmpty()) {
+            main = Query.of(q -> q.matchAll(m -> m));
+        } else {
+            var should = new ArrayList<Query>();
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(query.text())
+                    .fields("title^3", "body")
+                    .type(TextQueryType.BestFields)
+                    .fuzziness(FUZZINESS)
+                    .prefixLength(1))));
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(folded)
+                    .fields("title_folded^3", "body_folded", "tags^2")
+                    .type(TextQueryType.BestFields)
+                    .fuzziness(FUZZINESS)
+                    .prefixLength(1))));
+            should.add(Query.of(q ->
+                    q.matchBoolPrefix(m -> m.field("title_folded").query(folded).boost(2f))));
+            if (Telex.looksLikeTelex(folded)) {
+                var telex = Telex.read(folded);
+                should.add(Query.of(q -> q.multiMatch(m ->
+                        m.query(telex).fields("title_folded^2", "body_folded").type(TextQueryType.BestFields))));
+            }
+            main = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+        }
+        var highlightQuery = Query.of(q ->
+                q.multiMatch(m -> m.query(folded.isEmpty() ? "" : query.text()).fields("body", "title")));
+        var aggregations = new LinkedHashMap<String, Aggregation>();
+        for (var field : List.of("level", "audiences", "tags")) {
+            aggregations.put(
+                    field, Aggregation.of(a -> a.terms(t -> t.field(field).size(30))));
+        }
+        var response = client.search(
+                s -> s.index(INDEX)
+                        .size(query.size())
+                        .query(q -> q.bool(b -> b.must(main).filter(filters)))
+                        .highlight(h -> h.preTags(String.valueOf(SearchResult.MARK_START))
+                                .postTags(String.valueOf(SearchResult.MARK_END))
+                                .highlightQuery(highlightQuery)
+                                .fields(
+                                        "body",
+                                        f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1))
+                                .fields("title", f -> f.numberOfFragments(0)))
+                        .aggregations(aggregations),
+                Map.class);
+        var hits = new ArrayList<SearchResult.Hit>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            var source = hit.source();
+            if (source == null) {
+                continue;
+            }
+            var highlight = hit.highlight();
+            var body = String.valueOf(source.get("body"));
+            var snippet = highlight.containsKey("body")
+                    ? highlight.get("body").getFirst()
+                    : body.substring(0, Math.min(SNIPPET_CHARS, body.length()));
+            var lessonId = source.get("lesson_id");
+            hits.add(new SearchResult.Hit(
+                    String.valueOf(source.get("course_id")),
+                    lessonId == null || "".equals(lessonId) ? null : String.valueOf(lessonId),
+                    String.valueOf(source.get("title")),
+                    String.valueOf(source.get("course_title")),
+                    snippet));
+        }
+        var facets = new LinkedHashMap<String, Map<String, Long>>();
+        response.aggregations().forEach((name, aggregate) -> {
+            var counts = new LinkedHashMap<String, Long>();
+            aggregate.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+            facets.put(name, counts);
+        });
+        return new SearchResult(hits, facets, false);
+    }
+
+    private static void addTerms(List<Query> filters, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            var terms = values.stream().map(FieldValue::of).toList();
+            filters.add(Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms)))));
+        }
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<String> suggest(String prefix, String language) throws IOException {
+        var folded = TextFolding.fold(prefix);
+        if (folded.length() < 2) {
+            return List.of();
+        }
+        var response = client.search(
+                s -> s.index(INDEX)
+                        .size(0)
+                        .suggest(sg -> sg.suggesters(
+                                "titles",
+                                fs -> fs.prefix(folded)
+                                        .completion(c -> c.field("suggest")
+                                                .size(8)
+                                                .skipDuplicates(true)
+                                                .contexts(
+                                                        "language",
+                                                        List.of(CompletionContext.of(
+                                                                cc -> cc.context(c2 -> c2.category(language)))))))),
+                Map.class);
+        var titles = new ArrayList<String>();
+        for (var suggestion : response.suggest().getOrDefault("titles", List.of())) {
+            for (var option : suggestion.completion().options()) {
+                var source = option.source();
+                var title = source == null ? option.text() : String.valueOf(source.get("title"));
+                if (!titles.contains(title)) {
+                    titles.add(title);
+                }
+            }
+        }
+        return titles;
+    }
+}

@@ -1,0 +1,157 @@
+package org.digilit.course;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the search index in step with PostgreSQL through the outbox: the content loader queues changed courses in the
+ * same transaction as the change; this worker takes a batch ({@code FOR UPDATE SKIP LOCKED}, so several app instances
+ * share the work), replaces each course's documents, and deletes the entries. When Elasticsearch is down the entries
+ * stay, with the attempt counted, and the next round tries again. Nothing is lost, nothing is indexed twice.
+ */
+@Component
+class SearchIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int BATCH = 20;
+    private static final Pattern MARKDOWN = Pattern.compile("[#*_`>]+");
+
+    private final CourseSearchIndex index;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    SearchIndexer(CourseSearchIndex index, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.index = index;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareIndex() {
+        try {
+            index.ensureIndex();
+        } catch (Exception e) {
+            log.warn(
+                    "Search index not prepared ({}); the outbox keeps the work until Elasticsearch is back",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Drains the outbox: returns how many courses were indexed. */
+    @Scheduled(fixedDelayString = "${digilit.search.indexer-delay:5s}", initialDelayString = "5s")
+    int drain() {
+        int indexed = 0;
+        while (true) {
+            Integer done = transactions.execute(status -> {
+                var entries = jdbc.sql("""
+                                select id, course_id from search_outbox order by id
+                                for update skip locked limit :batch""")
+                        .param("batch", BATCH)
+                        .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("course_id")})
+                        .list();
+                if (entries.isEmpty()) {
+                    return 0;
+                }
+                try {
+                    index.ensureIndex();
+                    for (var courseId :
+                            entries.stream().map(e -> (String) e[1]).distinct().toList()) {
+                        index.replaceCourse(courseId, documents(courseId));
+                    }
+                    jdbc.sql("delete from search_outbox where id = any (:ids)")
+                            .param("ids", entries.stream().map(e -> (Long) e[0]).toArray(Long[]::new))
+                            .update();
+                    return entries.size();
+                } catch (Exception e) {
+                    log.warn("Indexing {} course(s) failed, will retry: {}", entries.size(), e.toString());
+                    jdbc.sql(
+                                    "update search_outbox set attempts = attempts + 1, last_error = :error where id = any (:ids)")
+                            .param("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+                            .param("ids", entries.stream().map(x -> (Long) x[0]).toArray(Long[]::new))
+                            .update();
+                    return -1;
+                }
+            });
+            if (done == null || done <= 0) {
+                return indexed;
+            }
+            indexed += done;
+        }
+    }
+
+    /** Rebuilds the index from PostgreSQL: recreate it and queue every course. */
+    void rebuild() throws java.io.IOException {
+        index.recreate();
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                        insert into search_outbox (course_id, enqueued_at) select id, now() from course where active""").update());
+        drain();
+    }
+
+    /** Every document of a course: the course and each active lesson, in both languages. */
+    List<CourseSearchIndex.Document> documents(String courseId) {
+        var documents = new ArrayList<CourseSearchIndex.Document>();
+        var course = jdbc.sql("""
+                        select id, level, audiences, tags, title_vi, title_en, summary_vi, summary_en, active
+                        from course where id = :id""").param("id", courseId).query().singleRow();
+        if (!(Boolean) course.get("active")) {
+            return documents;
+        }
+        var level = (String) course.get("level");
+        var audiences = array(course.get("audiences"));
+        var tags = array(course.get("tags"));
+        for (var language : List.of("vi", "en")) {
+            var title = (String) course.get("title_" + language);
+            documents.add(new CourseSearchIndex.Document(
+                    courseId + ":" + language,
+                    "course",
+                    courseId,
+                    "",
+                    language,
+                    title,
+                    title,
+                    (String) course.get("summary_" + language),
+                    level,
+                    audiences,
+                    tags));
+        }
+        jdbc.sql("select id, title_vi, title_en, body_vi, body_en from lesson where course_id = :id and active")
+                .param("id", courseId)
+                .query()
+                .listOfRows()
+                .forEach(lesson -> {
+                    for (var language : List.of("vi", "en")) {
+                        documents.add(new CourseSearchIndex.Document(
+                                courseId + ":" + lesson.get("id") + ":" + language,
+                                "lesson",
+                                courseId,
+                                (String) lesson.get("id"),
+                                language,
+                                (String) lesson.get("title_" + language),
+                                (String) course.get("title_" + language),
+                                MARKDOWN.matcher((String) lesson.get("body_" + language))
+                                        .replaceAll(""),
+                                level,
+                                audiences,
+                                tags));
+                    }
+                });
+        return documents;
+    }
+
+    private static List<String> array(Object value) {
+        try {
+            return List.of((String[]) ((java.sql.Array) value).getArray());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
