@@ -8,6 +8,7 @@ import org.digilit.base.TextFolding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,22 @@ public class CourseSearchService {
     private static final Logger log = LoggerFactory.getLogger(CourseSearchService.class);
 
     private final CourseSearchIndex index;
+    private final SearchIndexer indexer;
     private final JdbcClient jdbc;
 
-    CourseSearchService(CourseSearchIndex index, JdbcClient jdbc) {
+    CourseSearchService(CourseSearchIndex index, SearchIndexer indexer, JdbcClient jdbc) {
         this.index = index;
+        this.indexer = indexer;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Rebuilds the search index from PostgreSQL (the index holds nothing that cannot be rebuilt): recreates it and
+     * indexes every course. For the platform admin, and after restoring a backup.
+     */
+    @PreAuthorize("hasRole('platform-admin')")
+    public void rebuildIndex() throws java.io.IOException {
+        indexer.rebuild();
     }
 
     public SearchResult search(SearchQuery query) {

@@ -46,6 +46,21 @@ class ElasticsearchDownIT {
                 .allMatch(PlatformStatusService.ServerStatus::up);
     }
 
+    @Autowired
+    org.digilit.course.CourseSearchService search;
+
+    @Autowired
+    org.digilit.course.CourseContentService content;
+
+    @Test
+    void course_search_answers_from_postgresql_and_says_so() {
+        content.loadAll();
+        var result = search.search(org.digilit.course.SearchQuery.of("lua dao", "vi"));
+        assertThat(result.fallback()).isTrue();
+        assertThat(result.courseIds()).contains("online-safety-scams");
+        assertThat(search.suggest("lam quen", "vi")).isEmpty();
+    }
+
     @Test
     void start_up_diagnostics_say_what_is_missing_and_what_still_works(CapturedOutput output) {
         diagnostics.reportMissingServers();

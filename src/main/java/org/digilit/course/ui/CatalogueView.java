@@ -1,6 +1,8 @@
 package org.digilit.course.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -8,62 +10,134 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.digilit.course.CatalogueService;
-import org.digilit.course.CatalogueService.CourseCard;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.digilit.course.CourseSearchService;
+import org.digilit.course.SearchQuery;
+import org.digilit.course.SearchResult;
 
-/** The course catalogue: every course as a card, filtered as one types (with or without diacritics). */
+/**
+ * The course catalogue: a search box that suggests titles as one types (diacritics optional), filters by level and
+ * audience with counts, and results with the matching words highlighted. When the search index is down, results come
+ * from PostgreSQL and a notice says so.
+ */
 @Route("courses")
 @AnonymousAllowed
 @Menu(title = "nav.courses", order = 15)
 class CatalogueView extends Main implements HasDynamicTitle {
 
-    private final transient CatalogueService catalogue;
-    private final Div cards = new Div();
+    private final transient CourseSearchService search;
+    private final ComboBox<String> box = new ComboBox<>();
+    private final CheckboxGroup<String> levels = new CheckboxGroup<>();
+    private final CheckboxGroup<String> audiences = new CheckboxGroup<>();
+    private final Paragraph notice = new Paragraph();
+    private final Div results = new Div();
+    private String text = "";
 
-    CatalogueView(CatalogueService catalogue) {
-        this.catalogue = catalogue;
+    CatalogueView(CourseSearchService search) {
+        this.search = search;
         addClassName("page");
-        var search = new TextField(getTranslation("courses.search"));
-        search.setPlaceholder(getTranslation("courses.search.placeholder"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidthFull();
-        search.addValueChangeListener(event -> show(event.getValue()));
-        cards.addClassName("card-grid");
-        cards.getElement().setAttribute("aria-live", "polite");
-        add(new H1(getTranslation("courses.title")), search, cards);
-        show("");
+        addClassName("catalogue");
+
+        box.setLabel(getTranslation("courses.search"));
+        box.setPlaceholder(getTranslation("courses.search.placeholder"));
+        box.setAllowCustomValue(true);
+        box.setClearButtonVisible(true);
+        box.setWidthFull();
+        box.setItems(query -> search.suggest(query.getFilter().orElse(""), language()).stream()
+                .skip(query.getOffset())
+                .limit(query.getLimit()));
+        box.addCustomValueSetListener(event -> run(event.getDetail()));
+        box.addValueChangeListener(event -> run(event.getValue() == null ? "" : event.getValue()));
+
+        levels.setLabel(getTranslation("courses.filter.level"));
+        levels.setItems("beginner", "intermediate", "advanced");
+        levels.setItemLabelGenerator(level -> getTranslation("courses.level." + level));
+        levels.addValueChangeListener(event -> run(text));
+        audiences.setLabel(getTranslation("courses.filter.audience"));
+        audiences.setItems("citizen", "teacher", "official");
+        audiences.setItemLabelGenerator(audience -> getTranslation("audience." + audience));
+        audiences.addValueChangeListener(event -> run(text));
+        var filters = new FlexLayout(levels, audiences);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.getStyle().set("gap", "var(--lumo-space-l)");
+
+        notice.addClassName("notice");
+        notice.setVisible(false);
+        results.addClassName("card-grid");
+        results.getElement().setAttribute("aria-live", "polite");
+        add(new H1(getTranslation("courses.title")), box, filters, notice, results);
+        run("");
     }
 
-    private void show(String text) {
-        cards.removeAll();
-        var found = catalogue.catalogue(text);
-        if (found.isEmpty()) {
-            cards.add(new Paragraph(getTranslation("courses.none")));
+    private String language() {
+        return getLocale().getLanguage().equals("vi") ? "vi" : "en";
+    }
+
+    private void run(String typed) {
+        text = typed;
+        var result = search.search(new SearchQuery(
+                typed, language(), Set.copyOf(levels.getValue()), Set.copyOf(audiences.getValue()), Set.of(), 20));
+        notice.setText(getTranslation("courses.fallback"));
+        notice.setVisible(result.fallback());
+        showCounts(result.facets());
+        results.removeAll();
+        if (result.hits().isEmpty()) {
+            results.add(new Paragraph(getTranslation("courses.none")));
         }
-        found.forEach(course -> cards.add(card(course)));
+        for (var hit : result.hits()) {
+            results.add(card(hit));
+        }
     }
 
-    private Component card(CourseCard course) {
-        var title = new Anchor("courses/" + course.id(), course.title(getLocale()));
-        var facts = new Span(getTranslation(
-                "courses.facts",
-                course.lessons(),
-                course.estimatedMinutes(),
-                getTranslation("courses.level." + course.level())));
-        facts.addClassName("facts");
-        var card = new Div(new H2(title), new Paragraph(course.summary(getLocale())), facts);
+    private void showCounts(Map<String, Map<String, Long>> facets) {
+        var levelCounts = facets.getOrDefault("level", Map.of());
+        levels.setItemLabelGenerator(level -> getTranslation("courses.level." + level)
+                + (levelCounts.containsKey(level) ? " (" + levelCounts.get(level) + ")" : ""));
+        var audienceCounts = facets.getOrDefault("audiences", Map.of());
+        audiences.setItemLabelGenerator(audience -> getTranslation("audience." + audience)
+                + (audienceCounts.containsKey(audience) ? " (" + audienceCounts.get(audience) + ")" : ""));
+    }
+
+    private Component card(SearchResult.Hit hit) {
+        var link = new Anchor("courses/" + hit.courseId(), hit.title());
+        var card = new Div();
         card.addClassName("card");
         card.addClassName("course-card");
+        card.add(new H2(link));
+        if (hit.lessonId() != null) {
+            var inCourse = new Span(getTranslation("courses.lesson-in", hit.courseTitle()));
+            inCourse.addClassName("facts");
+            card.add(inCourse);
+        }
+        card.add(snippet(hit.snippet()));
         return card;
+    }
+
+    /** The snippet as text, with the highlighted words in {@code <mark>} elements: never as HTML from the index. */
+    static Paragraph snippet(String marked) {
+        var paragraph = new Paragraph();
+        var parts = marked.split("[" + SearchResult.MARK_START + SearchResult.MARK_END + "]", -1);
+        boolean highlighted = false;
+        for (var part : List.of(parts)) {
+            if (!part.isEmpty()) {
+                if (highlighted) {
+                    var mark = new Span(part);
+                    mark.getElement().setAttribute("class", "hit");
+                    paragraph.add(mark);
+                } else {
+                    paragraph.add(part);
+                }
+            }
+            highlighted = !highlighted;
+        }
+        return paragraph;
     }
 
     @Override

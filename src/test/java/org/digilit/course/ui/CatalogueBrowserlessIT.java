@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.textfield.TextField;
 import org.digilit.IntegrationTest;
 import org.digilit.course.CourseContentService;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,20 +25,47 @@ class CatalogueBrowserlessIT extends SpringBrowserlessTest {
     @Autowired
     CourseContentService content;
 
+    @Autowired
+    org.digilit.course.CourseSearchService search;
+
     @BeforeEach
     void loadTheRealCourses() {
         content.loadAll();
+        org.digilit.security.TestUsers.signIn("indexer", null, org.digilit.security.Roles.Role.PLATFORM_ADMIN);
+        try {
+            search.rebuildIndex();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            org.digilit.security.TestUsers.signOut();
+        }
     }
 
     @Test
     void the_catalogue_finds_the_scams_course_typed_without_diacritics() {
+        UI.getCurrent().setLocale(org.digilit.base.Languages.VIETNAMESE);
         UI.getCurrent().navigate(CatalogueView.class);
-        test(find(TextField.class).single()).setValue("lua dao");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = find(ComboBox.class).single();
+        com.vaadin.flow.component.ComponentUtil.fireEvent(
+                box, new ComboBox.CustomValueSetEvent<>(box, true, "lua dao"));
+        var cards = find(com.vaadin.flow.component.html.Div.class)
+                .withClassName("course-card")
+                .all();
+        assertThat(cards).as("cards after the search").isNotEmpty();
         var links = find(Anchor.class).all().stream()
                 .filter(a -> a.getHref().startsWith("courses/"))
                 .map(Anchor::getHref)
                 .toList();
         assertThat(links).contains("courses/online-safety-scams");
+    }
+
+    @Test
+    void highlighted_words_are_marked_as_text_never_as_markup() {
+        var paragraph = CatalogueView.snippet("an \u0001<b>toàn</b>\u0002 trên mạng");
+        assertThat(paragraph.getElement().getTextRecursively()).isEqualTo("an <b>toàn</b> trên mạng");
+        assertThat(paragraph.getElement().getChildren().filter(e -> "hit".equals(e.getAttribute("class"))))
+                .hasSize(1);
     }
 
     @Test
