@@ -180,6 +180,16 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
             }
             main = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
         }
+        // Ranking: a course matching is worth more than one of its lessons, and the words side by side more than
+        // scattered through a long text.
+        var boosts = new ArrayList<Query>();
+        boosts.add(Query.of(q -> q.term(t -> t.field("kind").value("course").boost(3f))));
+        if (!folded.isEmpty()) {
+            boosts.add(Query.of(q ->
+                    q.matchPhrase(m -> m.field("title_folded").query(folded).boost(3f))));
+            boosts.add(Query.of(q -> q.matchPhrase(
+                    m -> m.field("body_folded").query(folded).slop(1).boost(1.5f))));
+        }
         var highlightQuery = Query.of(q ->
                 q.multiMatch(m -> m.query(folded.isEmpty() ? "" : query.text()).fields("body", "title")));
         var aggregations = new LinkedHashMap<String, Aggregation>();
@@ -190,7 +200,7 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
         var response = client.search(
                 s -> s.index(INDEX)
                         .size(query.size())
-                        .query(q -> q.bool(b -> b.must(main).filter(filters)))
+                        .query(q -> q.bool(b -> b.must(main).filter(filters).should(boosts)))
                         .highlight(h -> h.preTags(String.valueOf(SearchResult.MARK_START))
                                 .postTags(String.valueOf(SearchResult.MARK_END))
                                 .highlightQuery(highlightQuery)

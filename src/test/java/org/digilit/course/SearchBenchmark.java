@@ -1,0 +1,214 @@
+package org.digilit.course;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.digilit.Application;
+import org.digilit.base.TextFolding;
+import org.digilit.localstack.LocalStack;
+import org.digilit.security.Roles.Role;
+import org.digilit.security.TestUsers;
+import org.springframework.boot.SpringApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Course search at scale: indexes N generated lessons (last argument; 20,000 by default) plus the real courses, then
+ * runs 1,000 mixed queries (the relevance set, generated words, typos, prefixes) through the platform's search service
+ * and, in the same run, through the PostgreSQL fallback (the baseline), printing p50/p95/p99 latency and precision at 3
+ * on the relevance set for both.
+ */
+public final class SearchBenchmark {
+
+    private static final int QUERIES = 1_000;
+    private static final int LESSONS_PER_COURSE = 100;
+
+    private SearchBenchmark() {}
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        int lessons = args.length == 0 ? 20_000 : Integer.parseInt(args[args.length - 1]);
+        try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
+            var arguments = new ArrayList<String>(
+                    List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.search.indexer-delay=1h"));
+            stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+            var context = SpringApplication.from(Application::main)
+                    .run(arguments.toArray(String[]::new))
+                    .getApplicationContext();
+            var jdbc = context.getBean(JdbcTemplate.class);
+            var index = context.getBean(CourseSearchIndex.class);
+            var search = context.getBean(CourseSearchService.class);
+            context.getBean(CourseContentService.class).loadAll();
+            jdbc.update("delete from lesson where course_id like 'bench-%'");
+            jdbc.update("delete from course where id like 'bench-%'");
+            TestUsers.signIn("benchmark", null, Role.PLATFORM_ADMIN);
+            search.rebuildIndex();
+
+            var random = new SplittableRandom(42);
+            var documents = new ArrayList<CourseSearchIndex.Document>();
+            var rows = new ArrayList<Object[]>();
+            int courses = Math.max(1, lessons / LESSONS_PER_COURSE);
+            for (int c = 0; c < courses; c++) {
+                var courseId = "bench-%04d".formatted(c);
+                jdbc.update("""
+                                insert into course (id, version, content_hash, level, audiences, tags, estimated_minutes,
+                                    pass_mark, title_vi, title_en, summary_vi, summary_en, search_text, loaded_at)
+                                values (?, 1, 'bench', 'beginner', '{citizen}', '{bench}', 30, 70, ?, ?, '', '', ?, now())""", courseId, "Khóa " + courseId, "Course " + courseId, courseId);
+                for (int l = 0; l < LESSONS_PER_COURSE && c * LESSONS_PER_COURSE + l < lessons; l++) {
+                    var titleVi = words(random, VI, 5);
+                    var titleEn = words(random, EN, 5);
+                    var bodyVi = words(random, VI, 90);
+                    var bodyEn = words(random, EN, 90);
+                    var lessonId = "l" + l;
+                    rows.add(new Object[] {
+                        courseId,
+                        lessonId,
+                        l + 1,
+                        titleVi,
+                        titleEn,
+                        bodyVi,
+                        bodyEn,
+                        TextFolding.fold(titleVi + " " + titleEn + " " + bodyVi + " " + bodyEn)
+                    });
+                    for (var language : List.of("vi", "en")) {
+                        var vi = language.equals("vi");
+                        documents.add(new CourseSearchIndex.Document(
+                                courseId + ":" + lessonId + ":" + language,
+                                "lesson",
+                                courseId,
+                                lessonId,
+                                language,
+                                vi ? titleVi : titleEn,
+                                vi ? "Khóa " + courseId : "Course " + courseId,
+                                vi ? bodyVi : bodyEn,
+                                "beginner",
+                                List.of("citizen"),
+                                List.of("bench")));
+                    }
+                }
+            }
+            jdbc.batchUpdate("""
+                            insert into lesson (course_id, id, position, title_vi, title_en, body_vi, body_en, search_text)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+
+            long begun = System.nanoTime();
+            for (int from = 0; from < documents.size(); from += 1_000) {
+                index.bulk(documents.subList(from, Math.min(documents.size(), from + 1_000)));
+            }
+            double indexSeconds = (System.nanoTime() - begun) / 1e9;
+
+            var cases = RelevanceSet.load();
+            var queries = new ArrayList<SearchQuery>();
+            for (int i = 0; i < QUERIES; i++) {
+                queries.add(
+                        switch (i % 4) {
+                            case 0 ->
+                                SearchQuery.of(
+                                        cases.get(i % cases.size()).query(),
+                                        cases.get(i % cases.size()).language());
+                            case 1 -> SearchQuery.of(words(random, VI, 2), "vi");
+                            case 2 -> SearchQuery.of(typo(random, words(random, EN, 1)), "en");
+                            default -> {
+                                var word = words(random, VI, 1);
+                                yield SearchQuery.of(word.substring(0, Math.min(3, word.length())), "vi");
+                            }
+                        });
+            }
+            var elastic = latencies(queries, search::search);
+            var postgres = latencies(queries, search::fallback);
+            var precision = RelevanceSet.score(cases, c -> search.search(SearchQuery.of(c.query(), c.language())));
+            var fallbackPrecision =
+                    RelevanceSet.score(cases, c -> search.fallback(SearchQuery.of(c.query(), c.language())));
+            TestUsers.signOut();
+            System.out.printf(
+                    Locale.ROOT,
+                    "indexed %d documents in %.1f s; misses at 3: %s%n",
+                    documents.size(),
+                    indexSeconds,
+                    precision.misses());
+            System.out.printf(
+                    Locale.ROOT,
+                    "fallback misses at 3: %d of %d%n",
+                    fallbackPrecision.misses().size(),
+                    cases.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH course-search size=%d index_docs_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f"
+                            + " precision_at_3=%.2f baseline_p50_ms=%.1f baseline_p95_ms=%.1f baseline_p99_ms=%.1f"
+                            + " baseline_precision_at_3=%.2f ratio=%.1f%n",
+                    lessons,
+                    documents.size() / indexSeconds,
+                    elastic[0],
+                    elastic[1],
+                    elastic[2],
+                    precision.precisionAt3(),
+                    postgres[0],
+                    postgres[1],
+                    postgres[2],
+                    fallbackPrecision.precisionAt3(),
+                    postgres[1] / elastic[1]);
+            jdbc.update("delete from lesson where course_id like 'bench-%'");
+            jdbc.update("delete from course where id like 'bench-%'");
+            context.close();
+        }
+    }
+
+    /** p50, p95 and p99 in milliseconds, after a warm-up pass over the first 100 queries. */
+    private static double[] latencies(List<SearchQuery> queries, Function<SearchQuery, SearchResult> run) {
+        queries.stream().limit(100).forEach(run::apply);
+        var times = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long begun = System.nanoTime();
+            run.apply(queries.get(i));
+            times[i] = (System.nanoTime() - begun) / 1e6;
+        }
+        Arrays.sort(times);
+        return new double[] {
+            times[times.length / 2], times[(int) (times.length * 0.95)], times[(int) (times.length * 0.99)]
+        };
+    }
+
+    private static String words(SplittableRandom random, String[] vocabulary, int count) {
+        var words = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            words.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
+        }
+        return words.toString();
+    }
+
+    private static String typo(SplittableRandom random, String word) {
+        if (word.length() < 5) {
+            return word;
+        }
+        int at = 1 + random.nextInt(word.length() - 2);
+        return word.substring(0, at) + word.charAt(at + 1) + word.charAt(at) + word.substring(at + 2);
+    }
+
+    private static final String[] VI =
+            ("an toàn mạng điện thoại thông minh tài khoản mật khẩu ứng dụng ngân hàng thanh toán "
+                            + "học tập trực tuyến khóa học bài giảng video tin nhắn thư điện tử dữ liệu cá nhân "
+                            + "bảo vệ chia sẻ kiểm tra nguồn tin đáng tin cậy lừa đảo cuộc gọi đường link "
+                            + "xã phường tỉnh người dân giáo viên cán bộ công chức hồ sơ dịch vụ công cổng "
+                            + "định danh điện tử mã xác thực cài đặt quyền riêng tư sao lưu màn hình chạm vuốt "
+                            + "kết nối wifi dữ liệu di động danh bạ gọi điện họp văn bản chữ ký số trình chiếu")
+                    .split(" ");
+
+    private static final String[] EN =
+            ("safety network smartphone account password application bank payment learning online "
+                            + "course lesson video message email personal data protection share check source "
+                            + "reliable scam call link commune ward province citizen teacher official public "
+                            + "service portal identity electronic code verification settings privacy backup "
+                            + "screen tap swipe connect mobile contacts meeting document signature presentation")
+                    .split(" ");
+}
