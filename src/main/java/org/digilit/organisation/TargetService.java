@@ -8,6 +8,7 @@ import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,29 +51,14 @@ public class TargetService {
             throw new OutOfScopeException();
         }
         var organisation = organisations.get(organisationId);
-        requirePercentage(percentage);
-        jdbc.sql("""
-                        insert into target (year, quarter, organisation_id, metric, audience, percentage, updated_at, updated_by)
-                        values (:year, :quarter, :org, :metric, :audience, :percentage, :now, :by)
-                        on conflict (year, quarter, organisation_id, working_group_id, metric, audience)
-                        do update set percentage = excluded.percentage, updated_at = excluded.updated_at,
-                            updated_by = excluded.updated_by""")
-                .param("year", quarter.year())
-                .param("quarter", quarter.quarter())
-                .param("org", organisationId)
-                .param("metric", metric.name())
-                .param("audience", audience.code())
-                .param("percentage", percentage)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", user.username())
-                .update();
+        save(organisationId, null, quarter, metric, audience, percentage, user.username());
         audit.record(new AuditEntry(
                 user.username(),
                 "target.set",
                 "organisation",
                 organisation.code(),
                 null,
-                quarter + " " + metric + " " + audience.code() + " " + percentage.toPlainString() + "%"));
+                describe(quarter, metric, audience, percentage)));
     }
 
     /** Sets (or replaces) a working group's own target; platform admins only. */
@@ -83,29 +69,47 @@ public class TargetService {
         if (!user.has(Role.PLATFORM_ADMIN)) {
             throw new OutOfScopeException();
         }
-        requirePercentage(percentage);
-        jdbc.sql("""
-                        insert into target (year, quarter, working_group_id, metric, audience, percentage, updated_at, updated_by)
-                        values (:year, :quarter, :group, :metric, :audience, :percentage, :now, :by)
-                        on conflict (year, quarter, organisation_id, working_group_id, metric, audience)
-                        do update set percentage = excluded.percentage, updated_at = excluded.updated_at,
-                            updated_by = excluded.updated_by""")
-                .param("year", quarter.year())
-                .param("quarter", quarter.quarter())
-                .param("group", workingGroupId)
-                .param("metric", metric.name())
-                .param("audience", audience.code())
-                .param("percentage", percentage)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", user.username())
-                .update();
+        save(null, workingGroupId, quarter, metric, audience, percentage, user.username());
         audit.record(new AuditEntry(
                 user.username(),
                 "target.set",
                 "working-group",
                 String.valueOf(workingGroupId),
                 null,
-                quarter + " " + metric + " " + audience.code() + " " + percentage.toPlainString() + "%"));
+                describe(quarter, metric, audience, percentage)));
+    }
+
+    /** Inserts or replaces the target of one organisation or one working group (exactly one of the two ids). */
+    private void save(
+            @Nullable Long organisationId,
+            @Nullable Long workingGroupId,
+            Quarter quarter,
+            Metric metric,
+            Audience audience,
+            BigDecimal percentage,
+            String by) {
+        requirePercentage(percentage);
+        jdbc.sql("""
+                        insert into target (year, quarter, organisation_id, working_group_id, metric, audience,
+                            percentage, updated_at, updated_by)
+                        values (:year, :quarter, :org, :group, :metric, :audience, :percentage, :now, :by)
+                        on conflict (year, quarter, organisation_id, working_group_id, metric, audience)
+                        do update set percentage = excluded.percentage, updated_at = excluded.updated_at,
+                            updated_by = excluded.updated_by""")
+                .param("year", quarter.year())
+                .param("quarter", quarter.quarter())
+                .param("org", organisationId, java.sql.Types.BIGINT)
+                .param("group", workingGroupId, java.sql.Types.BIGINT)
+                .param("metric", metric.name())
+                .param("audience", audience.code())
+                .param("percentage", percentage)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", by)
+                .update();
+    }
+
+    private static String describe(Quarter quarter, Metric metric, Audience audience, BigDecimal percentage) {
+        return quarter + " " + metric + " " + audience.code() + " " + percentage.toPlainString() + "%";
     }
 
     /** A working group's own target, if set. */

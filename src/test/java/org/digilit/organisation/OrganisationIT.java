@@ -220,6 +220,19 @@ class OrganisationIT {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void a_working_group_has_its_own_targets_and_only_platform_admins_set_them() {
+        var quarter = new Quarter(2026, 4);
+        var group = workingGroups.create(p + "-WGT", "Tổ công tác chỉ tiêu", "Targets working group");
+        targets.setWorkingGroupTarget(group.id(), quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, pct("80"));
+        assertThat(targets.workingGroupTarget(group.id(), quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL))
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("80"));
+        TestUsers.signIn("orgadmin-" + p, p + "-D1", Role.ORG_ADMIN);
+        assertThatThrownBy(() -> targets.setWorkingGroupTarget(
+                        group.id(), quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, pct("10")))
+                .isInstanceOf(OutOfScopeException.class);
+    }
+
     private static BigDecimal pct(String value) {
         return new BigDecimal(value);
     }
