@@ -1,8 +1,9 @@
 package org.digilit.course.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -10,7 +11,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -33,7 +37,8 @@ import org.digilit.course.SearchResult;
 class CatalogueView extends Main implements HasDynamicTitle {
 
     private final transient CourseSearchService search;
-    private final ComboBox<String> box = new ComboBox<>();
+    private final TextField box = new TextField();
+    private final Div suggestions = new Div();
     private final CheckboxGroup<String> levels = new CheckboxGroup<>();
     private final CheckboxGroup<String> audiences = new CheckboxGroup<>();
     private final Paragraph notice = new Paragraph();
@@ -47,14 +52,16 @@ class CatalogueView extends Main implements HasDynamicTitle {
 
         box.setLabel(getTranslation("courses.search"));
         box.setPlaceholder(getTranslation("courses.search.placeholder"));
-        box.setAllowCustomValue(true);
+        box.setPrefixComponent(VaadinIcon.SEARCH.create());
         box.setClearButtonVisible(true);
+        box.setValueChangeMode(ValueChangeMode.LAZY);
         box.setWidthFull();
-        box.setItems(query -> search.suggest(query.getFilter().orElse(""), language()).stream()
-                .skip(query.getOffset())
-                .limit(query.getLimit()));
-        box.addCustomValueSetListener(event -> run(event.getDetail()));
-        box.addValueChangeListener(event -> run(event.getValue() == null ? "" : event.getValue()));
+        box.addValueChangeListener(event -> {
+            run(event.getValue());
+            showSuggestions(event.getValue());
+        });
+        suggestions.addClassName("suggestions");
+        suggestions.getElement().setAttribute("aria-label", getTranslation("courses.suggestions"));
 
         levels.setLabel(getTranslation("courses.filter.level"));
         levels.setItems("beginner", "intermediate", "advanced");
@@ -72,7 +79,7 @@ class CatalogueView extends Main implements HasDynamicTitle {
         notice.setVisible(false);
         results.addClassName("card-grid");
         results.getElement().setAttribute("aria-live", "polite");
-        add(new H1(getTranslation("courses.title")), box, filters, notice, results);
+        add(new H1(getTranslation("courses.title")), box, suggestions, filters, notice, results);
         run("");
     }
 
@@ -93,6 +100,19 @@ class CatalogueView extends Main implements HasDynamicTitle {
         }
         for (var hit : result.hits()) {
             results.add(card(hit));
+        }
+    }
+
+    /** Titles that complete what was typed, as buttons that search for that title. */
+    private void showSuggestions(String typed) {
+        suggestions.removeAll();
+        for (var title : search.suggest(typed, language()).stream().limit(5).toList()) {
+            if (title.equalsIgnoreCase(typed)) {
+                continue;
+            }
+            var suggestion = new Button(title, click -> box.setValue(title));
+            suggestion.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            suggestions.add(suggestion);
         }
     }
 
