@@ -39,11 +39,10 @@ public record OrganisationScope(boolean everything, List<String> subtreePaths, S
         return "(o.path like any (cast(:scopePaths as text[])) or o.id = any (cast(:scopeIds as bigint[])))";
     }
 
-    String[] sqlPathPatterns() {
-        return subtreePaths.stream().map(p -> p + "%").toArray(String[]::new);
-    }
-
-    Long[] sqlIds() {
-        return singleIds.toArray(Long[]::new);
+    /** The parameters of {@link #sqlCondition()}. */
+    java.util.Map<String, Object> sqlParameters() {
+        return java.util.Map.of(
+                "scopePaths", subtreePaths.stream().map(p -> p + "%").toArray(String[]::new),
+                "scopeIds", singleIds.toArray(Long[]::new));
     }
 }

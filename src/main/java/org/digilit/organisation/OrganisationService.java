@@ -102,8 +102,7 @@ public class OrganisationService {
         // The scope's own entries whose ancestors are not in scope.
         var inScope = jdbc.sql("select " + COLUMNS + " from organisation o where " + scope.sqlCondition()
                         + " order by o.depth, o.name_vi")
-                .param("scopePaths", scope.sqlPathPatterns())
-                .param("scopeIds", scope.sqlIds())
+                .params(scope.sqlParameters())
                 .query(OrganisationService::map)
                 .list();
         var ids = inScope.stream().map(OrganisationSummary::id).collect(java.util.stream.Collectors.toSet());
@@ -119,8 +118,7 @@ public class OrganisationService {
         return jdbc.sql("select " + COLUMNS + " from organisation o where o.parent_id = :parent and "
                         + scope.sqlCondition() + " order by o.name_vi, o.code offset :offset limit :limit")
                 .param("parent", parentId)
-                .param("scopePaths", scope.sqlPathPatterns())
-                .param("scopeIds", scope.sqlIds())
+                .params(scope.sqlParameters())
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(OrganisationService::map)
@@ -132,8 +130,7 @@ public class OrganisationService {
         var scope = requireInScope(parentId);
         return jdbc.sql("select count(*) from organisation o where o.parent_id = :parent and " + scope.sqlCondition())
                 .param("parent", parentId)
-                .param("scopePaths", scope.sqlPathPatterns())
-                .param("scopeIds", scope.sqlIds())
+                .params(scope.sqlParameters())
                 .query(Integer.class)
                 .single();
     }
@@ -149,8 +146,7 @@ public class OrganisationService {
         return jdbc.sql("select " + COLUMNS + " from organisation o where o.search_text like :pattern and "
                         + scope.sqlCondition() + " order by o.depth, o.name_vi offset :offset limit :limit")
                 .param("pattern", "%" + escapeLike(folded) + "%")
-                .param("scopePaths", scope.sqlPathPatterns())
-                .param("scopeIds", scope.sqlIds())
+                .params(scope.sqlParameters())
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(OrganisationService::map)

@@ -37,15 +37,7 @@ class CatalogueE2EIT {
 
     @Test
     void a_visitor_finds_a_course_typed_without_diacritics_on_a_phone() {
-        content.loadAll();
-        org.digilit.security.TestUsers.signIn("indexer", null, org.digilit.security.Roles.Role.PLATFORM_ADMIN);
-        try {
-            search.rebuildIndex();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            org.digilit.security.TestUsers.signOut();
-        }
+        org.digilit.course.CourseTestData.indexRealCourses(content, search);
         var page = browser.newPage(360, 780, "vi-VN");
         page.navigate("http://localhost:" + port + "/courses");
         assertThat(page.locator(".course-card").first()).isVisible();

@@ -30,15 +30,7 @@ class CatalogueBrowserlessIT extends SpringBrowserlessTest {
 
     @BeforeEach
     void loadTheRealCourses() {
-        content.loadAll();
-        org.digilit.security.TestUsers.signIn("indexer", null, org.digilit.security.Roles.Role.PLATFORM_ADMIN);
-        try {
-            search.rebuildIndex();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            org.digilit.security.TestUsers.signOut();
-        }
+        org.digilit.course.CourseTestData.indexRealCourses(content, search);
     }
 
     @Test
