@@ -26,7 +26,8 @@ class RealmFileTest {
     @Test
     void realm_defines_exactly_the_platforms_roles() {
         assertThat(texts(realm.path("roles").path("realm"), "name"))
-                .containsExactlyInAnyOrder("citizen", "teacher", "org-admin", "working-group", "platform-admin");
+                .containsExactlyInAnyOrder(
+                        "citizen", "teacher", "official", "org-admin", "working-group", "platform-admin");
     }
 
     @Test
@@ -106,6 +107,30 @@ class RealmFileTest {
         var organisation = find(config.path("attributes"), "name", "organisationId");
         assertThat(texts(organisation.path("permissions").path("edit"))).containsExactly("admin");
         assertThat(texts(config.path("attributes"), "name")).contains("displayName", "audience");
+    }
+
+    @Test
+    void user_profile_keeps_the_platforms_account_id_for_admins_only_and_digits_only() throws IOException {
+        var provider = realm.path("components")
+                .path("org.keycloak.userprofile.UserProfileProvider")
+                .get(0);
+        var config = json.readTree(
+                provider.path("config").path("kc.user.profile.config").get(0).asText());
+        var accountId = find(config.path("attributes"), "name", "accountId");
+        assertThat(texts(accountId.path("permissions").path("view"))).containsExactly("admin");
+        assertThat(texts(accountId.path("permissions").path("edit"))).containsExactly("admin");
+        assertThat(accountId.path("validations").path("length").path("max").asInt())
+                .isEqualTo(20);
+        assertThat(accountId.path("validations").path("pattern").path("pattern").asText())
+                .isEqualTo("^[0-9]+$");
+        assertThat(accountId.path("group").asText()).isEqualTo("digilit");
+    }
+
+    @Test
+    void people_log_in_with_the_username_the_platform_gave_them_and_may_share_an_email() {
+        // DD004: families share an address; an email login would be ambiguous then.
+        assertThat(realm.path("loginWithEmailAllowed").asBoolean()).isFalse();
+        assertThat(realm.path("duplicateEmailsAllowed").asBoolean()).isTrue();
     }
 
     private static JsonNode client(String clientId) {

@@ -1,0 +1,50 @@
+package org.digilit.account;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The directory where learning accounts can log in (Keycloak): the port through which the platform provisions and
+ * reconciles them, so that account logic never speaks Keycloak's admin API itself.
+ *
+ * <p>Every method throws {@link DirectoryUnavailableException} when the directory cannot be reached; nothing is then
+ * known about the users of the call, and repeating it is safe.
+ */
+public interface AccountDirectory {
+
+    /**
+     * Creates the users that do not exist yet, without passwords, and tells for each (in the order given) whether it
+     * was added, existed already (same username) or was refused. A refusal of one user does not stop the others.
+     */
+    List<CreateResult> create(List<DirectoryUser> users);
+
+    /**
+     * Brings an existing user in line with {@code user}: names, email, attributes, enabled, and the audience's realm
+     * role as its only one of citizen, teacher and official (other roles, such as org-admin, stay). The username is
+     * not changed.
+     *
+     * @throws DirectoryUserMissingException when Keycloak has no user with that id
+     * @throws DirectoryRejectedException when Keycloak refuses the change (user-profile validation)
+     */
+    void update(String keycloakId, DirectoryUser user);
+
+    /** The user with exactly this username (Keycloak compares usernames in lower case). */
+    Optional<DirectoryEntry> findByUsername(String username);
+
+    /** The user with this Keycloak id. */
+    Optional<DirectoryEntry> get(String keycloakId);
+
+    /**
+     * Sets a permanent password; Keycloak's password policy decides whether it is good enough.
+     *
+     * @throws DirectoryUserMissingException when Keycloak has no user with that id
+     */
+    PasswordOutcome setPassword(String keycloakId, String password);
+
+    /** Hands every user of the realm to {@code consumer}, a page at a time, for reconciliation with the platform. */
+    void forEachUser(Consumer<DirectoryEntry> consumer);
+
+    /** How many users the realm has. */
+    int countUsers();
+}

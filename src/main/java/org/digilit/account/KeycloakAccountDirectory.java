@@ -1,0 +1,514 @@
+package org.digilit.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.digilit.security.KeycloakProperties;
+import org.jboss.resteasy.client.exception.WebApplicationExceptionWrapper;
+import org.jspecify.annotations.Nullable;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.JacksonProvider;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The account directory on Keycloak's admin API, as the realm's provisioning service account. Users are created with
+ * one partial import per call (the fast path measured in DESIGN.md; DD004), and a batch Keycloak refuses is split in
+ * halves down to the user at fault, so one bad user never holds back the others. The admin client is built on first
+ * use (the app starts while Keycloak is down), shared by all threads over a pool of HTTP connections, and closed on
+ * shutdown.
+ */
+@Component
+class KeycloakAccountDirectory implements AccountDirectory {
+
+    static final int CONNECTIONS = 16;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    static final int PAGE_SIZE = 500;
+
+    static final String DISPLAY_NAME = "displayName";
+    static final String ORGANISATION = "organisationId";
+    static final String AUDIENCE = "audience";
+    static final String ACCOUNT_ID = "accountId";
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAccountDirectory.class);
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final int MAX_REASON = 200;
+
+    private final KeycloakProperties properties;
+    private final Object lock = new Object();
+    private volatile @Nullable Keycloak keycloak;
+    private boolean closed;
+    /** Realm roles by name; the three audience roles are stable for the realm's life. */
+    private final Map<String, RoleRepresentation> roles = new ConcurrentHashMap<>();
+
+    KeycloakAccountDirectory(KeycloakProperties properties) {
+        this.properties = properties;
+    }
+
+    // ---------------------------------------------------------------- create
+
+    @Override
+    public List<CreateResult> create(List<DirectoryUser> users) {
+        var results = new CreateResult[users.size()];
+        var batch = new ArrayList<Indexed>(users.size());
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < users.size(); i++) {
+            var user = users.get(i);
+            if (seen.putIfAbsent(user.username(), i) != null) {
+                // Keycloak would roll back the whole batch for it (409), and one of the two would get the other's id.
+                results[i] = CreateResult.failed(user.username(), "username repeated within the same call");
+            } else {
+                batch.add(new Indexed(i, user));
+            }
+        }
+        if (!batch.isEmpty()) {
+            var started = System.nanoTime();
+            importBatch(batch, results);
+            if (log.isDebugEnabled()) {
+                log.debug(
+                        "Keycloak partial import of {} users in {} ms",
+                        batch.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        return List.of(results);
+    }
+
+    /** A user and its place in the caller's list. */
+    private record Indexed(int index, DirectoryUser user) {}
+
+    private void importBatch(List<Indexed> batch, CreateResult[] results) {
+        var request = new PartialImportRepresentation();
+        request.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+        request.setUsers(batch.stream().map(i -> toNewUser(i.user())).toList());
+        int status;
+        String body;
+        try (var response = call("partial import", () -> realm().partialImport(request))) {
+            status = response.getStatus();
+            body = readBody(response);
+        }
+        if (status == 200) {
+            recordImported(batch, results, body);
+            return;
+        }
+        if (isOutage(status)) {
+            throw new DirectoryUnavailableException("Keycloak answered the partial import with HTTP " + status);
+        }
+        var reason = reason(status, body);
+        if (batch.size() == 1) {
+            var user = batch.getFirst().user();
+            log.warn("Keycloak refused to create the user of account {}: {}", user.accountId(), reason);
+            results[batch.getFirst().index()] = CreateResult.failed(user.username(), reason);
+            return;
+        }
+        log.info("Keycloak refused a batch of {} users ({}); splitting it", batch.size(), reason);
+        int half = batch.size() / 2;
+        importBatch(batch.subList(0, half), results);
+        importBatch(batch.subList(half, batch.size()), results);
+    }
+
+    /**
+     * Reads Keycloak's {@code PartialImportResults}: one result per user, {@code action} ADDED or SKIPPED, {@code
+     * resourceName} the username as sent and {@code id} the Keycloak id (for SKIPPED too: the id of the user that
+     * exists). A user without a result or without an id is looked up by its exact username.
+     */
+    private void recordImported(List<Indexed> batch, CreateResult[] results, String body) {
+        var byName = new HashMap<String, JsonNode>();
+        try {
+            for (var result : json.readTree(body).path("results")) {
+                if ("USER".equals(result.path("resourceType").asText())) {
+                    byName.put(result.path("resourceName").asText(), result);
+                }
+            }
+        } catch (java.io.IOException e) {
+            log.warn("Keycloak's partial import answer could not be read; looking the users up one by one");
+        }
+        int added = 0;
+        int existing = 0;
+        for (var item : batch) {
+            var username = item.user().username();
+            var result = byName.get(username);
+            var action = result == null ? "" : result.path("action").asText();
+            var id = result == null ? null : result.path("id").asText(null);
+            if (id == null) {
+                id = findByUsername(username).map(DirectoryEntry::id).orElse(null);
+            }
+            if (id == null) {
+                results[item.index()] = CreateResult.failed(username, "Keycloak reported no user for this username");
+            } else if ("ADDED".equals(action)) {
+                results[item.index()] = CreateResult.added(username, id);
+                added++;
+            } else {
+                results[item.index()] = CreateResult.existing(username, id);
+                existing++;
+            }
+        }
+        log.debug("Keycloak partial import: {} added, {} existing", added, existing);
+    }
+
+    private static UserRepresentation toNewUser(DirectoryUser user) {
+        var rep = new UserRepresentation();
+        rep.setUsername(user.username());
+        rep.setEnabled(user.enabled());
+        rep.setEmailVerified(false);
+        rep.setEmail(user.email());
+        rep.setFirstName(user.firstName());
+        rep.setLastName(user.lastName());
+        rep.setAttributes(attributes(user));
+        // Partial import honours realmRoles inside the representation (POST /users ignores them).
+        rep.setRealmRoles(List.of(user.realmRole()));
+        return rep;
+    }
+
+    private static Map<String, List<String>> attributes(DirectoryUser user) {
+        return Map.of(
+                DISPLAY_NAME, List.of(user.displayName()),
+                ORGANISATION, List.of(user.organisationCode()),
+                AUDIENCE, List.of(user.audience()),
+                ACCOUNT_ID, List.of(Long.toString(user.accountId())));
+    }
+
+    // ---------------------------------------------------------------- update
+
+    @Override
+    public void update(String keycloakId, DirectoryUser user) {
+        var resource = realm().users().get(keycloakId);
+        try {
+            var rep = call("read user", resource::toRepresentation);
+            rep.setFirstName(user.firstName());
+            rep.setLastName(user.lastName());
+            // An empty email clears it; null would leave the old one.
+            rep.setEmail(user.email() == null ? "" : user.email());
+            rep.setEnabled(user.enabled());
+            var attributes =
+                    new HashMap<String, List<String>>(rep.getAttributes() == null ? Map.of() : rep.getAttributes());
+            attributes.putAll(attributes(user));
+            rep.setAttributes(attributes);
+            call("update user", () -> {
+                resource.update(rep);
+                return null;
+            });
+
+            var realmRoles = resource.roles().realmLevel();
+            var mapped = call("read role mappings", realmRoles::listAll);
+            var stale = mapped.stream()
+                    .filter(r -> DirectoryUser.AUDIENCES.contains(r.getName()))
+                    .filter(r -> !r.getName().equals(user.realmRole()))
+                    .toList();
+            if (!stale.isEmpty()) {
+                call("remove roles", () -> {
+                    realmRoles.remove(stale);
+                    return null;
+                });
+            }
+            if (mapped.stream().noneMatch(r -> r.getName().equals(user.realmRole()))) {
+                var role = role(user.realmRole());
+                call("add role", () -> {
+                    realmRoles.add(List.of(role));
+                    return null;
+                });
+            }
+            log.debug("Updated Keycloak user {} of account {}", keycloakId, user.accountId());
+        } catch (NotFoundException e) {
+            throw new DirectoryUserMissingException(keycloakId);
+        } catch (WebApplicationException e) {
+            var status = e.getResponse().getStatus();
+            throw new DirectoryRejectedException(
+                    status, "Keycloak refused to update user " + keycloakId + ": " + reason(status, errorBody(e)));
+        }
+    }
+
+    private RoleRepresentation role(String name) {
+        return roles.computeIfAbsent(
+                name, n -> call("read role", () -> realm().roles().get(n).toRepresentation()));
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    @Override
+    public Optional<DirectoryEntry> findByUsername(String username) {
+        var found = call("search user", () -> realm().users().searchByUsername(username, true));
+        return found.stream()
+                .filter(u -> username.equalsIgnoreCase(u.getUsername()))
+                .findFirst()
+                .map(KeycloakAccountDirectory::entry);
+    }
+
+    @Override
+    public Optional<DirectoryEntry> get(String keycloakId) {
+        try {
+            return Optional.of(entry(
+                    call("read user", () -> realm().users().get(keycloakId).toRepresentation())));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void forEachUser(Consumer<DirectoryEntry> consumer) {
+        int first = 0;
+        int seen = 0;
+        while (true) {
+            var from = first;
+            var page = call("list users", () -> realm().users().search(null, from, PAGE_SIZE, false));
+            for (var user : page) {
+                if (user.getServiceAccountClientId() == null) {
+                    consumer.accept(entry(user));
+                    seen++;
+                }
+            }
+            if (page.size() < PAGE_SIZE) {
+                break;
+            }
+            first += page.size();
+        }
+        log.debug("Listed {} Keycloak users", seen);
+    }
+
+    @Override
+    public int countUsers() {
+        return call("count users", () -> realm().users().count());
+    }
+
+    static DirectoryEntry entry(UserRepresentation user) {
+        var attributes = user.getAttributes() == null ? Map.<String, List<String>>of() : user.getAttributes();
+        return new DirectoryEntry(
+                user.getId(),
+                user.getUsername(),
+                Boolean.TRUE.equals(user.isEnabled()),
+                single(attributes, ORGANISATION),
+                single(attributes, AUDIENCE),
+                accountId(single(attributes, ACCOUNT_ID)));
+    }
+
+    private static @Nullable String single(Map<String, List<String>> attributes, String name) {
+        var values = attributes.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static @Nullable Long accountId(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- password
+
+    @Override
+    public PasswordOutcome setPassword(String keycloakId, String password) {
+        var credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        try {
+            call("reset password", () -> {
+                realm().users().get(keycloakId).resetPassword(credential);
+                return null;
+            });
+            return PasswordOutcome.ok();
+        } catch (NotFoundException e) {
+            throw new DirectoryUserMissingException(keycloakId);
+        } catch (WebApplicationException e) {
+            var status = e.getResponse().getStatus();
+            var body = errorBody(e);
+            if (status != 400) {
+                throw new DirectoryRejectedException(
+                        status, "Keycloak refused the password of user " + keycloakId + ": " + reason(status, body));
+            }
+            // Keycloak 26: {"error":"invalidPasswordMinLengthMessage","error_description":"Invalid password: ..."}
+            var problem = messageKey(body);
+            log.debug("Keycloak's password policy refused the password of user {}: {}", keycloakId, problem);
+            return PasswordOutcome.rejected(problem);
+        }
+    }
+
+    /** Keycloak's message key from an error body: {@code error}, else {@code errorMessage}, else a generic key. */
+    static String messageKey(String body) {
+        try {
+            var node = json.readTree(body);
+            for (var field : List.of("error", "errorMessage")) {
+                var value = node.path(field).asText("");
+                if (!value.isBlank()) {
+                    return value;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON: fall through
+        }
+        return "invalidPasswordGenericMessage";
+    }
+
+    // ---------------------------------------------------------------- the client
+
+    private RealmResource realm() {
+        return client().realm(properties.realm());
+    }
+
+    private Keycloak client() {
+        var client = keycloak;
+        if (client != null) {
+            return client;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new DirectoryUnavailableException("The account directory is shut down");
+            }
+            if (keycloak == null) {
+                keycloak = build();
+            }
+            return keycloak;
+        }
+    }
+
+    /** Builds the admin client; this opens no connection, so it works while Keycloak is down. */
+    private Keycloak build() {
+        var secret = properties.provisioningClientSecret();
+        if (!StringUtils.hasText(secret)) {
+            throw new DirectoryUnavailableException(
+                    "No secret is configured for the provisioning client (digilit.keycloak.provisioning-client-secret)");
+        }
+        // The builder Keycloak's own provider uses (with its stream reader and Jackson setup), plus a pool and
+        // timeouts.
+        var http = ResteasyClientClassicProvider.createClientBuilder()
+                .connectionPoolSize(CONNECTIONS)
+                .maxPooledPerRoute(CONNECTIONS)
+                .connectionCheckoutTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .register(JacksonProvider.class, 100)
+                .build();
+        log.info(
+                "Keycloak admin client for realm {} at {} as {} ({} connections)",
+                properties.realm(),
+                properties.backChannelServerUrl(),
+                properties.provisioningClientId(),
+                CONNECTIONS);
+        return KeycloakBuilder.builder()
+                .serverUrl(properties.backChannelServerUrl())
+                .realm(properties.realm())
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(properties.provisioningClientId())
+                .clientSecret(secret)
+                .resteasyClient(http)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        synchronized (lock) {
+            closed = true;
+            var client = keycloak;
+            keycloak = null;
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /**
+     * Runs one admin-API call. Connection failures, time-outs, gateway errors, throttling and a refused provisioning
+     * client become {@link DirectoryUnavailableException}; other HTTP errors reach the caller as they are.
+     */
+    private static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProcessingException e) {
+            throw new DirectoryUnavailableException("Keycloak could not be reached (" + what + "): " + describe(e), e);
+        } catch (WebApplicationException e) {
+            var status = e.getResponse().getStatus();
+            if (isOutage(status)) {
+                throw new DirectoryUnavailableException("Keycloak answered " + what + " with HTTP " + status, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Statuses that say nothing about the users of a call: Keycloak (or the proxy before it) is down or busy, or does
+     * not accept the provisioning client (a wrong secret or missing roles concern every user alike).
+     */
+    static boolean isOutage(int status) {
+        return status == 401 || status == 403 || status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    private static String describe(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static String readBody(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The body of an error answer (RESTEasy hands out a sanitised response without it; the original keeps it). */
+    private static String errorBody(WebApplicationException e) {
+        return readBody(WebApplicationExceptionWrapper.unwrap(e).getResponse());
+    }
+
+    /**
+     * A short reason for a refusal: the HTTP status and Keycloak's error text ({@code errorMessage}, {@code error},
+     * {@code error_description}), with anything shaped like an email address masked and the length capped.
+     */
+    static String reason(int status, String body) {
+        var text = body.strip();
+        try {
+            var node = json.readTree(text);
+            if (node != null && node.isObject()) {
+                var parts = new ArrayList<String>();
+                for (var field : List.of("errorMessage", "error", "error_description")) {
+                    var value = node.path(field).asText("");
+                    if (!value.isBlank() && !parts.contains(value)) {
+                        parts.add(value);
+                    }
+                }
+                text = String.join(": ", parts);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON: keep the text
+        }
+        text = text.replaceAll("[^\\s'\"<>@]+@[^\\s'\"<>]+", "<email>").replaceAll("\\s+", " ");
+        if (text.length() > MAX_REASON) {
+            text = text.substring(0, MAX_REASON) + "…";
+        }
+        return "HTTP " + status + (text.isEmpty() ? "" : " " + text);
+    }
+}
