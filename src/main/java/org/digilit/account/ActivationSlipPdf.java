@@ -1,0 +1,562 @@
+package org.digilit.account;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Draws activation slips as a printable PDF: A4 portrait, eight slips a page (two columns, four rows) separated by
+ * dashed cut lines. Each slip shows the title, the citizen's name, organisation, masked identity number, username,
+ * the activation code, its expiry date, a short instruction and a QR code of the activation address.
+ *
+ * <p>Why these choices:
+ *
+ * <ul>
+ *   <li>Apache PDFBox writes the PDF: it embeds only the glyphs used (font subsets), so 2,000 slips stay small, and it
+ *       writes a ToUnicode map, so the text can be searched and extracted again.
+ *   <li>The fonts are DejaVu Sans, Sans Bold and Sans Mono Bold from the {@code jasperreports-fonts} jar on the
+ *       classpath: they cover Vietnamese with precomposed letters (text is normalised to NFC first, so decomposed
+ *       input prints the same). Glyph substitution (GSUB: ligatures, contextual forms) is switched off: Vietnamese does
+ *       not need it, and PDFBox's substitution pass cost more than all the rest of the drawing.
+ *   <li>A character the font lacks, for example Devanagari, prints as {@code ?} rather than failing: we found no
+ *       well-kept Devanagari TrueType font on Maven Central, and PDFBox does no complex-script shaping, so a fallback
+ *       font would print such names only half right anyway. The slip still prints, and its username and code (plain
+ *       ASCII) stay usable.
+ *   <li>The QR code (ZXing, error correction M) is drawn as filled vector rectangles, not as an image: it stays sharp
+ *       on any printer and costs a few hundred bytes. Its symbol is 30 mm wide with a four-module quiet zone, large
+ *       enough for cheap phone cameras.
+ *   <li>Text never leaves its slip: a long name first shrinks, then is cut with an ellipsis; a long username or code
+ *       shrinks (a username also moves below its label) before it is cut; other single-line texts are cut with an
+ *       ellipsis; the instructions and the scan hint wrap and are cut with an ellipsis when they run out of room.
+ * </ul>
+ *
+ * <p>Fonts are read once per rendering; a {@link PDType0Font} belongs to one {@link PDDocument}, so it cannot be
+ * shared between renderings.
+ */
+final class ActivationSlipPdf {
+
+    /** The most slips one PDF may hold (625 pages); callers check this first to show a message. */
+    static final int MAX_SLIPS = 5000;
+
+    static final int COLUMNS = 2;
+    static final int ROWS = 4;
+    static final int SLIPS_PER_PAGE = COLUMNS * ROWS;
+
+    private static final float MM = 72f / 25.4f;
+    private static final PDRectangle PAGE_SIZE = PDRectangle.A4;
+    /** Most office printers cannot print the outermost 4–5 mm of a sheet. */
+    private static final float PAGE_MARGIN = 10 * MM;
+
+    static final float SLIP_WIDTH = (PAGE_SIZE.getWidth() - 2 * PAGE_MARGIN) / COLUMNS;
+    static final float SLIP_HEIGHT = (PAGE_SIZE.getHeight() - 2 * PAGE_MARGIN) / ROWS;
+
+    private static final float PADDING = 4 * MM;
+    /** Width of the QR symbol itself, without its quiet zone. */
+    private static final float QR_SIZE = 30 * MM;
+
+    private static final int QUIET_ZONE_MODULES = 4;
+    private static final String FONT_FOLDER = "/net/sf/jasperreports/fonts/dejavu/";
+    private static final String ELLIPSIS = "\u2026";
+
+    private static final float TITLE_SIZE = 8f;
+    private static final float LABEL_SIZE = 7f;
+    private static final float NAME_SIZE = 14f;
+    private static final float NAME_MIN_SIZE = 9f;
+    private static final float ORGANISATION_SIZE = 8f;
+    private static final float VALUE_SIZE = 9.5f;
+    private static final float VALUE_MIN_SIZE = 8f;
+    private static final float STACKED_VALUE_MIN_SIZE = 6.5f;
+    private static final float CODE_SIZE = 17f;
+    private static final float CODE_MIN_SIZE = 10f;
+    private static final float CODE_LETTER_SPACING = 0.12f; // of the font size
+    private static final float INSTRUCTIONS_SIZE = 7f;
+    private static final float HINT_SIZE = 6.5f;
+    private static final float LINE_SPACING = 1.22f; // of the font size
+    private static final float ROW_SPACING = 1.4f; // of the value size
+
+    private static final float LABEL_GREY = 0.35f;
+    private static final float RULE_GREY = 0.6f;
+    private static final float CUT_LINE_GREY = 0.55f;
+
+    private ActivationSlipPdf() {}
+
+    /**
+     * Renders the slips into a PDF held in memory.
+     *
+     * @throws IllegalArgumentException when there are no slips, more than {@link #MAX_SLIPS}, or an activation address
+     *     too long for a QR code
+     */
+    static byte[] render(List<ActivationSlip> slips, SlipTexts texts) {
+        var out = new ByteArrayOutputStream(16_384 + slips.size() * 1_024);
+        try {
+            render(slips, texts, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Renders the slips as a PDF onto {@code out}, which stays open.
+     *
+     * @throws IllegalArgumentException when there are no slips, more than {@link #MAX_SLIPS}, or an activation address
+     *     too long for a QR code
+     */
+    static void render(List<ActivationSlip> slips, SlipTexts texts, OutputStream out) throws IOException {
+        if (slips.isEmpty()) {
+            throw new IllegalArgumentException("No slips to render");
+        }
+        if (slips.size() > MAX_SLIPS) {
+            throw new IllegalArgumentException("At most " + MAX_SLIPS + " slips fit in one PDF, not " + slips.size());
+        }
+        try (var document = new PDDocument()) {
+            document.getDocumentInformation().setTitle(texts.title());
+            var fonts = Fonts.load(document);
+            for (int first = 0; first < slips.size(); first += SLIPS_PER_PAGE) {
+                var onPage = slips.subList(first, Math.min(first + SLIPS_PER_PAGE, slips.size()));
+                var page = new PDPage(PAGE_SIZE);
+                document.addPage(page);
+                try (var stream = new PDPageContentStream(document, page)) {
+                    drawCutLines(stream, onPage.size());
+                    for (int i = 0; i < onPage.size(); i++) {
+                        float x = PAGE_MARGIN + (i % COLUMNS) * SLIP_WIDTH;
+                        float top = PAGE_SIZE.getHeight() - PAGE_MARGIN - (float) (i / COLUMNS) * SLIP_HEIGHT;
+                        new SlipDrawing(stream, fonts, texts, x, top).draw(onPage.get(i));
+                    }
+                }
+            }
+            document.save(out);
+        }
+    }
+
+    /** Dashed lines around and between the slips of one page, over the rows in use only. */
+    private static void drawCutLines(PDPageContentStream stream, int slipsOnPage) throws IOException {
+        int rows = (slipsOnPage + COLUMNS - 1) / COLUMNS;
+        float left = PAGE_MARGIN;
+        float right = PAGE_MARGIN + COLUMNS * SLIP_WIDTH;
+        float top = PAGE_SIZE.getHeight() - PAGE_MARGIN;
+        float bottom = top - rows * SLIP_HEIGHT;
+        stream.saveGraphicsState();
+        stream.setStrokingColor(CUT_LINE_GREY);
+        stream.setLineWidth(0.5f);
+        stream.setLineDashPattern(new float[] {3f, 2.5f}, 0);
+        for (int row = 0; row <= rows; row++) {
+            float y = top - row * SLIP_HEIGHT;
+            stream.moveTo(left, y);
+            stream.lineTo(right, y);
+        }
+        for (int column = 0; column <= COLUMNS; column++) {
+            float x = left + column * SLIP_WIDTH;
+            stream.moveTo(x, top);
+            stream.lineTo(x, bottom);
+        }
+        stream.stroke();
+        stream.restoreGraphicsState();
+    }
+
+    /** The three faces a slip uses, embedded as subsets into one document. */
+    private record Fonts(Face regular, Face bold, Face mono) {
+
+        static Fonts load(PDDocument document) throws IOException {
+            return new Fonts(
+                    Face.load(document, "DejaVuSans.ttf"),
+                    Face.load(document, "DejaVuSans-Bold.ttf"),
+                    Face.load(document, "DejaVuSansMono-Bold.ttf"));
+        }
+    }
+
+    /**
+     * One embedded font, what it can print and how wide that is. Widths come straight from the font's metrics, cached
+     * per character: {@link PDType0Font#getStringWidth} re-encodes and re-decodes every string, which dominated the
+     * rendering time.
+     */
+    private static final class Face {
+
+        private final PDType0Font font;
+        private final CmapLookup glyphs;
+        private final TrueTypeFont metrics;
+        private final float unitsPerEm;
+        private final Map<Integer, Float> advances = new HashMap<>();
+
+        private Face(PDType0Font font, TrueTypeFont metrics) throws IOException {
+            this.font = font;
+            this.glyphs = font.getCmapLookup();
+            this.metrics = metrics;
+            this.unitsPerEm = metrics.getUnitsPerEm();
+        }
+
+        static Face load(PDDocument document, String file) throws IOException {
+            TrueTypeFont ttf;
+            try (InputStream in = ActivationSlipPdf.class.getResourceAsStream(FONT_FOLDER + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("Font " + FONT_FOLDER + file + " is not on the classpath");
+                }
+                ttf = new TTFParser().parse(RandomAccessReadBuffer.createBufferFromStream(in));
+            }
+            document.registerTrueTypeFontForClosing(ttf);
+            // No glyph substitution (ligatures, contextual forms): Vietnamese prints with precomposed letters, and
+            // PDFBox's substitution pass costs more than all the rest of the text drawing.
+            ttf.setEnableGsub(false);
+            return new Face(PDType0Font.load(document, ttf, true), ttf);
+        }
+
+        PDType0Font font() {
+            return font;
+        }
+
+        /**
+         * The text as this font can print it on one line: composed (NFC), line breaks and other control or space
+         * characters as plain spaces, characters without a glyph as {@code ?}.
+         */
+        String printable(String text) {
+            var composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+            var result = new StringBuilder(composed.length());
+            composed.codePoints().forEach(c -> {
+                if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                    result.append(' ');
+                } else if (glyphs.getGlyphId(c) == 0) {
+                    result.append('?');
+                } else {
+                    result.appendCodePoint(c);
+                }
+            });
+            return result.toString().strip();
+        }
+
+        /** The width of text that {@link #printable} returned, at the given size. */
+        float width(String printable, float size) throws IOException {
+            float units = 0;
+            for (int i = 0; i < printable.length(); ) {
+                int c = printable.codePointAt(i);
+                units += advance(c);
+                i += Character.charCount(c);
+            }
+            return units / unitsPerEm * size;
+        }
+
+        private float advance(int codePoint) throws IOException {
+            Float known = advances.get(codePoint);
+            if (known == null) {
+                known = (float) metrics.getAdvanceWidth(glyphs.getGlyphId(codePoint));
+                advances.put(codePoint, known);
+            }
+            return known;
+        }
+
+        /** The printable text, cut with an ellipsis where it would be wider than {@code maxWidth}. */
+        String fit(String printable, float size, float maxWidth) throws IOException {
+            if (width(printable, size) <= maxWidth) {
+                return printable;
+            }
+            int[] codePoints = printable.codePoints().toArray();
+            int low = 0; // keeps fitting
+            int high = codePoints.length; // known not to fit
+            while (high - low > 1) {
+                int middle = (low + high) >>> 1;
+                if (width(cut(codePoints, middle), size) <= maxWidth) {
+                    low = middle;
+                } else {
+                    high = middle;
+                }
+            }
+            return cut(codePoints, low);
+        }
+
+        private static String cut(int[] codePoints, int length) {
+            return new String(codePoints, 0, length).stripTrailing() + ELLIPSIS;
+        }
+
+        /**
+         * Greedy word wrap into at most {@code maxLines} lines; a word wider than a line is cut with an ellipsis, and
+         * so is the last line when the text goes on.
+         */
+        List<String> wrap(String printable, float size, float maxWidth, int maxLines) throws IOException {
+            var lines = new ArrayList<String>();
+            if (maxLines <= 0 || printable.isEmpty()) {
+                return lines;
+            }
+            String[] words = printable.split(" +");
+            var line = new StringBuilder();
+            for (String word : words) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (width(candidate, size) <= maxWidth) {
+                    line.setLength(0);
+                    line.append(candidate);
+                    continue;
+                }
+                if (!line.isEmpty()) {
+                    if (lines.size() == maxLines - 1) {
+                        lines.add(fit(line + " " + word, size, maxWidth));
+                        return lines;
+                    }
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                String alone = fit(word, size, maxWidth);
+                if (!alone.equals(word)) {
+                    lines.add(alone);
+                    if (lines.size() == maxLines) {
+                        return lines;
+                    }
+                } else {
+                    line.append(word);
+                }
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+    }
+
+    /** Draws one slip whose top left corner is at ({@code x}, {@code top}). */
+    private static final class SlipDrawing {
+
+        private final PDPageContentStream stream;
+        private final Fonts fonts;
+        private final SlipTexts texts;
+        private final float left;
+        private final float right;
+        private final float top;
+        private final float bottom;
+
+        SlipDrawing(PDPageContentStream stream, Fonts fonts, SlipTexts texts, float x, float top) {
+            this.stream = stream;
+            this.fonts = fonts;
+            this.texts = texts;
+            this.left = x + PADDING;
+            this.right = x + SLIP_WIDTH - PADDING;
+            this.top = top - PADDING;
+            this.bottom = top - SLIP_HEIGHT + PADDING;
+        }
+
+        void draw(ActivationSlip slip) throws IOException {
+            float width = right - left;
+            float y = top - TITLE_SIZE;
+            line(fonts.bold(), TITLE_SIZE, LABEL_GREY, left, y, texts.title(), width);
+
+            y -= TITLE_SIZE * 0.55f + LABEL_SIZE * LINE_SPACING;
+            line(fonts.regular(), LABEL_SIZE, LABEL_GREY, left, y, texts.nameLabel(), width);
+            y = shrinkingLine(fonts.bold(), NAME_SIZE, NAME_MIN_SIZE, y, slip.fullName(), width);
+            y -= ORGANISATION_SIZE * LINE_SPACING + 2f;
+            line(fonts.regular(), ORGANISATION_SIZE, 0f, left, y, slip.organisationName(), width);
+
+            y -= ORGANISATION_SIZE * 0.55f;
+            stream.setStrokingColor(RULE_GREY);
+            stream.setLineWidth(0.4f);
+            stream.moveTo(left, y);
+            stream.lineTo(right, y);
+            stream.stroke();
+
+            float columnRight = drawQrCode(slip.activationUrl(), y);
+            float columnWidth = columnRight - left;
+            float labelWidth = labelColumnWidth(columnWidth);
+            y -= 1.5f * MM;
+            y = row(texts.identityLabel(), slip.maskedIdentityNumber(), y, labelWidth, columnWidth);
+            y = row(texts.usernameLabel(), slip.username(), y, labelWidth, columnWidth);
+            y = code(slip.code(), y, columnWidth);
+            y = row(texts.expiresLabel(), texts.dateFormat().format(slip.expires()), y, labelWidth, columnWidth);
+            paragraph(fonts.regular(), INSTRUCTIONS_SIZE, 0f, left, columnWidth, y - 1.5f * MM, texts.instructions());
+        }
+
+        /** Room for the widest of the row labels, but never more than 45 % of the column. */
+        private float labelColumnWidth(float columnWidth) throws IOException {
+            var face = fonts.regular();
+            float widest = 0;
+            for (String label : List.of(texts.identityLabel(), texts.usernameLabel(), texts.expiresLabel())) {
+                widest = Math.max(widest, face.width(face.printable(label), LABEL_SIZE));
+            }
+            return Math.min(widest + 2 * MM, columnWidth * 0.45f);
+        }
+
+        /**
+         * One line at the largest size from {@code maxSize} down to {@code minSize} at which the text fits, cut with
+         * an ellipsis if it does not fit even then; returns its baseline.
+         */
+        private float shrinkingLine(Face face, float maxSize, float minSize, float y, String text, float width)
+                throws IOException {
+            String printable = face.printable(text);
+            float size = fittingSize(face.width(printable, maxSize), maxSize, minSize, width);
+            y -= size * LINE_SPACING;
+            show(face, size, 0f, left, y, face.fit(printable, size, width));
+            return y;
+        }
+
+        /**
+         * A grey label and, on the same baseline, its value, which shrinks a little to fit. A value too long even then
+         * (a long username) goes below its label across the whole column, shrinking further; only what does not fit
+         * there either is cut with an ellipsis. Returns the value's baseline.
+         */
+        private float row(String label, String value, float y, float labelWidth, float width) throws IOException {
+            var face = fonts.bold();
+            String printable = face.printable(value);
+            float natural = face.width(printable, VALUE_SIZE);
+            float valueWidth = width - labelWidth;
+            float size = fittingSize(natural, VALUE_SIZE, VALUE_MIN_SIZE, valueWidth);
+            if (face.width(printable, size) <= valueWidth) {
+                y -= VALUE_SIZE * ROW_SPACING;
+                line(fonts.regular(), LABEL_SIZE, LABEL_GREY, left, y, label, labelWidth - 1 * MM);
+                show(face, size, 0f, left + labelWidth, y, printable);
+                return y;
+            }
+            y -= LABEL_SIZE * LINE_SPACING + 2f;
+            line(fonts.regular(), LABEL_SIZE, LABEL_GREY, left, y, label, width);
+            size = fittingSize(natural, VALUE_SIZE, STACKED_VALUE_MIN_SIZE, width);
+            y -= size * LINE_SPACING;
+            show(face, size, 0f, left, y, face.fit(printable, size, width));
+            return y;
+        }
+
+        /** The activation code: large, monospaced and letter-spaced so that it is easy to copy by hand. */
+        private float code(String code, float y, float width) throws IOException {
+            y -= LABEL_SIZE * LINE_SPACING + 3f;
+            line(fonts.regular(), LABEL_SIZE, LABEL_GREY, left, y, texts.codeLabel(), width);
+            var mono = fonts.mono();
+            String printable = mono.printable(code);
+            int count = (int) printable.codePoints().count();
+            float natural = mono.width(printable, CODE_SIZE) + count * CODE_SIZE * CODE_LETTER_SPACING;
+            float size = fittingSize(natural, CODE_SIZE, CODE_MIN_SIZE, width);
+            float spacing = size * CODE_LETTER_SPACING;
+            String shown = mono.fit(printable, size, width - count * spacing);
+            y -= size * 1.1f;
+            stream.beginText();
+            stream.setNonStrokingColor(0f);
+            stream.setFont(mono.font(), size);
+            stream.setCharacterSpacing(spacing);
+            stream.newLineAtOffset(left, y);
+            stream.showText(shown);
+            stream.setCharacterSpacing(0f);
+            stream.endText();
+            return y - 1f;
+        }
+
+        /**
+         * The QR code of the activation address at the right of the slip's body, with the scan hint below it; returns
+         * where the text column to its left must end.
+         */
+        private float drawQrCode(String url, float bodyTop) throws IOException {
+            BitMatrix modules = qrModules(url);
+            int count = modules.getWidth();
+            float module = QR_SIZE / count;
+            float quietZone = QUIET_ZONE_MODULES * module;
+            float symbolRight = right + PADDING - Math.max(PADDING, quietZone);
+            float symbolLeft = symbolRight - QR_SIZE;
+            float symbolTop = bodyTop - quietZone;
+            // Drawn in module units (small integers compress well): a run of dark modules in a row is one
+            // rectangle, overlapping the row below by a hair so that anti-aliasing viewers show no seams.
+            stream.saveGraphicsState();
+            stream.setNonStrokingColor(0f);
+            stream.transform(new Matrix(module, 0, 0, -module, symbolLeft, symbolTop));
+            for (int row = 0; row < count; row++) {
+                int column = 0;
+                while (column < count) {
+                    if (!modules.get(column, row)) {
+                        column++;
+                        continue;
+                    }
+                    int start = column;
+                    while (column < count && modules.get(column, row)) {
+                        column++;
+                    }
+                    stream.addRect(start, row, column - start, row == count - 1 ? 1f : 1.05f);
+                }
+            }
+            stream.fill();
+            stream.restoreGraphicsState();
+
+            float hintTop = symbolTop - QR_SIZE - 1.5f * MM;
+            float hintWidth = QR_SIZE + quietZone;
+            float hintLeft = symbolLeft - quietZone / 2;
+            int maxLines = Math.max(1, (int) ((hintTop - bottom) / (HINT_SIZE * LINE_SPACING)));
+            var hint = fonts.regular();
+            float y = hintTop;
+            for (String line : hint.wrap(hint.printable(texts.scanHint()), HINT_SIZE, hintWidth, maxLines)) {
+                y -= HINT_SIZE;
+                float lineWidth = hint.width(line, HINT_SIZE);
+                show(hint, HINT_SIZE, LABEL_GREY, hintLeft + (hintWidth - lineWidth) / 2, y, line);
+                y -= HINT_SIZE * (LINE_SPACING - 1);
+            }
+            return symbolLeft - quietZone;
+        }
+
+        /** Wrapped text from {@code top} down to the slip's bottom edge. */
+        private void paragraph(Face face, float size, float grey, float x, float width, float top, String text)
+                throws IOException {
+            float leading = size * LINE_SPACING;
+            int maxLines = (int) ((top - bottom) / leading);
+            float y = top;
+            for (String line : face.wrap(face.printable(text), size, width, maxLines)) {
+                y -= leading;
+                show(face, size, grey, x, y, line);
+            }
+        }
+
+        /** One line of text, cut with an ellipsis where it would be wider than {@code width}. */
+        private void line(Face face, float size, float grey, float x, float y, String text, float width)
+                throws IOException {
+            show(face, size, grey, x, y, face.fit(face.printable(text), size, width));
+        }
+
+        private void show(Face face, float size, float grey, float x, float y, String printable) throws IOException {
+            if (printable.isEmpty()) {
+                return;
+            }
+            stream.beginText();
+            stream.setNonStrokingColor(grey);
+            stream.setFont(face.font(), size);
+            stream.newLineAtOffset(x, y);
+            stream.showText(printable);
+            stream.endText();
+        }
+    }
+
+    /**
+     * The largest size up to {@code maxSize}, in quarter points, at which text {@code naturalWidth} wide at
+     * {@code maxSize} fits into {@code width}, but not below {@code minSize}.
+     */
+    private static float fittingSize(float naturalWidth, float maxSize, float minSize, float width) {
+        if (naturalWidth <= width) {
+            return maxSize;
+        }
+        return Math.max(minSize, (float) Math.floor(maxSize * width / naturalWidth * 4) / 4);
+    }
+
+    /** Activation addresses are ASCII (percent-encoded where needed), which QR byte mode holds as they are. */
+    private static BitMatrix qrModules(String url) {
+        try {
+            // Width and height 0 with margin 0: one matrix cell per module, no quiet zone (we leave that blank).
+            return new QRCodeWriter()
+                    .encode(
+                            url,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Activation address does not fit in a QR code: " + url, e);
+        }
+    }
+}
