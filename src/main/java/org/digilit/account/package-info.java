@@ -1,0 +1,3 @@
+/** Accounts tied to identity numbers: import, verification, provisioning to Keycloak, activation. */
+@org.jspecify.annotations.NullMarked
+package org.digilit.account;
