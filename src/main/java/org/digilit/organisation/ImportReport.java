@@ -1,6 +1,7 @@
 package org.digilit.organisation;
 
 import java.util.List;
+import org.digilit.base.ImportProblem;
 
 /**
  * What an organisation file would do (dry run) or did (applied): the problems found, row by row, and how many

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.ImportProblem;
 import org.digilit.base.TextFolding;
 import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,6 @@
 package org.digilit.organisation;
 
 import java.math.BigInteger;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,17 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.digilit.base.ImportProblem;
+import org.digilit.base.TabularFileReader;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the records of an import file, whatever its format: the first non-blank record is the header, every later
  * non-blank record one organisation. Collects the good rows and every problem, up to {@link #MAX_PROBLEMS}.
  */
-final class OrganisationRowCollector {
+final class OrganisationRowCollector implements TabularFileReader.RecordSink {
 
     static final int MAX_PROBLEMS = 1_000;
     static final int MAX_HEADCOUNT = 10_000_000;
-    private static final int ARGUMENT_MAX_LENGTH = 40;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     enum Column {
@@ -61,11 +61,11 @@ final class OrganisationRowCollector {
     private int headerSize = -1;
     private boolean acceptsRows;
     private int dataRows;
-    private int lastRow;
     private boolean failed;
 
     /** True once the parse should stop: too many problems, or the file as a whole failed. */
-    boolean done() {
+    @Override
+    public boolean done() {
         return failed || problems.size() > MAX_PROBLEMS;
     }
 
@@ -73,9 +73,9 @@ final class OrganisationRowCollector {
      * Takes one record (row number as a spreadsheet shows it). With {@code fixedWidth} (CSV) a record must have as
      * many fields as the header; in a spreadsheet missing cells are simply empty.
      */
-    void record(int row, List<String> cells, boolean fixedWidth) {
-        lastRow = row;
-        if (done() || cells.stream().allMatch(cell -> clean(cell).isEmpty())) {
+    @Override
+    public void record(int row, List<String> cells, boolean fixedWidth) {
+        if (done() || TabularFileReader.isBlank(cells)) {
             return;
         }
         if (headerSize < 0) {
@@ -95,7 +95,8 @@ final class OrganisationRowCollector {
     }
 
     /** The file as a whole cannot be read: nothing it said counts, this one problem is the answer. */
-    void fail(String code, String... arguments) {
+    @Override
+    public void fail(String code, String... arguments) {
         rows.clear();
         rowNumbers.clear();
         problems.clear();
@@ -104,16 +105,12 @@ final class OrganisationRowCollector {
     }
 
     /** Reading stopped at {@code row}: the problems so far stay, the rows go. */
-    void unreadable(int row) {
+    @Override
+    public void unreadable(int row) {
         rows.clear();
         rowNumbers.clear();
         problems.add(ImportProblem.of(row, "", "unreadable-file"));
         failed = true;
-    }
-
-    /** The row number after the last record taken, where a reader that broke down stopped. */
-    int nextRow() {
-        return lastRow + 1;
     }
 
     ParsedOrganisationFile result() {
@@ -127,7 +124,7 @@ final class OrganisationRowCollector {
         headerSize = cells.size();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
-            String name = clean(cells.get(i));
+            String name = TabularFileReader.clean(cells.get(i));
             String key = name.toLowerCase(Locale.ROOT);
             if (key.isEmpty()) {
                 continue; // an unnamed column (often a stray trailing separator or formatted cell) is ignored
@@ -161,7 +158,7 @@ final class OrganisationRowCollector {
         if (code.isEmpty()) {
             found.add(problem(row, Column.CODE, "missing-value"));
         } else if (!OrganisationRow.CODE_PATTERN.matcher(code).matches()) {
-            found.add(problem(row, Column.CODE, "invalid-code", shorten(code)));
+            found.add(problem(row, Column.CODE, "invalid-code", ImportProblem.excerpt(code)));
         } else {
             Integer first = firstRowByCode.putIfAbsent(code, row);
             if (first != null) {
@@ -169,7 +166,7 @@ final class OrganisationRowCollector {
             }
         }
         if (!parent.isEmpty() && !OrganisationRow.CODE_PATTERN.matcher(parent).matches()) {
-            found.add(problem(row, Column.PARENT_CODE, "invalid-parent-code", shorten(parent)));
+            found.add(problem(row, Column.PARENT_CODE, "invalid-parent-code", ImportProblem.excerpt(parent)));
         } else if (!parent.isEmpty() && parent.equals(code)) {
             found.add(problem(row, Column.PARENT_CODE, "own-parent"));
         }
@@ -177,7 +174,7 @@ final class OrganisationRowCollector {
         if (typeText.isEmpty()) {
             found.add(problem(row, Column.TYPE, "missing-value"));
         } else if (type == null) {
-            found.add(problem(row, Column.TYPE, "unknown-type", shorten(typeText)));
+            found.add(problem(row, Column.TYPE, "unknown-type", ImportProblem.excerpt(typeText)));
         }
         if (nameVi.isBlank()) {
             found.add(problem(row, Column.NAME_VI, "missing-value"));
@@ -208,12 +205,12 @@ final class OrganisationRowCollector {
             return 0;
         }
         if (!WHOLE_NUMBER.matcher(text).matches()) {
-            found.add(problem(row, column, "not-a-number", shorten(text)));
+            found.add(problem(row, column, "not-a-number", ImportProblem.excerpt(text)));
             return 0;
         }
         BigInteger number = new BigInteger(text);
         if (number.signum() < 0) {
-            found.add(problem(row, column, "negative-number", shorten(text)));
+            found.add(problem(row, column, "negative-number", ImportProblem.excerpt(text)));
             return 0;
         }
         if (number.compareTo(BigInteger.valueOf(MAX_HEADCOUNT)) > 0) {
@@ -240,22 +237,9 @@ final class OrganisationRowCollector {
         return null;
     }
 
-    /**
-     * A cell as the checks see it: in Unicode NFC (so the same Vietnamese letter typed two ways is the same text),
-     * trimmed, and without the leading {@code '} spreadsheet users type to keep a value as text; whatever follows that
-     * mark is taken literally.
-     */
-    static String clean(@Nullable String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String text = trim(Normalizer.normalize(raw, Normalizer.Form.NFC));
-        return text.startsWith("'") ? text.substring(1) : text;
-    }
-
     private String value(List<String> cells, Column column) {
         Integer index = indexes.get(column);
-        return index == null || index >= cells.size() ? "" : clean(cells.get(index));
+        return index == null || index >= cells.size() ? "" : TabularFileReader.clean(cells.get(index));
     }
 
     private void add(ImportProblem problem) {
@@ -268,32 +252,5 @@ final class OrganisationRowCollector {
 
     private static ImportProblem problem(int row, Column column, String code, String... arguments) {
         return ImportProblem.of(row, column.header, code, arguments);
-    }
-
-    private static String shorten(String text) {
-        if (text.length() <= ARGUMENT_MAX_LENGTH) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(ARGUMENT_MAX_LENGTH - 1))
-                ? ARGUMENT_MAX_LENGTH - 1
-                : ARGUMENT_MAX_LENGTH;
-        return text.substring(0, end);
-    }
-
-    /** Trims white space including the no-break spaces spreadsheets like to leave behind. */
-    private static String trim(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && blank(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && blank(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean blank(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 }

@@ -1,6 +1,7 @@
 package org.digilit.organisation;
 
 import java.util.List;
+import org.digilit.base.ImportProblem;
 
 /**
  * What {@link OrganisationFileParser} found in an import file: the rows that passed every check with the row number
