@@ -45,6 +45,11 @@ public interface AccountDirectory {
     /** Hands every user of the realm to {@code consumer}, a page at a time, for reconciliation with the platform. */
     void forEachUser(Consumer<DirectoryEntry> consumer);
 
+    /**
+     * Disables a user the platform does not know (reconciliation's repair never deletes). A user already gone is fine.
+     */
+    void disable(String keycloakId);
+
     /** How many users the realm has. */
     int countUsers();
 }

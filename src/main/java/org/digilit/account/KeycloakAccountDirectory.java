@@ -196,6 +196,24 @@ class KeycloakAccountDirectory implements AccountDirectory {
     // ---------------------------------------------------------------- update
 
     @Override
+    public void disable(String keycloakId) {
+        var resource = realm().users().get(keycloakId);
+        try {
+            var rep = call("read user", resource::toRepresentation);
+            if (Boolean.FALSE.equals(rep.isEnabled())) {
+                return;
+            }
+            rep.setEnabled(false);
+            call("disable user", () -> {
+                resource.update(rep);
+                return null;
+            });
+        } catch (NotFoundException e) {
+            log.debug("Keycloak user {} to disable is gone already", keycloakId);
+        }
+    }
+
+    @Override
     public void update(String keycloakId, DirectoryUser user) {
         var resource = realm().users().get(keycloakId);
         try {

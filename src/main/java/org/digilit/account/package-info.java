@@ -1,6 +1,7 @@
 /**
- * Learning accounts in Keycloak: the {@link org.digilit.account.AccountDirectory} port through which the platform
- * creates, updates and reconciles the Keycloak users behind its accounts, and its Keycloak admin-API adapter.
+ * Accounts tied to identity numbers: bulk import and self-registration, verification, provisioning to Keycloak through
+ * the {@link org.digilit.account.AccountDirectory} port (its Keycloak adapter included), activation slips and codes,
+ * and reconciliation.
  */
 @org.jspecify.annotations.NullMarked
 package org.digilit.account;

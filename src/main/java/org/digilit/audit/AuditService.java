@@ -23,12 +23,59 @@ public class AuditService {
             @Nullable String clientAddress,
             @Nullable String details) {}
 
+    /** An audit event as read back, for an account's or an organisation's trail. */
+    public record AuditRecord(
+            java.time.Instant occurredAt,
+            String actor,
+            String action,
+            @Nullable String clientAddress,
+            @Nullable String details) {}
+
+    private static final String INSERT = """
+            insert into audit_event (occurred_at, actor, action, target_type, target_id, client_address, details)
+            values (?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final Clock clock;
 
-    AuditService(JdbcClient jdbc, Clock clock) {
+    AuditService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
+    }
+
+    /** Records many events in one batch (bulk verification, imports), in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(java.util.Collection<AuditEntry> entries) {
+        var at = java.sql.Timestamp.from(clock.instant());
+        jdbcTemplate.batchUpdate(INSERT, entries, 1000, (statement, entry) -> {
+            statement.setTimestamp(1, at);
+            statement.setString(2, entry.actor());
+            statement.setString(3, entry.action());
+            statement.setString(4, entry.targetType());
+            statement.setString(5, entry.targetId());
+            statement.setString(6, entry.clientAddress());
+            statement.setString(7, entry.details());
+        });
+    }
+
+    /** The events about one target, newest first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public java.util.List<AuditRecord> trail(String targetType, String targetId, int limit) {
+        return jdbc.sql("""
+                        select occurred_at, actor, action, client_address, details from audit_event
+                        where target_type = :type and target_id = :id order by occurred_at desc, id desc limit :limit""")
+                .param("type", targetType)
+                .param("id", targetId)
+                .param("limit", limit)
+                .query((rs, n) -> new AuditRecord(
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("client_address"),
+                        rs.getString("details")))
+                .list();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -35,7 +35,11 @@ public class IdentityProtector {
 
     IdentityProtector(IdentityProperties properties) {
         this.scheme = properties.scheme();
-        properties.keys().forEach((id, base64) -> keys.put(id, aesKey(id, base64)));
+        properties.keys().forEach((id, base64) -> {
+            if (!base64.isBlank()) { // a key id declared without a value (application.properties) is no key
+                keys.put(id, aesKey(id, base64));
+            }
+        });
         this.activeKeyId = properties.activeKeyId();
         if (activeKeyId != null && !activeKeyId.isBlank() && !keys.containsKey(activeKeyId)) {
             throw new IllegalStateException("digilit.identity.active-key-id names key '" + activeKeyId
@@ -81,6 +85,23 @@ public class IdentityProtector {
             return mac.doFinal((number.scheme().name() + ":" + number.value()).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not index an identity number", e);
+        }
+    }
+
+    /**
+     * A keyed hash of a secret that is not an identity number (an activation code), separated from the blind index
+     * by its purpose: a database dump alone does not let anyone test guesses offline.
+     */
+    public byte[] keyedHash(String purpose, String secret) {
+        if (blindIndexKey == null) {
+            throw new IllegalStateException("digilit.identity.blind-index-key is not set");
+        }
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(blindIndexKey);
+            return mac.doFinal(("purpose:" + purpose + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not hash a secret", e);
         }
     }
 

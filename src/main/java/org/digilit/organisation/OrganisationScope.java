@@ -31,8 +31,12 @@ public record OrganisationScope(boolean everything, List<String> subtreePaths, S
         return everything || singleIds.contains(id) || subtreePaths.stream().anyMatch(path::startsWith);
     }
 
-    /** SQL condition on an organisation row aliased {@code o}, with the parameters {@code :scopePaths} and {@code :scopeIds}. */
-    String sqlCondition() {
+    /**
+     * SQL condition on an organisation row aliased {@code o}, with the parameters {@code :scopePaths} and
+     * {@code :scopeIds}. Public for features that list their own rows per organisation (accounts, reports) and join
+     * the organisation table for it: the organisation module's one published query contract (DD005).
+     */
+    public String sqlCondition() {
         if (everything) {
             return "true";
         }
@@ -40,7 +44,7 @@ public record OrganisationScope(boolean everything, List<String> subtreePaths, S
     }
 
     /** The parameters of {@link #sqlCondition()}. */
-    java.util.Map<String, Object> sqlParameters() {
+    public java.util.Map<String, Object> sqlParameters() {
         return java.util.Map.of(
                 "scopePaths", subtreePaths.stream().map(p -> p + "%").toArray(String[]::new),
                 "scopeIds", singleIds.toArray(Long[]::new));

@@ -256,6 +256,59 @@ public class OrganisationService {
                 .update();
     }
 
+    /**
+     * Every organisation as a small reference (id, code, path, type, names), for resolving the organisation codes of
+     * a bulk file and for background workers. Organisations are not personal data; callers check scope with
+     * {@link OrganisationScope#includes} before acting on one.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, OrganisationRef> references() {
+        var result = new java.util.HashMap<String, OrganisationRef>();
+        jdbc.sql("select id, code, path, type, name_vi, name_en from organisation")
+                .query((rs, n) -> new OrganisationRef(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("path"),
+                        OrganisationType.valueOf(rs.getString("type")),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en")))
+                .list()
+                .forEach(ref -> result.put(ref.code(), ref));
+        return result;
+    }
+
+    /** One organisation's reference by id, whatever the caller's scope (for workers and scope checks). */
+    @Transactional(readOnly = true)
+    public Optional<OrganisationRef> reference(long id) {
+        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new OrganisationRef(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("path"),
+                        OrganisationType.valueOf(rs.getString("type")),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en")))
+                .optional();
+    }
+
+    /**
+     * Communes whose name or code matches, for the public self-registration page (no scope: anyone may name the
+     * commune they live in). Matches folded text, so "phu my" finds "Phú Mỹ".
+     */
+    @Transactional(readOnly = true)
+    public List<OrganisationSummary> communes(String text, int offset, int limit) {
+        var folded = "%" + escapeLike(TextFolding.fold(text.strip())) + "%";
+        return jdbc.sql("select " + COLUMNS + " from organisation o where o.type = 'COMMUNE' and"
+                        + " (o.search_text like :text or lower(o.code) like :text) order by o.name_vi, o.code"
+                        + " offset :offset limit :limit")
+                .param("text", folded)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(OrganisationService::map)
+                .list();
+    }
+
     /** Tree changes (moves, imports) run one at a time: a transaction-scoped advisory lock. */
     void lockTree() {
         jdbc.sql("select pg_advisory_xact_lock(4242001)").query().singleValue();

@@ -11,6 +11,7 @@ public final class Roles {
 
     public static final String CITIZEN = "citizen";
     public static final String TEACHER = "teacher";
+    public static final String OFFICIAL = "official";
     public static final String ORG_ADMIN = "org-admin";
     public static final String WORKING_GROUP = "working-group";
     public static final String PLATFORM_ADMIN = "platform-admin";
@@ -26,6 +27,7 @@ public final class Roles {
         WORKING_GROUP(Roles.WORKING_GROUP),
         ORG_ADMIN(Roles.ORG_ADMIN),
         TEACHER(Roles.TEACHER),
+        OFFICIAL(Roles.OFFICIAL),
         CITIZEN(Roles.CITIZEN);
 
         private final String realmRole;

@@ -78,6 +78,8 @@ public final class LocalStack implements AutoCloseable {
     private int elasticsearchPort;
     private int keycloakPort;
     private int keycloakManagementPort;
+    private Path keycloakHome;
+    private Path dataFolder;
 
     private LocalStack(Mode mode, String appUrl) {
         this.mode = mode;
@@ -105,6 +107,13 @@ public final class LocalStack implements AutoCloseable {
     /** Where this mode keeps its data (for a benchmark that wants a cold start). */
     public static Path dataFolder(Mode mode) throws IOException, InterruptedException {
         return new LocalStack(mode, "http://localhost:0").layout().data();
+    }
+
+    /** Deletes a mode's kept data (for a benchmark that must start from empty servers); stop its stack first. */
+    public static void resetData(Mode mode) throws IOException, InterruptedException {
+        var data = dataFolder(mode);
+        new LocalStack(mode, "http://localhost:0").stopLeftovers(data);
+        ServerInstaller.deleteRecursively(data);
     }
 
     /** The port the app of a test run listens on, picked once per JVM so that the realm's redirect URI matches it. */
@@ -167,6 +176,10 @@ public final class LocalStack implements AutoCloseable {
         properties.put("digilit.identity.active-key-id", "local1");
         properties.put("digilit.identity.keys.local1", "bG9jYWwtb25seS1pZGVudGl0eS1rZXktMzItYnl0ZXM=");
         properties.put("digilit.identity.blind-index-key", "bG9jYWwtb25seS1ibGluZC1pbmRleC1rZXktMzItYnl0ZXM=");
+        if (mode == Mode.TEST) {
+            // Tests stop Keycloak and expect provisioning to resume within seconds of its return.
+            properties.put("digilit.provisioning.max-backoff", "2s");
+        }
         return properties;
     }
 
@@ -195,6 +208,8 @@ public final class LocalStack implements AutoCloseable {
             var elasticsearch = CompletableFuture.runAsync(() -> unchecked(() -> startElasticsearch(esHome, data)));
             var keycloakBuilt = CompletableFuture.runAsync(() -> unchecked(() -> buildKeycloak(kcHome, data)));
             CompletableFuture.allOf(postgres, keycloakBuilt).join();
+            keycloakHome = kcHome;
+            dataFolder = data;
             startKeycloak(kcHome, data);
             elasticsearch.join();
             DemoUsers.pointWebClientAt(this);
@@ -424,8 +439,10 @@ public final class LocalStack implements AutoCloseable {
                 Path.of("keycloak-realm/digilit-realm.json").toAbsolutePath(),
                 imports.resolve("digilit-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
-        keycloakPort = freePort();
-        keycloakManagementPort = freePort();
+        if (keycloakPort == 0) { // a restart keeps the ports the app was configured with
+            keycloakPort = freePort();
+            keycloakManagementPort = freePort();
+        }
         var command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start"));
         command.addAll(KEYCLOAK_BUILD_OPTIONS);
         command.addAll(List.of(
@@ -501,6 +518,30 @@ public final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Stops Keycloak alone, as an outage would (for tests of what survives one). */
+    public void stopKeycloak() {
+        List<ServerProcess> keycloak;
+        synchronized (processes) {
+            keycloak =
+                    processes.stream().filter(p -> p.name().equals("Keycloak")).toList();
+            processes.removeAll(keycloak);
+        }
+        keycloak.forEach(p -> p.stop(Duration.ofSeconds(20)));
+    }
+
+    /** Starts Keycloak again on the same ports, after {@link #stopKeycloak()}. */
+    public void startKeycloak() {
+        try {
+            startKeycloak(keycloakHome, dataFolder);
+            writePids(dataFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -12,7 +12,7 @@ import org.digilit.security.Roles;
 
 /** The home page of this feature's users: greets them by name and says what the page is for. */
 @Route("learn")
-@RolesAllowed({Roles.CITIZEN, Roles.TEACHER})
+@RolesAllowed({Roles.CITIZEN, Roles.TEACHER, Roles.OFFICIAL})
 @Menu(title = "nav.learn", order = 10)
 class LearnerHomeView extends Main implements HasDynamicTitle {
 

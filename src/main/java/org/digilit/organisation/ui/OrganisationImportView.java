@@ -20,16 +20,12 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.digilit.base.ImportProblem;
-import org.digilit.base.SpreadsheetText;
+import org.digilit.base.ImportProblemReport;
 import org.digilit.base.UploadTexts;
 import org.digilit.organisation.ImportRejectedException;
 import org.digilit.organisation.ImportReport;
@@ -153,34 +149,15 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
         apply.setEnabled(report.valid() && !applied);
         download.setVisible(!report.valid());
         if (!report.valid()) {
-            var csv = reportCsv(report).getBytes(StandardCharsets.UTF_8);
+            var csv = ImportProblemReport.csv(report.problems(), this::getTranslation)
+                    .getBytes(StandardCharsets.UTF_8);
             download.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                     new ByteArrayInputStream(csv), "import-problems.csv", "text/csv;charset=UTF-8", csv.length)));
         }
     }
 
-    /** The problems as CSV in the user's language; every cell made inert for spreadsheets. */
-    String reportCsv(ImportReport report) {
-        var out = new StringWriter();
-        out.write('\uFEFF');
-        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(
-                    getTranslation("import.row"), getTranslation("import.column"), getTranslation("import.problem"));
-            for (var problem : report.problems()) {
-                printer.printRecord(
-                        problem.row(),
-                        SpreadsheetText.inert(problem.column()),
-                        SpreadsheetText.inert(describe(problem)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
     private String describe(ImportProblem problem) {
-        return getTranslation(
-                "import.problem." + problem.code(), problem.arguments().toArray());
+        return ImportProblemReport.describe(problem, this::getTranslation);
     }
 
     private void showError(String message) {

@@ -21,6 +21,7 @@ final class HomeRoutes {
             Role.WORKING_GROUP, WORKING_GROUP_HOME,
             Role.ORG_ADMIN, ORGANISATION_HOME,
             Role.TEACHER, LEARNER_HOME,
+            Role.OFFICIAL, LEARNER_HOME,
             Role.CITIZEN, LEARNER_HOME);
 
     private HomeRoutes() {}

@@ -36,8 +36,18 @@ class LandingView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         login.addClassName("cta");
         var courses = new Anchor("courses", getTranslation("landing.courses"));
         courses.addClassName("secondary-link");
+        // Public account pages of the account feature, named by path (the shell does not reach into its views).
+        var register = new Anchor("register", getTranslation("landing.register"));
+        register.addClassName("secondary-link");
+        var activate = new Anchor("activate", getTranslation("landing.activate"));
+        activate.addClassName("secondary-link");
         hero.add(
-                new H1(getTranslation("landing.title")), new Paragraph(getTranslation("landing.lead")), login, courses);
+                new H1(getTranslation("landing.title")),
+                new Paragraph(getTranslation("landing.lead")),
+                login,
+                activate,
+                register,
+                courses);
 
         var audiences = new Section();
         audiences.addClassName("card-grid");

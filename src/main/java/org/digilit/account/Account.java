@@ -1,0 +1,48 @@
+package org.digilit.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.digilit.identity.IdentityNumbers.Gender;
+import org.digilit.organisation.Audience;
+import org.jspecify.annotations.Nullable;
+
+/** An account as its details page shows it. The identity number appears only masked (last four characters). */
+public record Account(
+        long id,
+        String username,
+        String maskedIdentityNumber,
+        String fullName,
+        LocalDate dateOfBirth,
+        Gender gender,
+        @Nullable String phone,
+        @Nullable String email,
+        long organisationId,
+        String organisationCode,
+        String organisationNameVi,
+        String organisationNameEn,
+        Audience audience,
+        @Nullable String staffNumber,
+        AccountState state,
+        @Nullable String stateReason,
+        AccountSource source,
+        boolean selfRegistered,
+        @Nullable String keycloakId,
+        @Nullable Instant provisionedAt,
+        @Nullable Instant activatedAt,
+        @Nullable Instant verifiedAt,
+        @Nullable String verifiedBy,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public String organisationName(Locale locale) {
+        return locale.getLanguage().equals("vi") || organisationNameEn.isBlank()
+                ? organisationNameVi
+                : organisationNameEn;
+    }
+
+    /** Masks a number known only by its last four characters. */
+    static String mask(String lastFour) {
+        return "••••••••" + lastFour;
+    }
+}

@@ -1,0 +1,461 @@
+package org.digilit.account;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.digilit.audit.AuditService;
+import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.ImportProblem;
+import org.digilit.base.TextFolding;
+import org.digilit.identity.IdentityProtector;
+import org.digilit.organisation.OrganisationRef;
+import org.digilit.organisation.OrganisationScope;
+import org.digilit.organisation.OrganisationService;
+import org.digilit.security.AuthenticatedUser;
+import org.digilit.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports people from CSV or XLSX into accounts, streaming: the file is read row by row and handled a chunk at a time,
+ * so a 300,000-row file needs memory for one chunk plus the reader's compact table of numbers seen (for repeats
+ * inside the file). A dry
+ * run reports every problem and what applying would do; applying checks everything again in one transaction and
+ * writes all of it or, at the first problem, nothing. People are matched to existing accounts by the blind index of
+ * their identity number: re-importing a file changes nothing, a changed row updates that person (audited).
+ */
+@Service
+public class AccountImportService {
+
+    /** The largest upload: a 300,000-row CSV is about 45 MB; XLSX is smaller. */
+    public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
+
+    public static final int MAX_REPORTED_PROBLEMS = 1_000;
+
+    private static final int CHUNK = 1_000;
+
+    private static final String INSERT = """
+            insert into account (id_scheme, id_key_id, id_encrypted, id_blind_index, id_last_four, full_name, search_name,
+                date_of_birth, gender, phone, email, organisation_id, audience, staff_number, state, source, import_id,
+                created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'IMPORT', ?, ?, ?)""";
+
+    private static final String UPDATE = """
+            update account set full_name = ?, search_name = ?, date_of_birth = ?, gender = ?, phone = ?, email = ?,
+                organisation_id = ?, audience = ?, staff_number = ?, updated_at = ?,
+                state = case when state = 'REJECTED' then 'PENDING' else state end
+            where id = ?""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final OrganisationService organisations;
+    private final IdentityProtector protector;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final ProvisioningOutbox outbox;
+    private final Clock clock;
+
+    AccountImportService(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            OrganisationService organisations,
+            IdentityProtector protector,
+            CurrentUser currentUser,
+            AuditService audit,
+            ProvisioningOutbox outbox,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.organisations = organisations;
+        this.protector = protector;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Reads and checks the file; says what applying it would do. Writes nothing. */
+    @Transactional(readOnly = true)
+    public AccountImportReport dryRun(Path file, String fileName, ImportProgress progress) throws IOException {
+        return run(file, fileName, progress, null, false);
+    }
+
+    /**
+     * Checks the file again (the database may have changed since the dry run) and applies it: all rows or none.
+     *
+     * @throws AccountImportRejectedException when any row has a problem (the report says which)
+     */
+    @Transactional
+    public AccountImportReport apply(
+            Path file, String fileName, ImportProgress progress, @Nullable String clientAddress) throws IOException {
+        var report = run(file, fileName, progress, clientAddress, true);
+        if (!report.valid()) {
+            throw new AccountImportRejectedException(report);
+        }
+        return report;
+    }
+
+    private AccountImportReport run(
+            Path file, String fileName, ImportProgress progress, @Nullable String clientAddress, boolean apply)
+            throws IOException {
+        var user = currentUser.require();
+        var scope = organisations.currentScope();
+        if (scope.isEmpty()) {
+            throw new org.digilit.organisation.OutOfScopeException();
+        }
+        if (apply) {
+            // One account import at a time: two files naming the same new person must not race.
+            jdbc.sql("select pg_advisory_xact_lock(4242005)").query().singleValue();
+        }
+        var run = new Run(user, scope, organisations.references(), apply, clientAddress, fileName);
+        try (var in = new CountingInputStream(Files.newInputStream(file), progress)) {
+            AccountFileReader.read(
+                    in,
+                    fileName,
+                    protector.scheme(),
+                    MAX_FILE_BYTES,
+                    java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))),
+                    row -> {
+                        run.add(row);
+                        progress.rows(run.rows);
+                    },
+                    run::problem);
+        }
+        run.flush();
+        var report = run.report();
+        if (apply && report.valid()) {
+            jdbc.sql("update account_import set finished_at = :now, rows_read = :rows, created = :created,"
+                            + " updated = :updated, unchanged = :unchanged where id = :id")
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("rows", report.rows())
+                    .param("created", report.created())
+                    .param("updated", report.updated())
+                    .param("unchanged", report.unchanged())
+                    .param("id", run.importId())
+                    .update();
+            audit.record(new AuditEntry(
+                    user.username(),
+                    "account.import",
+                    "account-import",
+                    String.valueOf(run.importId()),
+                    clientAddress,
+                    "file=" + fileName + " rows=" + report.rows() + " created=" + report.created() + " updated="
+                            + report.updated() + " unchanged=" + report.unchanged()));
+        }
+        return report;
+    }
+
+    /** The blind index as a map key (the first 16 of its 32 bytes: collisions are not a concern at this scale). */
+    private record Key(long high, long low) {
+        static Key of(byte[] blindIndex) {
+            var buffer = java.nio.ByteBuffer.wrap(blindIndex);
+            return new Key(buffer.getLong(), buffer.getLong());
+        }
+    }
+
+    private record Candidate(AccountRow row, byte[] blindIndex, OrganisationRef organisation) {}
+
+    private record Existing(
+            long id,
+            String fullName,
+            java.time.LocalDate dateOfBirth,
+            String gender,
+            @Nullable String phone,
+            @Nullable String email,
+            long organisationId,
+            String organisationCode,
+            String organisationPath,
+            String audience,
+            @Nullable String staffNumber,
+            AccountState state) {}
+
+    /** One run over one file: its chunk, its duplicate keys, its counts and problems. */
+    private final class Run {
+
+        private final AuthenticatedUser user;
+        private final OrganisationScope scope;
+        private final Map<String, OrganisationRef> references;
+        private final boolean apply;
+        private final @Nullable String clientAddress;
+        private final String fileName;
+        private final List<AccountRow> chunk = new ArrayList<>(CHUNK);
+        private final List<ImportProblem> problems = new ArrayList<>();
+        private @Nullable Long importId;
+        private int problemCount;
+        private int rows;
+        private int created;
+        private int updated;
+        private int unchanged;
+
+        Run(
+                AuthenticatedUser user,
+                OrganisationScope scope,
+                Map<String, OrganisationRef> references,
+                boolean apply,
+                @Nullable String clientAddress,
+                String fileName) {
+            this.user = user;
+            this.scope = scope;
+            this.references = references;
+            this.apply = apply;
+            this.clientAddress = clientAddress;
+            this.fileName = fileName;
+        }
+
+        void add(AccountRow row) {
+            rows++;
+            chunk.add(row);
+            if (chunk.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void problem(ImportProblem problem) {
+            problemCount++;
+            if (problems.size() < MAX_REPORTED_PROBLEMS) {
+                problems.add(problem);
+            }
+        }
+
+        long importId() {
+            if (importId == null) {
+                importId = jdbc.sql("insert into account_import (file_name, uploaded_by, started_at)"
+                                + " values (:file, :by, :now) returning id")
+                        .param("file", fileName)
+                        .param("by", user.username())
+                        .param("now", Timestamp.from(clock.instant()))
+                        .query(Long.class)
+                        .single();
+            }
+            return importId;
+        }
+
+        AccountImportReport report() {
+            if (rows == 0 && problemCount == 0) {
+                problem(ImportProblem.of(0, "", "empty-file"));
+            }
+            return new AccountImportReport(
+                    apply && problemCount == 0, rows, created, updated, unchanged, problemCount, problems);
+        }
+
+        void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            var candidates = new ArrayList<Candidate>(chunk.size());
+            for (var row : chunk) {
+                // Repeats inside the file are the reader's to report; here only the database matters.
+                var blindIndex = protector.blindIndex(row.identityNumber());
+                var organisation = references.get(row.organisationCode());
+                if (organisation == null) {
+                    problem(ImportProblem.of(
+                            row.row(), "organisation_code", "unknown-organisation", row.organisationCode()));
+                    continue;
+                }
+                if (!scope.includes(organisation.id(), organisation.path())) {
+                    problem(ImportProblem.of(
+                            row.row(), "organisation_code", "organisation-out-of-scope", row.organisationCode()));
+                    continue;
+                }
+                candidates.add(new Candidate(row, blindIndex, organisation));
+            }
+            chunk.clear();
+            var existing = existing(candidates);
+            var creates = new ArrayList<Candidate>();
+            var updates = new ArrayList<Map.Entry<Candidate, Existing>>();
+            for (var candidate : candidates) {
+                var known = existing.get(Key.of(candidate.blindIndex()));
+                if (known == null) {
+                    creates.add(candidate);
+                } else if (!scope.includes(known.organisationId(), known.organisationPath())) {
+                    problem(ImportProblem.of(
+                            candidate.row().row(), "identity_number", "account-in-other-organisation"));
+                } else if (changes(candidate, known).isEmpty()) {
+                    unchanged++;
+                } else {
+                    updates.add(Map.entry(candidate, known));
+                }
+            }
+            created += creates.size();
+            updated += updates.size();
+            if (apply && problemCount == 0) {
+                write(creates, updates);
+            }
+        }
+
+        private Map<Key, Existing> existing(List<Candidate> candidates) {
+            var result = new HashMap<Key, Existing>();
+            if (candidates.isEmpty()) {
+                return result;
+            }
+            var hex = HexFormat.of();
+            var keys =
+                    candidates.stream().map(c -> hex.formatHex(c.blindIndex())).toArray(String[]::new);
+            jdbc.sql("""
+                            select a.id, a.id_blind_index, a.full_name, a.date_of_birth, a.gender, a.phone, a.email,
+                                a.organisation_id, o.code, o.path, a.audience, a.staff_number, a.state
+                            from account a join organisation o on o.id = a.organisation_id
+                            where a.id_blind_index in (select decode(k, 'hex') from unnest(cast(:keys as text[])) k)""")
+                    .param("keys", keys)
+                    .query((rs, n) -> {
+                        result.put(
+                                Key.of(rs.getBytes("id_blind_index")),
+                                new Existing(
+                                        rs.getLong("id"),
+                                        rs.getString("full_name"),
+                                        rs.getDate("date_of_birth").toLocalDate(),
+                                        rs.getString("gender"),
+                                        rs.getString("phone"),
+                                        rs.getString("email"),
+                                        rs.getLong("organisation_id"),
+                                        rs.getString("code"),
+                                        rs.getString("path"),
+                                        rs.getString("audience"),
+                                        rs.getString("staff_number"),
+                                        AccountState.valueOf(rs.getString("state"))));
+                        return null;
+                    })
+                    .list();
+            return result;
+        }
+
+        private void write(List<Candidate> creates, List<Map.Entry<Candidate, Existing>> updates) {
+            var now = Timestamp.from(clock.instant());
+            if (!creates.isEmpty()) {
+                long id = importId();
+                jdbcTemplate.batchUpdate(INSERT, creates, CHUNK, (statement, candidate) -> {
+                    var row = candidate.row();
+                    var sealed = protector.protect(row.identityNumber());
+                    statement.setString(1, row.identityNumber().scheme().name());
+                    statement.setString(2, sealed.keyId());
+                    statement.setBytes(3, sealed.encrypted());
+                    statement.setBytes(4, sealed.blindIndex());
+                    statement.setString(5, sealed.lastFour());
+                    statement.setString(6, row.fullName());
+                    statement.setString(7, TextFolding.fold(row.fullName()));
+                    statement.setDate(8, Date.valueOf(row.dateOfBirth()));
+                    statement.setString(9, row.gender().name());
+                    statement.setString(10, row.phone());
+                    statement.setString(11, row.email());
+                    statement.setLong(12, candidate.organisation().id());
+                    statement.setString(13, row.audience().name());
+                    statement.setString(14, row.staffNumber());
+                    statement.setLong(15, id);
+                    statement.setTimestamp(16, now);
+                    statement.setTimestamp(17, now);
+                });
+            }
+            if (updates.isEmpty()) {
+                return;
+            }
+            jdbcTemplate.batchUpdate(UPDATE, updates, CHUNK, (statement, entry) -> {
+                var row = entry.getKey().row();
+                statement.setString(1, row.fullName());
+                statement.setString(2, TextFolding.fold(row.fullName()));
+                statement.setDate(3, Date.valueOf(row.dateOfBirth()));
+                statement.setString(4, row.gender().name());
+                statement.setString(5, row.phone());
+                statement.setString(6, row.email());
+                statement.setLong(7, entry.getKey().organisation().id());
+                statement.setString(8, row.audience().name());
+                statement.setString(9, row.staffNumber());
+                statement.setTimestamp(10, now);
+                statement.setLong(11, entry.getValue().id());
+            });
+            var entries = new ArrayList<AuditEntry>(updates.size());
+            var followers = new ArrayList<Long>();
+            for (var entry : updates) {
+                var known = entry.getValue();
+                entries.add(new AuditEntry(
+                        user.username(),
+                        "account.updated-by-import",
+                        "account",
+                        String.valueOf(known.id()),
+                        clientAddress,
+                        "import=" + importId() + " changed=" + String.join(",", changes(entry.getKey(), known))));
+                if (known.state() == AccountState.VERIFIED || known.state() == AccountState.DEACTIVATED) {
+                    followers.add(known.id());
+                }
+            }
+            audit.recordAll(entries);
+            outbox.enqueue(followers);
+        }
+    }
+
+    /** The names of the fields a row would change (organisation moves name both codes); never field values. */
+    private static List<String> changes(Candidate candidate, Existing known) {
+        var row = candidate.row();
+        var changed = new ArrayList<String>();
+        if (!row.fullName().equals(known.fullName())) {
+            changed.add("full_name");
+        }
+        if (!row.dateOfBirth().equals(known.dateOfBirth())) {
+            changed.add("date_of_birth");
+        }
+        if (!row.gender().name().equals(known.gender())) {
+            changed.add("gender");
+        }
+        if (!Objects.equals(row.phone(), known.phone())) {
+            changed.add("phone");
+        }
+        if (!Objects.equals(row.email(), known.email())) {
+            changed.add("email");
+        }
+        if (candidate.organisation().id() != known.organisationId()) {
+            changed.add("organisation(" + known.organisationCode() + "->"
+                    + candidate.organisation().code() + ")");
+        }
+        if (!row.audience().name().equals(known.audience())) {
+            changed.add("audience");
+        }
+        if (!Objects.equals(row.staffNumber(), known.staffNumber())) {
+            changed.add("staff_number");
+        }
+        return changed;
+    }
+
+    /** Reports the bytes read to the progress bar as the reader consumes the file. */
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private final ImportProgress progress;
+        private long count;
+
+        CountingInputStream(InputStream in, ImportProgress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.read(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+                progress.read(count);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.digilit.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.digilit.organisation.Audience;
+import org.jspecify.annotations.Nullable;
+
+/** One row of the accounts grid: no identity number beyond its masked form. */
+public record AccountListItem(
+        long id,
+        String username,
+        String fullName,
+        String maskedIdentityNumber,
+        LocalDate dateOfBirth,
+        Audience audience,
+        AccountState state,
+        String organisationCode,
+        String organisationNameVi,
+        String organisationNameEn,
+        boolean provisioned,
+        @Nullable Instant activatedAt) {
+
+    public String organisationName(Locale locale) {
+        return locale.getLanguage().equals("vi") || organisationNameEn.isBlank()
+                ? organisationNameVi
+                : organisationNameEn;
+    }
+}

@@ -1,0 +1,166 @@
+package org.digilit.account;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.regex.Pattern;
+import org.digilit.audit.AuditService;
+import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.TextFolding;
+import org.digilit.identity.IdentityNumbers;
+import org.digilit.identity.IdentityProtector;
+import org.digilit.organisation.OrganisationService;
+import org.digilit.organisation.OrganisationType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Citizen self-registration from the public page. A registration whose identity number is already known (imported
+ * by the commune, or registered before) merges into that account instead of creating a second person; either way the
+ * answer is the same, so the page cannot be used to test whether a number is registered. New registrations wait in
+ * their commune's verification queue. Bots meet a hidden field, a minimum time to fill the form, and a limit per
+ * client address; a suspected bot is told "received" and nothing is stored.
+ */
+@Service
+public class RegistrationService {
+
+    public static final int PER_ADDRESS_PER_HOUR = 10;
+    public static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
+    public static final int NAME_MAX_LENGTH = 200;
+
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final JdbcClient jdbc;
+    private final OrganisationService organisations;
+    private final IdentityProtector protector;
+    private final RateLimiter rateLimiter;
+    private final AuditService audit;
+    private final Clock clock;
+
+    RegistrationService(
+            JdbcClient jdbc,
+            OrganisationService organisations,
+            IdentityProtector protector,
+            RateLimiter rateLimiter,
+            AuditService audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.protector = protector;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * @param formAge how long the form was open before it was sent
+     * @param trap the hidden field's content: people leave it empty, form-filling bots do not
+     */
+    @Transactional
+    public RegistrationResult register(Registration form, String clientAddress, Duration formAge, String trap) {
+        if (!trap.isEmpty() || formAge.compareTo(MIN_FILL_TIME) < 0) {
+            audit.record(new AuditEntry(
+                    "anonymous", "account.registration-refused-bot", "registration", null, clientAddress, null));
+            return RegistrationResult.received();
+        }
+        if (!rateLimiter.tryAcquire(
+                "registration:address:" + clientAddress, PER_ADDRESS_PER_HOUR, Duration.ofHours(1))) {
+            return new RegistrationResult(RegistrationResult.Status.RATE_LIMITED, java.util.Map.of());
+        }
+        var problems = new LinkedHashMap<String, String>();
+        var name = java.text.Normalizer.normalize(form.fullName().strip(), java.text.Normalizer.Form.NFC);
+        if (name.isEmpty()
+                || !LETTER.matcher(name).find()
+                || name.length() > NAME_MAX_LENGTH
+                || name.chars().anyMatch(Character::isISOControl)) {
+            problems.put("fullName", "registration.problem.name");
+        }
+        var today = LocalDate.now(clock.withZone(ZONE));
+        var born = form.dateOfBirth();
+        if (born == null || born.isAfter(today) || born.isBefore(LocalDate.of(1900, 1, 1))) {
+            problems.put("dateOfBirth", "registration.problem.date-of-birth");
+        }
+        if (form.gender() == null) {
+            problems.put("gender", "registration.problem.gender");
+        }
+        var phone = form.phone() == null ? "" : form.phone().replaceAll("[\\s.()\\-]", "");
+        if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+            problems.put("phone", "registration.problem.phone");
+        }
+        var commune = form.communeId() == null
+                ? null
+                : organisations.reference(form.communeId()).orElse(null);
+        if (commune == null || commune.type() != OrganisationType.COMMUNE) {
+            problems.put("commune", "registration.problem.commune");
+        }
+        var check = IdentityNumbers.check(protector.scheme(), form.identityNumber(), born, form.gender());
+        if (!check.isValid()) {
+            problems.put("identityNumber", "identity.problem." + check.problem());
+        }
+        if (!problems.isEmpty() || commune == null || born == null || form.gender() == null) {
+            return new RegistrationResult(RegistrationResult.Status.INVALID, problems);
+        }
+        var number = check.validNumber().orElseThrow();
+        var sealed = protector.protect(number);
+        var now = Timestamp.from(clock.instant());
+        var inserted = jdbc.sql("""
+                        insert into account (id_scheme, id_key_id, id_encrypted, id_blind_index, id_last_four, full_name,
+                            search_name, date_of_birth, gender, phone, organisation_id, audience, state, source,
+                            self_registered, created_at, updated_at)
+                        values (:scheme, :key, :encrypted, :bi, :last4, :name, :search, :born, :gender, :phone, :org,
+                            'CITIZEN', 'PENDING', 'SELF_REGISTRATION', true, :now, :now)
+                        on conflict (id_blind_index) do nothing returning id""")
+                .param("scheme", number.scheme().name())
+                .param("key", sealed.keyId())
+                .param("encrypted", sealed.encrypted())
+                .param("bi", sealed.blindIndex())
+                .param("last4", sealed.lastFour())
+                .param("name", name)
+                .param("search", TextFolding.fold(name))
+                .param("born", Date.valueOf(born))
+                .param("gender", form.gender().name())
+                .param("phone", phone.isEmpty() ? null : phone)
+                .param("org", commune.id())
+                .param("now", now)
+                .query(Long.class)
+                .optional();
+        if (inserted.isPresent()) {
+            audit.record(new AuditEntry(
+                    "anonymous",
+                    "account.self-registered",
+                    "account",
+                    String.valueOf(inserted.get()),
+                    clientAddress,
+                    "commune=" + commune.code()));
+            return RegistrationResult.received();
+        }
+        record Known(long id, String fullName, LocalDate born, boolean selfRegistered) {}
+        var known = jdbc.sql(
+                        "select id, full_name, date_of_birth, self_registered from account where id_blind_index = :bi")
+                .param("bi", sealed.blindIndex())
+                .query((rs, n) ->
+                        new Known(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getBoolean(4)))
+                .single();
+        jdbc.sql("update account set self_registered = true, updated_at = :now where id = :id")
+                .param("now", now)
+                .param("id", known.id())
+                .update();
+        boolean sameName = TextFolding.fold(known.fullName()).equals(TextFolding.fold(name));
+        audit.record(new AuditEntry(
+                "anonymous",
+                "account.self-registration-merged",
+                "account",
+                String.valueOf(known.id()),
+                clientAddress,
+                "name-matches=" + sameName + " birth-date-matches="
+                        + known.born().equals(born) + (known.selfRegistered() ? " repeated=true" : "")));
+        return RegistrationResult.received();
+    }
+}

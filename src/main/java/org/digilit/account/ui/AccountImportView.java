@@ -1,0 +1,260 @@
+package org.digilit.account.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.digilit.account.AccountImportRejectedException;
+import org.digilit.account.AccountImportReport;
+import org.digilit.account.AccountImportService;
+import org.digilit.account.ImportProgress;
+import org.digilit.base.ImportProblem;
+import org.digilit.base.ImportProblemReport;
+import org.digilit.base.UploadTexts;
+import org.digilit.organisation.OutOfScopeException;
+import org.digilit.security.Roles;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * The people import wizard: upload a CSV or XLSX file (up to 200 MB, hundreds of thousands of rows), check it (the dry
+ * run reports every problem with row and column, downloadable, and what applying would create, update or leave),
+ * then apply it. Both steps run in the background with a progress bar; the page stays usable.
+ */
+@Route("accounts/import")
+@RolesAllowed({Roles.ORG_ADMIN, Roles.PLATFORM_ADMIN})
+class AccountImportView extends Main implements HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountImportView.class);
+    private static final int POLL_MILLIS = 500;
+
+    private final transient AccountImportService imports;
+    private final Div summary = new Div();
+    private final ProgressBar progressBar = new ProgressBar();
+    private final Paragraph progressText = new Paragraph();
+    private final Grid<ImportProblem> problems = new Grid<>();
+    private final Anchor download = new Anchor();
+    private final Button check = new Button();
+    private final Button apply = new Button();
+    private final Anchor queue = new Anchor("accounts/verification");
+    private @Nullable Path uploaded;
+    private String uploadedName = "";
+    private transient @Nullable ImportProgress progress;
+    private boolean applying;
+
+    AccountImportView(AccountImportService imports) {
+        this.imports = imports;
+        addClassName("page");
+        addClassName("account-import");
+
+        var upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            var copy = Files.createTempFile("digilit-people-", ".upload");
+            Files.move(file.toPath(), copy, StandardCopyOption.REPLACE_EXISTING);
+            replaceUpload(copy, metadata.fileName());
+        }));
+        upload.setI18n(UploadTexts.of(this::getTranslation));
+        upload.setAcceptedFileExtensions(".csv", ".xlsx");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) AccountImportService.MAX_FILE_BYTES);
+        upload.addFileRejectedListener(rejected -> error(getTranslation("import.rejected-file")));
+        upload.addAllFinishedListener(finished -> start(false));
+
+        problems.addColumn(ImportProblem::row)
+                .setHeader(getTranslation("import.row"))
+                .setAutoWidth(true);
+        problems.addColumn(ImportProblem::column)
+                .setHeader(getTranslation("import.column"))
+                .setAutoWidth(true);
+        problems.addColumn(p -> ImportProblemReport.describe(p, this::getTranslation))
+                .setHeader(getTranslation("import.problem"))
+                .setFlexGrow(1);
+        problems.setVisible(false);
+        download.setText(getTranslation("import.download-report"));
+        download.setVisible(false);
+
+        check.setText(getTranslation("people-import.check"));
+        check.setEnabled(false);
+        check.addClickListener(click -> start(false));
+        apply.setText(getTranslation("import.apply"));
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        apply.setEnabled(false);
+        apply.addClickListener(click -> start(true));
+        queue.setText(getTranslation("people-import.to-queue"));
+        queue.setVisible(false);
+
+        progressBar.setVisible(false);
+        progressBar.getElement().setAttribute("aria-label", getTranslation("people-import.progress"));
+        progressText.setVisible(false);
+        summary.addClassName("import-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
+        add(
+                new H1(getTranslation("people-import.title")),
+                new Paragraph(getTranslation("people-import.help")),
+                new Paragraph(getTranslation("people-import.columns")),
+                upload,
+                progressBar,
+                progressText,
+                summary,
+                check,
+                apply,
+                queue,
+                download,
+                problems);
+    }
+
+    private synchronized void replaceUpload(Path copy, String name) {
+        deleteUpload();
+        uploaded = copy;
+        uploadedName = name;
+    }
+
+    private synchronized void deleteUpload() {
+        if (uploaded != null) {
+            try {
+                Files.deleteIfExists(uploaded);
+            } catch (IOException e) {
+                log.warn("Could not delete an uploaded file: {}", e.toString());
+            }
+            uploaded = null;
+        }
+    }
+
+    private synchronized void start(boolean applyFile) {
+        if (uploaded == null || progress != null) {
+            return;
+        }
+        var file = uploaded;
+        var name = uploadedName;
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            error(getTranslation("import.unreadable"));
+            return;
+        }
+        var running = new ImportProgress(size);
+        progress = running;
+        applying = applyFile;
+        check.setEnabled(false);
+        apply.setEnabled(false);
+        progressBar.setValue(0);
+        progressBar.setVisible(true);
+        progressText.setVisible(true);
+        progressText.setText(getTranslation(applyFile ? "people-import.applying" : "people-import.checking", 0));
+        var ui = UI.getCurrent();
+        ui.setPollInterval(POLL_MILLIS);
+        var address = Addresses.client();
+        Thread.ofVirtual().name("people-import").start(new DelegatingSecurityContextRunnable(() -> {
+            AccountImportReport report = null;
+            String failure = null;
+            try {
+                report = applyFile ? imports.apply(file, name, running, address) : imports.dryRun(file, name, running);
+            } catch (AccountImportRejectedException e) {
+                report = e.report();
+            } catch (OutOfScopeException e) {
+                failure = "denied.title";
+            } catch (IOException | RuntimeException e) {
+                log.warn("People import failed: {}", e.toString());
+                failure = "import.unreadable";
+            }
+            var result = report;
+            var problem = failure;
+            ui.access(() -> finished(result, problem, applyFile));
+        }));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().addPollListener(poll -> {
+            var running = progress;
+            if (running != null) {
+                progressBar.setValue(running.fraction());
+                progressText.setText(
+                        getTranslation(applying ? "people-import.applying" : "people-import.checking", running.rows()));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        deleteUpload();
+    }
+
+    private synchronized void finished(
+            @Nullable AccountImportReport report, @Nullable String failure, boolean applied) {
+        progress = null;
+        UI.getCurrent().setPollInterval(-1);
+        progressBar.setVisible(false);
+        progressText.setVisible(false);
+        check.setEnabled(uploaded != null);
+        if (report == null) {
+            error(getTranslation(failure == null ? "import.unreadable" : failure));
+            return;
+        }
+        summary.removeAll();
+        if (report.valid()) {
+            summary.add(new Paragraph(getTranslation(
+                    report.applied() ? "people-import.done" : "people-import.ready",
+                    report.rows(),
+                    report.created(),
+                    report.updated(),
+                    report.unchanged())));
+        } else {
+            summary.add(new Paragraph(getTranslation("import.invalid", report.problemCount())));
+        }
+        if (report.applied()) {
+            Notification.show(getTranslation("people-import.applied", report.created(), report.updated()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            deleteUpload();
+            check.setEnabled(false);
+        }
+        queue.setVisible(report.applied() && report.created() + report.updated() > 0);
+        apply.setEnabled(report.valid() && !report.applied() && !applied);
+        problems.setItems(report.problems());
+        problems.setVisible(!report.valid());
+        download.setVisible(!report.valid());
+        if (!report.valid()) {
+            var csv = ImportProblemReport.csv(report.problems(), this::getTranslation)
+                    .getBytes(StandardCharsets.UTF_8);
+            download.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(csv),
+                    "people-import-problems.csv",
+                    "text/csv;charset=UTF-8",
+                    csv.length)));
+        }
+    }
+
+    private void error(String message) {
+        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("people-import.title") + " · DigiLit";
+    }
+}

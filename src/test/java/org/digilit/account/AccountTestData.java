@@ -1,0 +1,159 @@
+package org.digilit.account;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.digilit.organisation.OrganisationImportService;
+import org.digilit.security.Roles.Role;
+import org.digilit.security.TestUsers;
+
+/**
+ * Test data for accounts: a small province with codes unique to the test (so tests sharing the stack's database never
+ * meet), and people files with valid Vietnamese identity numbers that no other test uses.
+ */
+final class AccountTestData {
+
+    /** Serials start at a random point per JVM and only grow: numbers never repeat within a test run. */
+    private static final AtomicInteger SERIAL =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 400_000));
+
+    static final String HEADER =
+            "identity_number,full_name,date_of_birth,gender,phone,email,organisation_code,audience,staff_number";
+
+    /** One person of a people file. */
+    record Person(
+            String identityNumber,
+            String fullName,
+            LocalDate born,
+            String gender,
+            String phone,
+            String org,
+            String audience) {
+
+        String csv() {
+            return String.join(",", identityNumber, fullName, born.toString(), gender, phone, "", org, audience, "");
+        }
+
+        Person renamed(String name) {
+            return new Person(identityNumber, name, born, gender, phone, org, audience);
+        }
+
+        Person movedTo(String organisation) {
+            return new Person(identityNumber, fullName, born, gender, phone, organisation, audience);
+        }
+    }
+
+    final String province = "A" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+    String district1() {
+        return province + "-D1";
+    }
+
+    String commune1() {
+        return province + "-C1";
+    }
+
+    String commune2() {
+        return province + "-C2";
+    }
+
+    String school1() {
+        return province + "-S1";
+    }
+
+    /** Imports the province as a platform admin (leaves the test signed out). */
+    AccountTestData importProvince(OrganisationImportService imports) {
+        TestUsers.signIn("test-admin", null, Role.PLATFORM_ADMIN);
+        try {
+            var csv = """
+                    code,parent_code,type,name_vi,name_en,expected_citizens,expected_teachers,expected_officials
+                    %1$s,,PROVINCE,Tỉnh Kiểm Thử,Test Province,0,0,10
+                    %1$s-D1,%1$s,DISTRICT,Huyện Một,District One,0,0,10
+                    %1$s-D2,%1$s,DISTRICT,Huyện Hai,District Two,0,0,10
+                    %1$s-C1,%1$s-D1,COMMUNE,Xã Phú Mỹ,Phu My Commune,500,0,5
+                    %1$s-C2,%1$s-D2,COMMUNE,Xã Hòa Bình,Hoa Binh Commune,700,0,5
+                    %1$s-S1,%1$s-C1,SCHOOL,Trường Tiểu học Kim Đồng,Kim Dong Primary School,0,30,2
+                    """.formatted(province);
+            imports.apply(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "test-province.csv", null);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TestUsers.signOut();
+        }
+    }
+
+    /** A valid CCCD for someone born on {@code born} with {@code gender} ("male"/"female"), unique in this run. */
+    static String cccd(LocalDate born, String gender) {
+        int century = born.getYear() >= 2000 ? 2 : 0;
+        int centuryGender = century + (gender.equals("female") ? 1 : 0);
+        return "036" + centuryGender + String.format("%02d", born.getYear() % 100)
+                + String.format("%06d", SERIAL.incrementAndGet());
+    }
+
+    static final String[] NAMES = {
+        "Nguyễn Thị Hằng",
+        "Trần Văn Minh",
+        "Lê Quốc Việt",
+        "Phạm Thu Trang",
+        "Đặng Ngọc Ánh",
+        "Hoàng Đức Anh",
+        "Vũ Thị Lan",
+        "Bùi Hữu Nghĩa",
+        "Đỗ Minh Châu",
+        "Huỳnh Văn Tài"
+    };
+
+    /** {@code count} people in {@code organisation} with the given audience. */
+    static List<Person> people(int count, String organisation, String audience) {
+        var people = new ArrayList<Person>();
+        for (int i = 0; i < count; i++) {
+            var born = LocalDate.of(1960 + (i * 7) % 45, 1 + i % 12, 1 + i % 28);
+            var gender = i % 2 == 0 ? "female" : "male";
+            people.add(new Person(
+                    cccd(born, gender),
+                    NAMES[i % NAMES.length],
+                    born,
+                    gender,
+                    "09" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
+                    organisation,
+                    audience));
+        }
+        return people;
+    }
+
+    static Path file(List<Person> people) {
+        var lines = new ArrayList<String>();
+        lines.add(HEADER);
+        people.forEach(p -> lines.add(p.csv()));
+        return file(String.join("\n", lines) + "\n");
+    }
+
+    static Path file(String content) {
+        try {
+            var path = Files.createTempFile("people-", ".csv");
+            Files.writeString(path, content, StandardCharsets.UTF_8);
+            path.toFile().deleteOnExit();
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ImportProgress progress(Path file) {
+        try {
+            return new ImportProgress(Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.digilit.account;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.digilit.Application;
+import org.digilit.demo.DemoPeople;
+import org.digilit.demo.DemoProvince;
+import org.digilit.localstack.DemoUsers;
+import org.digilit.localstack.LocalStack;
+import org.digilit.organisation.OrganisationImportService;
+import org.digilit.security.Roles.Role;
+import org.digilit.security.TestUsers;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.boot.SpringApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Imports and provisions N generated people (last argument; 300,000 by default) end to end, on empty servers: the
+ * demo province's people file is checked (dry run), applied (parsed, validated, encrypted, written), verified in bulk,
+ * and drained into Keycloak by the provisioning worker; the clock stops when every account has its Keycloak id. The
+ * baseline is what a typical integration does: one admin-client {@code create} per user with a password, on a smaller
+ * N. Heap is sampled throughout (run with -Xmx1g to prove the bound).
+ */
+public final class ProvisioningBenchmark {
+
+    private ProvisioningBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int size = args.length == 0 ? 300_000 : Integer.parseInt(args[args.length - 1]);
+        int baselineSize = Math.max(100, Math.min(1_000, size / 300));
+        var organisations = DemoProvince.generate(2025, DemoProvince.NATURAL_SIZE);
+        var organisationCsv = new StringWriter();
+        DemoProvince.writeCsv(organisations, organisationCsv);
+        var people = Files.createTempFile("bench-people-", ".csv");
+        try (var out = Files.newBufferedWriter(people, StandardCharsets.UTF_8)) {
+            DemoPeople.writeCsv(2025, organisations, size, out);
+        }
+        System.out.printf(Locale.ROOT, "people file: %d rows, %.1f MB%n", size, Files.size(people) / 1e6);
+
+        LocalStack.resetData(LocalStack.Mode.BENCH);
+        try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
+            var arguments = new ArrayList<String>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+            stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+            var app = SpringApplication.from(Application::main).run(arguments.toArray(String[]::new));
+            var context = app.getApplicationContext();
+            var jdbc = context.getBean(JdbcClient.class);
+            var imports = context.getBean(AccountImportService.class);
+            var accounts = context.getBean(AccountService.class);
+            var heap = new HeapWatch();
+            heap.start();
+            TestUsers.signIn("benchmark", null, Role.PLATFORM_ADMIN);
+            context.getBean(OrganisationImportService.class)
+                    .apply(
+                            new ByteArrayInputStream(organisationCsv.toString().getBytes(StandardCharsets.UTF_8)),
+                            "province.csv",
+                            null);
+
+            long begun = System.nanoTime();
+            var dry = imports.dryRun(people, "people.csv", new ImportProgress(Files.size(people)));
+            double drySeconds = seconds(begun);
+            check(
+                    dry.valid() && dry.created() == size,
+                    "dry run: " + dry.problemCount() + " problems, "
+                            + dry.problems().stream().limit(5).toList());
+
+            begun = System.nanoTime();
+            var applied = imports.apply(people, "people.csv", new ImportProgress(Files.size(people)), null);
+            double applySeconds = seconds(begun);
+            check(applied.created() == size, "created " + applied.created());
+            long verifyBegun = System.nanoTime();
+            int verified = accounts.verifyAll(AccountFilter.none(), null);
+            double verifySeconds = seconds(verifyBegun);
+            check(verified == size, "verified " + verified);
+            long provisionBegun = System.nanoTime();
+            long lastReport = 0;
+            while (true) {
+                int left = jdbc.sql("select count(*) from provisioning_outbox")
+                        .query(Integer.class)
+                        .single();
+                if (left == 0) {
+                    break;
+                }
+                if (System.nanoTime() - lastReport > 15e9) {
+                    System.out.printf(Locale.ROOT, "  %.0f s: %d accounts still to provision%n", seconds(begun), left);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(250);
+            }
+            double provisionSeconds = seconds(provisionBegun);
+            double endToEnd = seconds(begun);
+            int linked = jdbc.sql("select count(*) from account where keycloak_id is not null")
+                    .query(Integer.class)
+                    .single();
+            check(linked == size, "linked " + linked + " of " + size);
+            heap.stopWatching();
+
+            var reimport = System.nanoTime();
+            var again = imports.apply(people, "people.csv", new ImportProgress(Files.size(people)), null);
+            double reimportSeconds = seconds(reimport);
+            check(again.unchanged() == size, "re-import changed " + (size - again.unchanged()));
+
+            double baselineRate = naive(stack, baselineSize);
+            double rate = size / endToEnd;
+            System.out.printf(
+                    Locale.ROOT,
+                    "dry run %.1f s; apply %.1f s (%.0f rows/s); bulk verify %.1f s; provisioning %.1f s (%.0f users/s);"
+                            + " end to end %.1f s; re-import (unchanged) %.1f s; heap max %d MB of %d MB%n",
+                    drySeconds,
+                    applySeconds,
+                    size / applySeconds,
+                    verifySeconds,
+                    provisionSeconds,
+                    size / provisionSeconds,
+                    endToEnd,
+                    reimportSeconds,
+                    heap.max() / (1024 * 1024),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH account-provisioning size=%d accounts_per_s=%.0f end_to_end_s=%.1f apply_s=%.1f dry_run_s=%.1f"
+                            + " verify_s=%.1f provision_s=%.1f heap_max_mb=%d baseline_size=%d"
+                            + " baseline_accounts_per_s=%.1f ratio=%.1f%n",
+                    size,
+                    rate,
+                    endToEnd,
+                    applySeconds,
+                    drySeconds,
+                    verifySeconds,
+                    provisionSeconds,
+                    heap.max() / (1024 * 1024),
+                    baselineSize,
+                    baselineRate,
+                    rate / baselineRate);
+            context.close();
+        } finally {
+            Files.deleteIfExists(people);
+        }
+        System.exit(0);
+    }
+
+    /** A typical integration: one admin-client create per user, with a password (hashed by Keycloak), in sequence. */
+    private static double naive(LocalStack stack, int count) {
+        try (var keycloak = DemoUsers.adminClient(stack)) {
+            var users = keycloak.realm(LocalStack.REALM).users();
+            long begun = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                var user = new UserRepresentation();
+                user.setUsername("naive-" + i);
+                user.setEnabled(true);
+                user.setFirstName("Văn An");
+                user.setLastName("Nguyễn");
+                var password = new CredentialRepresentation();
+                password.setType(CredentialRepresentation.PASSWORD);
+                password.setValue("Naive-password-" + i);
+                password.setTemporary(true);
+                user.setCredentials(List.of(password));
+                try (var response = users.create(user)) {
+                    check(response.getStatus() == 201, "naive create answered " + response.getStatus());
+                }
+            }
+            return count / seconds(begun);
+        }
+    }
+
+    private static double seconds(long begun) {
+        return (System.nanoTime() - begun) / 1e9;
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /** Samples the heap in use every 100 ms and keeps the largest value seen. */
+    private static final class HeapWatch extends Thread {
+
+        private final AtomicLong max = new AtomicLong();
+        private volatile boolean running = true;
+
+        HeapWatch() {
+            super("heap-watch");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (running) {
+                max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        void stopWatching() {
+            running = false;
+        }
+    }
+}

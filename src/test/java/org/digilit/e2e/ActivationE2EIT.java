@@ -1,0 +1,161 @@
+package org.digilit.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.digilit.IntegrationTest;
+import org.digilit.account.AccountFilter;
+import org.digilit.account.AccountImportService;
+import org.digilit.account.AccountService;
+import org.digilit.account.ImportProgress;
+import org.digilit.localstack.DemoUsers;
+import org.digilit.organisation.OrganisationImportService;
+import org.digilit.security.Roles.Role;
+import org.digilit.security.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The activation path in real headless Chromium: the organisation admin prints a slip, the code is read off the PDF,
+ * the citizen opens the slip's link on a phone, activates with their identity number and a password of their choice,
+ * and logs in through Keycloak with it.
+ */
+@IntegrationTest
+class ActivationE2EIT {
+
+    private static BrowserSession browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    OrganisationImportService organisationImports;
+
+    @Autowired
+    AccountImportService imports;
+
+    @Autowired
+    AccountService accounts;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void print_a_slip_read_its_code_activate_on_a_phone_and_log_in() throws Exception {
+        // A verified, provisioned citizen in the demo organisation admin's district.
+        TestUsers.signIn("test-setup", null, Role.PLATFORM_ADMIN);
+        long accountId;
+        String number;
+        try {
+            var organisations = """
+                    code,parent_code,type,name_vi,name_en,expected_citizens
+                    P01,,PROVINCE,Tỉnh Đồng An,Dong An Province,0
+                    P01-D01,P01,DISTRICT,Huyện Đông Sơn,Dong Son District,0
+                    P01-D01-C001,P01-D01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
+                    """;
+            organisationImports.apply(
+                    new ByteArrayInputStream(organisations.getBytes(StandardCharsets.UTF_8)), "setup.csv", null);
+            var born = LocalDate.of(1994, 8, 12);
+            number =
+                    "036194" + String.format("%06d", ThreadLocalRandom.current().nextInt(500_000, 999_999));
+            var file = Files.createTempFile("person-", ".csv");
+            Files.writeString(
+                    file,
+                    "identity_number,full_name,date_of_birth,gender,phone,organisation_code,audience\n" + number
+                            + ",Nguyễn Thị Thu Hà," + born + ",female,0987654321,P01-D01-C001,citizen\n");
+            imports.apply(file, "person.csv", new ImportProgress(Files.size(file)), null);
+            accountId = accounts.list(new AccountFilter(null, null, null, number), 0, 1)
+                    .getFirst()
+                    .id();
+            accounts.verify(List.of(accountId), null);
+            var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (accounts.get(accountId).keycloakId() == null) {
+                org.assertj.core.api.Assertions.assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        } finally {
+            TestUsers.signOut();
+        }
+
+        // The organisation admin prints the slip.
+        var admin = browser.newPage(1280, 900, "vi-VN");
+        admin.navigate(app("/accounts/details/" + accountId));
+        logIn(admin, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
+        admin.waitForURL(Pattern.compile(".*/accounts/details/" + accountId + "(\\?.*)?$"));
+        assertThat(admin.locator("h1")).hasText("Nguyễn Thị Thu Hà");
+        assertThat(admin.getByText(number)).hasCount(0);
+        BrowserSession.screenshot(admin, "account-details-1280");
+        admin.getByText("In phiếu kích hoạt").click();
+        var download =
+                admin.waitForDownload(() -> admin.locator("a.download-slips").click());
+        String text;
+        try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        org.assertj.core.api.Assertions.assertThat(text)
+                .contains("Nguyễn Thị Thu Hà")
+                .doesNotContain(number);
+        var matcher = Pattern.compile("[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}").matcher(text);
+        org.assertj.core.api.Assertions.assertThat(matcher.find())
+                .as("a code on the slip")
+                .isTrue();
+        var code = matcher.group();
+        admin.context().close();
+
+        // The citizen opens the slip's link on a phone and activates.
+        var phone = browser.newPage(360, 780, "vi-VN");
+        phone.navigate(app("/activate?code=" + code));
+        assertThat(phone.locator("h1")).hasText("Kích hoạt tài khoản học tập");
+        org.assertj.core.api.Assertions.assertThat(phone.url()).doesNotContain(code);
+        phone.getByLabel("Số định danh cá nhân").fill(number.substring(0, 6) + " " + number.substring(6));
+        phone.getByLabel("Mật khẩu mới").fill("Hoc-ky-nang-so-2026");
+        phone.getByLabel("Nhập lại mật khẩu").fill("Hoc-ky-nang-so-2026");
+        BrowserSession.screenshot(phone, "activation-360");
+        phone.locator("vaadin-button")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Kích hoạt"))
+                .click();
+        assertThat(phone.locator(".activation-done")).containsText("dl");
+        var done = phone.locator(".activation-done").textContent();
+        var login = Pattern.compile("dl\\d+").matcher(done);
+        org.assertj.core.api.Assertions.assertThat(login.find()).isTrue();
+        BrowserSession.screenshot(phone, "activation-done-360");
+
+        // And logs in with the password they chose.
+        phone.locator("a.cta").click();
+        logIn(phone, login.group(), "Hoc-ky-nang-so-2026");
+        phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
+        assertThat(phone.locator(".user-name")).containsText("Nguyễn Thị Thu Hà");
+        phone.context().close();
+    }
+
+    private static void logIn(Page page, String username, String password) {
+        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+    }
+
+    private String app(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
