@@ -102,6 +102,20 @@ public class OrganisationImportService {
             statement.setTimestamp(10, now);
             statement.setTimestamp(11, now);
         });
+        // The driver sends a batch as multi-row inserts (reWriteBatchedInserts), where a parent inserted by the same
+        // statement is not yet visible to its child's sub-select: link every changed row to its parent here.
+        var withParent =
+                changed.stream().filter(row -> row.parentCode() != null).toList();
+        jdbc.sql("""
+                        update organisation c set parent_id = p.id
+                        from unnest(cast(:codes as text[]), cast(:parents as text[])) as x(code, parent)
+                        join organisation p on p.code = x.parent
+                        where c.code = x.code and c.parent_id is distinct from p.id""")
+                .param("codes", withParent.stream().map(OrganisationRow::code).toArray(String[]::new))
+                .param(
+                        "parents",
+                        withParent.stream().map(OrganisationRow::parentCode).toArray(String[]::new))
+                .update();
         var reparented = changed.stream()
                 .filter(row -> {
                     var existing = plan.existing().get(row.code());

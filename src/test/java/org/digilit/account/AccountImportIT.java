@@ -115,7 +115,7 @@ class AccountImportIT {
         asOrgAdminOfDistrict1();
         var file = AccountTestData.file(AccountTestData.people(20, data.commune1(), "citizen"));
         imports.apply(file, "people.csv", AccountTestData.progress(file), null);
-        var before = jdbc.sql("select max(updated_at) from account a join organisation o on o.id = a.organisation_id"
+        var before = jdbc.sql("select max(a.updated_at) from account a join organisation o on o.id = a.organisation_id"
                         + " where o.code like :p")
                 .param("p", data.province + "%")
                 .query(java.sql.Timestamp.class)
@@ -126,7 +126,7 @@ class AccountImportIT {
         assertThat(again.unchanged()).isEqualTo(20);
         assertThat(again.created() + again.updated()).isZero();
         assertThat(accountsIn(data.province)).isEqualTo(20);
-        var after = jdbc.sql("select max(updated_at) from account a join organisation o on o.id = a.organisation_id"
+        var after = jdbc.sql("select max(a.updated_at) from account a join organisation o on o.id = a.organisation_id"
                         + " where o.code like :p")
                 .param("p", data.province + "%")
                 .query(java.sql.Timestamp.class)

@@ -521,7 +521,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops Keycloak alone, as an outage would (for tests of what survives one). */
+    /** Kills Keycloak alone (SIGKILL: requests in flight fail at once), as an outage would, for tests that survive one. */
     public void stopKeycloak() {
         List<ServerProcess> keycloak;
         synchronized (processes) {
@@ -529,7 +529,7 @@ public final class LocalStack implements AutoCloseable {
                     processes.stream().filter(p -> p.name().equals("Keycloak")).toList();
             processes.removeAll(keycloak);
         }
-        keycloak.forEach(p -> p.stop(Duration.ofSeconds(20)));
+        keycloak.forEach(p -> p.stop(Duration.ofSeconds(20), "KILL"));
     }
 
     /** Starts Keycloak again on the same ports, after {@link #stopKeycloak()}. */
