@@ -40,14 +40,15 @@ class ProvisioningOutbox {
                 .update();
     }
 
-    /** How many accounts wait for Keycloak, and how many of them have failed at least once. */
+    /** How many accounts wait for Keycloak, how many of them failed at least once, and the latest failure. */
     @Transactional(readOnly = true)
-    public Backlog backlog() {
-        return jdbc.sql("select count(*), count(*) filter (where attempts > 0) from provisioning_outbox")
-                .query((rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2)))
+    ProvisioningBacklog backlog() {
+        return jdbc.sql("""
+                        select count(*), count(*) filter (where attempts > 0),
+                            (select last_error from provisioning_outbox where last_error is not null
+                             order by next_attempt_at desc limit 1)
+                        from provisioning_outbox""")
+                .query((rs, n) -> new ProvisioningBacklog(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .single();
     }
-
-    /** The outbox's size: waiting accounts, and those among them that failed at least once. */
-    public record Backlog(long waiting, long failing) {}
 }

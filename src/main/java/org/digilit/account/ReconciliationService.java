@@ -36,6 +36,12 @@ public class ReconciliationService {
         this.audit = audit;
     }
 
+    /** What waits for Keycloak right now. */
+    @PreAuthorize("hasRole('platform-admin')")
+    public ProvisioningBacklog backlog() {
+        return outbox.backlog();
+    }
+
     private record Known(long id, String keycloakId, String state, String organisationCode) {}
 
     @PreAuthorize("hasRole('platform-admin')")

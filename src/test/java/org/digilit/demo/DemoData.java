@@ -1,15 +1,26 @@
 package org.digilit.demo;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.digilit.account.AccountFilter;
+import org.digilit.account.AccountImportService;
+import org.digilit.account.AccountListItem;
+import org.digilit.account.AccountService;
+import org.digilit.account.ImportProgress;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationImportService;
+import org.digilit.organisation.OrganisationRow;
 import org.digilit.organisation.OrganisationService;
+import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.Quarter;
 import org.digilit.organisation.TargetService;
 import org.digilit.organisation.WorkingGroupService;
@@ -36,13 +47,26 @@ public class DemoData {
     /** The organisation the demo organisation admin administers: the first district. */
     public static final String DEMO_DISTRICT = "P01-D01";
 
+    /**
+     * People of the demo province ({@code digilit.demo.people}): enough to page through, few enough to provision in
+     * seconds on the first start. Tests set 0: they make the people they need.
+     */
+    public static final int DEMO_PEOPLE = 3_000;
+
+    /** The demo district's first commune keeps its people waiting, so the verification queue has something in it. */
+    static final String WAITING_COMMUNE = "P01-D01-C001";
+
     @Bean
     ApplicationRunner demoProvince(
             JdbcClient jdbc,
             OrganisationImportService imports,
             OrganisationService organisations,
             WorkingGroupService groups,
-            TargetService targets) {
+            TargetService targets,
+            AccountImportService people,
+            AccountService accounts,
+            @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
+                    int peopleCount) {
         return (ApplicationArguments arguments) -> {
             if (jdbc.sql("select count(*) from organisation")
                             .query(Integer.class)
@@ -53,7 +77,8 @@ public class DemoData {
             TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
             try {
                 var csv = new StringWriter();
-                DemoProvince.writeCsv(DemoProvince.generate(2025, DemoProvince.NATURAL_SIZE), csv);
+                var province = DemoProvince.generate(2025, DemoProvince.NATURAL_SIZE);
+                DemoProvince.writeCsv(province, csv);
                 var report = imports.apply(
                         new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
                         "demo-province.csv",
@@ -72,21 +97,57 @@ public class DemoData {
                         groups.addMember(group.id(), "workinggroup.demo");
                     }
                 }
-                var province = organisations.tops().getFirst().id();
+                var top = organisations.tops().getFirst().id();
                 var quarter = Quarter.of(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
                 targets.setOrganisationTarget(
-                        province, quarter, Metric.ACCOUNT_COVERAGE, Audience.CITIZEN, new BigDecimal("90"));
+                        top, quarter, Metric.ACCOUNT_COVERAGE, Audience.CITIZEN, new BigDecimal("90"));
                 targets.setOrganisationTarget(
-                        province, quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, new BigDecimal("80"));
+                        top, quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, new BigDecimal("80"));
                 targets.setOrganisationTarget(
-                        province, quarter, Metric.COURSE_COMPLETION, Audience.TEACHER, new BigDecimal("80"));
+                        top, quarter, Metric.COURSE_COMPLETION, Audience.TEACHER, new BigDecimal("80"));
+                var verified =
+                        peopleCount == 0 ? 0 : demoPeople(province, peopleCount, people, accounts, organisations);
                 log.info(
-                        "Demo province loaded: {} organisations, 5 working groups, targets for {}",
+                        "Demo province loaded: {} organisations, 5 working groups, targets for {}, {} people ({}"
+                                + " verified, provisioned in the background)",
                         report.created(),
-                        quarter);
+                        quarter,
+                        peopleCount,
+                        verified);
             } finally {
                 TestUsers.signOut();
             }
         };
+    }
+
+    /** Imports the demo people and verifies all but those of {@link #WAITING_COMMUNE}; returns how many were verified. */
+    private static int demoPeople(
+            List<OrganisationRow> province,
+            int count,
+            AccountImportService people,
+            AccountService accounts,
+            OrganisationService organisations)
+            throws IOException {
+        var file = Files.createTempFile("demo-people-", ".csv");
+        try {
+            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                DemoPeople.writeCsv(2025, province, count, out);
+            }
+            people.apply(file, "demo-people.csv", new ImportProgress(Files.size(file)), null);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        var waiting = organisations.findByCode(WAITING_COMMUNE).map(OrganisationSummary::path);
+        var ids = new ArrayList<Long>();
+        int page = 0;
+        List<AccountListItem> batch;
+        do {
+            batch = accounts.list(AccountFilter.none(), page * 1000, 1000);
+            batch.stream()
+                    .filter(a -> waiting.isEmpty() || !a.organisationCode().startsWith(WAITING_COMMUNE))
+                    .forEach(a -> ids.add(a.id()));
+            page++;
+        } while (batch.size() == 1000);
+        return accounts.verify(ids, null);
     }
 }

@@ -179,6 +179,8 @@ public final class LocalStack implements AutoCloseable {
         if (mode == Mode.TEST) {
             // Tests stop Keycloak and expect provisioning to resume within seconds of its return.
             properties.put("digilit.provisioning.max-backoff", "2s");
+            // Tests make the people they need; the demo province's people would only slow the start.
+            properties.put("digilit.demo.people", "0");
         }
         return properties;
     }
