@@ -140,6 +140,8 @@ public class AccountService {
             return 0;
         }
         var now = Timestamp.from(clock.instant());
+        // Outbox first, account second: the order the provisioning worker locks them in (else the two deadlock).
+        outbox.enqueue(pending);
         jdbc.sql("""
                         update account set state = 'VERIFIED', state_reason = null, verified_at = :now, verified_by = :by,
                             updated_at = :now where id = any (:ids) and state = 'PENDING'""")
@@ -147,7 +149,6 @@ public class AccountService {
                 .param("by", user.username())
                 .param("ids", pending.toArray(Long[]::new))
                 .update();
-        outbox.enqueue(pending);
         auditEach(user, pending, "account.verified", clientAddress, null);
         return pending.size();
     }
@@ -209,14 +210,15 @@ public class AccountService {
         if (account.organisationId() == organisationId) {
             return;
         }
+        // Outbox first, account second: the order the provisioning worker locks them in (else the two deadlock).
+        if (account.state() != AccountState.PENDING && account.state() != AccountState.REJECTED) {
+            outbox.enqueue(List.of(id));
+        }
         jdbc.sql("update account set organisation_id = :org, updated_at = :now where id = :id")
                 .param("org", organisationId)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (account.state() != AccountState.PENDING && account.state() != AccountState.REJECTED) {
-            outbox.enqueue(List.of(id));
-        }
         audit.record(new AuditEntry(
                 currentUser.require().username(),
                 "account.moved",
@@ -228,13 +230,15 @@ public class AccountService {
 
     private void changeState(
             Account account, AccountState state, @Nullable String reason, String action, @Nullable String address) {
+        // Outbox first, account second: the order the provisioning worker locks them in. The other way round, a
+        // change to an account the worker is provisioning right now deadlocks with it.
+        outbox.enqueue(List.of(account.id()));
         jdbc.sql("update account set state = :state, state_reason = :reason, updated_at = :now where id = :id")
                 .param("state", state.name())
                 .param("reason", reason)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", account.id())
                 .update();
-        outbox.enqueue(List.of(account.id()));
         audit.record(new AuditEntry(
                 currentUser.require().username(),
                 action,

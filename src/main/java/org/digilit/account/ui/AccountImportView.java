@@ -81,7 +81,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
         upload.setAcceptedFileExtensions(".csv", ".xlsx");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) AccountImportService.MAX_FILE_BYTES);
-        upload.addFileRejectedListener(rejected -> error(getTranslation("import.rejected-file")));
+        upload.addFileRejectedListener(rejected -> error(getTranslation("people-import.rejected-file")));
         upload.addAllFinishedListener(finished -> start(false));
 
         problems.addColumn(ImportProblem::row)

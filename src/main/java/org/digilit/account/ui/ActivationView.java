@@ -63,6 +63,9 @@ class ActivationView extends Main implements BeforeEnterObserver, HasDynamicTitl
         for (var field :
                 new com.vaadin.flow.component.textfield.TextFieldBase<?, ?>[] {identity, code, password, repeat}) {
             field.setWidthFull();
+            // This view validates on submit and names the problem; the fields' own "required" check would mark the
+            // password fields red (without a message) when they are cleared after a failed attempt.
+            field.setManualValidation(true);
         }
 
         submit.setText(getTranslation("activation.submit"));
