@@ -362,20 +362,6 @@ public class AccountImportService {
             if (updates.isEmpty()) {
                 return;
             }
-            jdbcTemplate.batchUpdate(UPDATE, updates, CHUNK, (statement, entry) -> {
-                var row = entry.getKey().row();
-                statement.setString(1, row.fullName());
-                statement.setString(2, TextFolding.fold(row.fullName()));
-                statement.setDate(3, Date.valueOf(row.dateOfBirth()));
-                statement.setString(4, row.gender().name());
-                statement.setString(5, row.phone());
-                statement.setString(6, row.email());
-                statement.setLong(7, entry.getKey().organisation().id());
-                statement.setString(8, row.audience().name());
-                statement.setString(9, row.staffNumber());
-                statement.setTimestamp(10, now);
-                statement.setLong(11, entry.getValue().id());
-            });
             var entries = new ArrayList<AuditEntry>(updates.size());
             var followers = new ArrayList<Long>();
             for (var entry : updates) {
@@ -391,8 +377,23 @@ public class AccountImportService {
                     followers.add(known.id());
                 }
             }
-            audit.recordAll(entries);
+            // The outbox row first, then the account: the order the provisioning worker locks them in.
             outbox.enqueue(followers);
+            jdbcTemplate.batchUpdate(UPDATE, updates, CHUNK, (statement, entry) -> {
+                var row = entry.getKey().row();
+                statement.setString(1, row.fullName());
+                statement.setString(2, TextFolding.fold(row.fullName()));
+                statement.setDate(3, Date.valueOf(row.dateOfBirth()));
+                statement.setString(4, row.gender().name());
+                statement.setString(5, row.phone());
+                statement.setString(6, row.email());
+                statement.setLong(7, entry.getKey().organisation().id());
+                statement.setString(8, row.audience().name());
+                statement.setString(9, row.staffNumber());
+                statement.setTimestamp(10, now);
+                statement.setLong(11, entry.getValue().id());
+            });
+            audit.recordAll(entries);
         }
     }
 

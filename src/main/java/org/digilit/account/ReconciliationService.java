@@ -90,15 +90,16 @@ public class ReconciliationService {
                 .sorted()
                 .toList();
         if (repair) {
+            var queue = new ArrayList<Long>(missing);
+            queue.addAll(enabledMismatch);
+            queue.addAll(wrongOrganisation);
+            // The outbox row first, then the account: the order the provisioning worker locks them in.
+            outbox.enqueue(new HashSet<>(queue));
             if (!missing.isEmpty()) {
                 jdbc.sql("update account set keycloak_id = null where id = any (:ids)")
                         .param("ids", missing.toArray(Long[]::new))
                         .update();
             }
-            var queue = new ArrayList<Long>(missing);
-            queue.addAll(enabledMismatch);
-            queue.addAll(wrongOrganisation);
-            outbox.enqueue(new HashSet<>(queue));
             for (var user : extra) {
                 directory.disable(user.id());
             }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -66,6 +67,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
     private String uploadedName = "";
     private transient @Nullable ImportProgress progress;
     private boolean applying;
+    private @Nullable Registration pollListener;
 
     AccountImportView(AccountImportService imports) {
         this.imports = imports;
@@ -190,7 +192,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        event.getUI().addPollListener(poll -> {
+        pollListener = event.getUI().addPollListener(poll -> {
             var running = progress;
             if (running != null) {
                 progressBar.setValue(running.fraction());
@@ -202,6 +204,10 @@ class AccountImportView extends Main implements HasDynamicTitle {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (pollListener != null) {
+            pollListener.remove();
+            pollListener = null;
+        }
         deleteUpload();
     }
 

@@ -76,7 +76,8 @@ class RegistrationView extends Main implements HasDynamicTitle {
         commune.setLabel(getTranslation("registration.commune"));
         commune.setHelperText(getTranslation("registration.commune.help"));
         commune.setRequired(true);
-        commune.setItemLabelGenerator(o -> o.name(getLocale()));
+        // Commune names repeat across districts: the code tells them apart.
+        commune.setItemLabelGenerator(o -> o.name(getLocale()) + " · " + o.code());
         commune.setItems(query ->
                 organisations.communes(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         for (var field : new com.vaadin.flow.component.HasSize[] {identity, fullName, born, phone, commune}) {
