@@ -194,6 +194,7 @@ public class AccountImportService {
         private final String fileName;
         private final List<AccountRow> chunk = new ArrayList<>(CHUNK);
         private final List<ImportProblem> problems = new ArrayList<>();
+        private final List<AccountImportReport.Match> matches = new ArrayList<>();
         private @Nullable Long importId;
         private int problemCount;
         private int rows;
@@ -224,6 +225,12 @@ public class AccountImportService {
             }
         }
 
+        void match(AccountImportReport.Match match) {
+            if (matches.size() < MAX_REPORTED_PROBLEMS) {
+                matches.add(match);
+            }
+        }
+
         void problem(ImportProblem problem) {
             problemCount++;
             if (problems.size() < MAX_REPORTED_PROBLEMS) {
@@ -249,7 +256,7 @@ public class AccountImportService {
                 problem(ImportProblem.of(0, "", "empty-file"));
             }
             return new AccountImportReport(
-                    apply && problemCount == 0, rows, created, updated, unchanged, problemCount, problems);
+                    apply && problemCount == 0, rows, created, updated, unchanged, problemCount, problems, matches);
         }
 
         void flush() {
@@ -286,8 +293,10 @@ public class AccountImportService {
                             candidate.row().row(), "identity_number", "account-in-other-organisation"));
                 } else if (changes(candidate, known).isEmpty()) {
                     unchanged++;
+                    match(new AccountImportReport.Match(candidate.row().row(), List.of()));
                 } else {
                     updates.add(Map.entry(candidate, known));
+                    match(new AccountImportReport.Match(candidate.row().row(), fieldsChanged(candidate, known)));
                 }
             }
             created += creates.size();
@@ -395,6 +404,13 @@ public class AccountImportService {
             });
             audit.recordAll(entries);
         }
+    }
+
+    /** The columns a row would change, by their names in the file. */
+    private static List<String> fieldsChanged(Candidate candidate, Existing known) {
+        return changes(candidate, known).stream()
+                .map(change -> change.startsWith("organisation(") ? "organisation_code" : change)
+                .toList();
     }
 
     /** The names of the fields a row would change (organisation moves name both codes); never field values. */

@@ -43,6 +43,9 @@ public class AccountService {
 
     public static final int REASON_MAX_LENGTH = 500;
 
+    /** Accounts verified per transaction by "verify all". */
+    static final int VERIFY_CHUNK = 5_000;
+
     static final String LIST_COLUMNS = """
             a.id, a.username, a.full_name, a.id_last_four, a.date_of_birth, a.audience, a.state, o.code as org_code,
             o.name_vi as org_name_vi, o.name_en as org_name_en, a.keycloak_id, a.activated_at""";
@@ -57,6 +60,7 @@ public class AccountService {
     private final AuditService audit;
     private final ProvisioningOutbox outbox;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     AccountService(
             JdbcClient jdbc,
@@ -65,7 +69,8 @@ public class AccountService {
             CurrentUser currentUser,
             AuditService audit,
             ProvisioningOutbox outbox,
-            Clock clock) {
+            Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.protector = protector;
@@ -73,6 +78,7 @@ public class AccountService {
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
     @Transactional(readOnly = true)
@@ -153,11 +159,21 @@ public class AccountService {
         return pending.size();
     }
 
-    /** Verifies every pending account the filter finds in scope (the queue's "verify all"). */
-    @Transactional
+    /**
+     * Verifies every pending account the filter finds in scope (the queue's "verify all"), committing every
+     * {@link #VERIFY_CHUNK} accounts: provisioning starts on the first ones while the rest are verified. Each chunk is
+     * complete and audited; if the run stops half-way, running it again verifies the rest.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int verifyAll(AccountFilter filter, @Nullable String clientAddress) {
-        var ids = ids(filter.withState(AccountState.PENDING));
-        return verify(ids, clientAddress);
+        var ids = transactions.execute(status -> ids(filter.withState(AccountState.PENDING)));
+        int verified = 0;
+        for (int from = 0; ids != null && from < ids.size(); from += VERIFY_CHUNK) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + VERIFY_CHUNK));
+            Integer done = transactions.execute(status -> verify(chunk, clientAddress));
+            verified += done == null ? 0 : done;
+        }
+        return verified;
     }
 
     /** Rejects pending accounts in scope, with a reason the trail keeps. */

@@ -105,6 +105,17 @@ class ActivationE2EIT {
         assertThat(admin.locator("h1")).hasText("Nguyễn Thị Thu Hà");
         assertThat(admin.getByText(number)).hasCount(0);
         BrowserSession.screenshot(admin, "account-details-1280");
+        // The pages around it, looked at as screenshots: the accounts grid, the queue, the import wizard.
+        admin.navigate(app("/accounts"));
+        assertThat(admin.locator("h1")).hasText("Người học và tài khoản");
+        BrowserSession.screenshot(admin, "accounts-1280");
+        admin.navigate(app("/accounts/verification"));
+        assertThat(admin.locator("h1")).hasText("Hàng chờ xác minh");
+        BrowserSession.screenshot(admin, "verification-1280");
+        admin.navigate(app("/accounts/import"));
+        assertThat(admin.locator("h1")).hasText("Nhập danh sách người học");
+        BrowserSession.screenshot(admin, "people-import-1280");
+        admin.navigate(app("/accounts/details/" + accountId));
         admin.getByText("In phiếu kích hoạt").click();
         var download =
                 admin.waitForDownload(() -> admin.locator("a.download-slips").click());
@@ -121,6 +132,13 @@ class ActivationE2EIT {
                 .isTrue();
         var code = matcher.group();
         admin.context().close();
+
+        // The public registration page, on a phone.
+        var visitor = browser.newPage(360, 780, "vi-VN");
+        visitor.navigate(app("/register"));
+        assertThat(visitor.locator("h1")).hasText("Đăng ký học kỹ năng số");
+        BrowserSession.screenshot(visitor, "register-360");
+        visitor.context().close();
 
         // The citizen opens the slip's link on a phone and activates.
         var phone = browser.newPage(360, 780, "vi-VN");

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -59,6 +60,8 @@ class AccountImportView extends Main implements HasDynamicTitle {
     private final ProgressBar progressBar = new ProgressBar();
     private final Paragraph progressText = new Paragraph();
     private final Grid<ImportProblem> problems = new Grid<>();
+    private final H2 matchesTitle = new H2();
+    private final Grid<AccountImportReport.Match> matches = new Grid<>();
     private final Anchor download = new Anchor();
     private final Button check = new Button();
     private final Button apply = new Button();
@@ -96,6 +99,16 @@ class AccountImportView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("import.problem"))
                 .setFlexGrow(1);
         problems.setVisible(false);
+        matchesTitle.setText(getTranslation("people-import.matches"));
+        matchesTitle.setVisible(false);
+        matches.addColumn(AccountImportReport.Match::row)
+                .setHeader(getTranslation("import.row"))
+                .setAutoWidth(true);
+        matches.addColumn(this::describe)
+                .setHeader(getTranslation("people-import.match"))
+                .setFlexGrow(1);
+        matches.setVisible(false);
+        matches.addClassName("import-matches");
         download.setText(getTranslation("import.download-report"));
         download.setVisible(false);
 
@@ -126,7 +139,9 @@ class AccountImportView extends Main implements HasDynamicTitle {
                 apply,
                 queue,
                 download,
-                problems);
+                problems,
+                matchesTitle,
+                matches);
     }
 
     private synchronized void replaceUpload(Path copy, String name) {
@@ -243,6 +258,9 @@ class AccountImportView extends Main implements HasDynamicTitle {
         apply.setEnabled(report.valid() && !report.applied() && !applied);
         problems.setItems(report.problems());
         problems.setVisible(!report.valid());
+        matches.setItems(report.matches());
+        matches.setVisible(!report.matches().isEmpty());
+        matchesTitle.setVisible(!report.matches().isEmpty());
         download.setVisible(!report.valid());
         if (!report.valid()) {
             var csv = ImportProblemReport.csv(report.problems(), this::getTranslation)
@@ -253,6 +271,20 @@ class AccountImportView extends Main implements HasDynamicTitle {
                     "text/csv;charset=UTF-8",
                     csv.length)));
         }
+    }
+
+    /** "Unchanged", or the columns the row changes, in the reader's language. */
+    private String describe(AccountImportReport.Match match) {
+        if (match.changedColumns().isEmpty()) {
+            return getTranslation("people-import.match.unchanged");
+        }
+        return getTranslation(
+                "people-import.match.changes",
+                String.join(
+                        ", ",
+                        match.changedColumns().stream()
+                                .map(column -> getTranslation("people-import.column." + column))
+                                .toList()));
     }
 
     private void error(String message) {
