@@ -36,6 +36,7 @@ class AccountFilterBar extends FlexLayout {
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setMinWidth("18rem");
         // An identity number typed here is personal data: the browser must not remember it.
         text.getElement().setAttribute("autocomplete", "off");
 

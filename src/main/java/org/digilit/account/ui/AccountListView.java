@@ -72,16 +72,29 @@ class AccountListView extends Main implements HasDynamicTitle {
         var locale = com.vaadin.flow.component.UI.getCurrent().getLocale();
         grid.addColumn(AccountListItem::fullName)
                 .setHeader(view.getTranslation("accounts.name"))
-                .setFlexGrow(2);
-        grid.addColumn(AccountListItem::maskedIdentityNumber).setHeader(view.getTranslation("accounts.identity"));
-        grid.addColumn(AccountListItem::username).setHeader(view.getTranslation("accounts.username"));
-        grid.addColumn(a -> DATE.format(a.dateOfBirth())).setHeader(view.getTranslation("accounts.born"));
+                .setAutoWidth(true)
+                .setFlexGrow(1)
+                .setResizable(true);
+        grid.addColumn(AccountListItem::maskedIdentityNumber)
+                .setHeader(view.getTranslation("accounts.identity"))
+                .setAutoWidth(true);
+        grid.addColumn(AccountListItem::username)
+                .setHeader(view.getTranslation("accounts.username"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> DATE.format(a.dateOfBirth()))
+                .setHeader(view.getTranslation("accounts.born"))
+                .setAutoWidth(true);
         grid.addColumn(a -> view.getTranslation("audience." + a.audience().code()))
-                .setHeader(view.getTranslation("accounts.audience"));
+                .setHeader(view.getTranslation("accounts.audience"))
+                .setAutoWidth(true);
         grid.addColumn(a -> a.organisationName(locale))
                 .setHeader(view.getTranslation("accounts.organisation"))
-                .setFlexGrow(2);
-        grid.addComponentColumn(a -> state(a, view)).setHeader(view.getTranslation("accounts.state"));
+                .setAutoWidth(true)
+                .setFlexGrow(1)
+                .setResizable(true);
+        grid.addComponentColumn(a -> state(a, view))
+                .setHeader(view.getTranslation("accounts.state"))
+                .setAutoWidth(true);
         grid.setPageSize(100);
         grid.addClassName("accounts-grid");
     }
