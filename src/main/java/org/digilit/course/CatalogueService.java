@@ -85,6 +85,53 @@ public class CatalogueService {
                         where course_id = :course and active order by position""").param("course", courseId).query(LessonTitle.class).list();
     }
 
+    /** A course's structure for judging progress: active lessons in order and the quiz's answer key. */
+    @Transactional(readOnly = true)
+    public Optional<CourseStructure> structure(String courseId) {
+        record Head(int version, String hash, int passMark) {}
+        var head = jdbc.sql("select version, content_hash, pass_mark from course where id = :id and active")
+                .param("id", courseId)
+                .query((rs, n) -> new Head(rs.getInt(1), rs.getString(2), rs.getInt(3)))
+                .optional();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        var lessons = jdbc.sql("select id from lesson where course_id = :id and active order by position")
+                .param("id", courseId)
+                .query(String.class)
+                .list();
+        var questions = jdbc.sql("""
+                        select q.id, q.multiple, a.value ->> 'id' as answer, coalesce((a.value ->> 'correct')::boolean, false)
+                        from quiz_question q, jsonb_array_elements(q.answers) with ordinality as a(value, n)
+                        where q.course_id = :id and q.active order by q.position, a.n""")
+                .param("id", courseId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4)})
+                .list();
+        var byId = new java.util.LinkedHashMap<String, Object[]>();
+        for (var row : questions) {
+            var entry = byId.computeIfAbsent((String) row[0], id ->
+                    new Object[] {row[1], new java.util.ArrayList<String>(), new java.util.HashSet<String>()});
+            @SuppressWarnings("unchecked")
+            var answers = (List<String>) entry[1];
+            answers.add((String) row[2]);
+            if ((Boolean) row[3]) {
+                @SuppressWarnings("unchecked")
+                var correct = (Set<String>) entry[2];
+                correct.add((String) row[2]);
+            }
+        }
+        var list = new java.util.ArrayList<CourseStructure.Question>();
+        byId.forEach((id, entry) -> {
+            @SuppressWarnings("unchecked")
+            var answers = (List<String>) entry[1];
+            @SuppressWarnings("unchecked")
+            var correct = (Set<String>) entry[2];
+            list.add(new CourseStructure.Question(id, (Boolean) entry[0], answers, correct));
+        });
+        var h = head.get();
+        return Optional.of(new CourseStructure(courseId, h.version(), h.hash(), h.passMark(), lessons, list));
+    }
+
     private List<CourseCard> all() {
         return jdbc.sql("""
                         select c.id, c.title_vi, c.title_en, c.summary_vi, c.summary_en, c.level, c.audiences, c.tags,

@@ -40,16 +40,19 @@ public class CourseContentService {
     private final TransactionTemplate transactions;
     private final Path contentDirectory;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CourseContentService(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             @Value("${digilit.content.directory:course-content}") Path contentDirectory,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.contentDirectory = contentDirectory;
         this.clock = clock;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -102,6 +105,7 @@ public class CourseContentService {
             }
             transactions.executeWithoutResult(status -> store(course));
             loaded++;
+            events.publishEvent(new CourseContentChanged(course.id()));
         }
         return new LoadReport(loaded, unchanged, skipped, problems);
     }

@@ -61,6 +61,10 @@ public final class ProvisioningBenchmark {
             var arguments = new ArrayList<String>(
                     List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.demo.people=0"));
             stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+            // Settings to try, before the size: --digilit.provisioning.concurrency=5,300000
+            for (int i = 0; i < args.length - 1; i++) {
+                arguments.add(args[i]);
+            }
             var app = SpringApplication.from(Application::main).run(arguments.toArray(String[]::new));
             var context = app.getApplicationContext();
             var jdbc = context.getBean(JdbcClient.class);

@@ -21,4 +21,23 @@ public final class CourseTestData {
             TestUsers.signOut();
         }
     }
+
+    /**
+     * Writes the small fixture course (two lessons, a one-question quiz, pass mark 70) under {@code root} with the
+     * given id, optionally with a third lesson (its version 2), and loads it as the content loader would.
+     */
+    public static void loadFixtureCourse(CourseContentService content, java.nio.file.Path root, String id, boolean v2)
+            throws java.io.IOException {
+        var folder = CourseFixtures.validCourse(root, id);
+        if (v2) {
+            var yaml = folder.resolve("course.yaml");
+            java.nio.file.Files.writeString(
+                    yaml, java.nio.file.Files.readString(yaml).replace("version: 1", "version: 2"));
+            CourseFixtures.lesson(folder, "03-apps", "apps", 3, "Ứng dụng", "Apps");
+        }
+        var report = content.load(root);
+        if (!report.problems().isEmpty()) {
+            throw new IllegalStateException("fixture course has problems: " + report.problems());
+        }
+    }
 }

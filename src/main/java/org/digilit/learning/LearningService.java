@@ -1,0 +1,314 @@
+package org.digilit.learning;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.digilit.course.CatalogueService;
+import org.digilit.course.CourseStructure;
+import org.digilit.security.AuthenticatedUser;
+import org.digilit.security.CurrentUser;
+import org.digilit.security.Roles.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The signed-in learner's progress: enrolment, lesson completions and quiz attempts. Each is an append-only event;
+ * the current state per learner and course is updated in the same transaction, and the course is completed (once, at
+ * a time that never moves) when every active lesson is done and the quiz is passed. A learner who completed a version
+ * stays complete when a new version adds lessons. Every method acts on the signed-in user only: there is no learner id
+ * to forge.
+ */
+@Service
+public class LearningService {
+
+    /** How long a course's structure is trusted before it is read again (content reloads are rare). */
+    private static final Duration STRUCTURE_TTL = Duration.ofSeconds(30);
+
+    private final JdbcClient jdbc;
+    private final CatalogueService catalogue;
+    private final CurrentUser currentUser;
+    private final LearningProperties properties;
+    private final Clock clock;
+    private final Map<String, Cached> structures = new ConcurrentHashMap<>();
+
+    private record Cached(CourseStructure structure, Instant loadedAt) {}
+
+    LearningService(
+            JdbcClient jdbc,
+            CatalogueService catalogue,
+            CurrentUser currentUser,
+            LearningProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.currentUser = currentUser;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Enrols the learner in an active course (again: nothing changes). */
+    @Transactional
+    public CourseProgress enrol(String courseId) {
+        var learner = currentUser.require();
+        var structure = structure(courseId);
+        enrolment(learner, courseId, "SELF");
+        return progress(learner, structure);
+    }
+
+    /** The learner's progress in a course they are enrolled in. */
+    @Transactional(readOnly = true)
+    public Optional<CourseProgress> progress(String courseId) {
+        var learner = currentUser.require();
+        var enrolled = jdbc.sql("select count(*) from enrolment where username = :u and course_id = :c")
+                        .param("u", learner.username())
+                        .param("c", courseId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        return enrolled ? Optional.of(progress(learner, structure(courseId))) : Optional.empty();
+    }
+
+    /** The learner's courses (enrolled or assigned), most recently active first. */
+    @Transactional(readOnly = true)
+    public List<CourseProgress> myCourses() {
+        var learner = currentUser.require();
+        var ids =
+                jdbc.sql("""
+                        select e.course_id from enrolment e
+                        left join course_progress p on p.username = e.username and p.course_id = e.course_id
+                        where e.username = :u order by coalesce(p.updated_at, e.enrolled_at) desc""").param("u", learner.username()).query(String.class).list();
+        return ids.stream()
+                .map(id -> findStructure(id).map(s -> progress(learner, s)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Records that the learner finished reading a lesson (enrolling them if needed); completes the course if due. */
+    @Transactional
+    public CourseProgress completeLesson(String courseId, String lessonId) {
+        var learner = currentUser.require();
+        var structure = structure(courseId);
+        if (!structure.lessonIds().contains(lessonId)) {
+            throw new NoSuchElementException("No such lesson in this course");
+        }
+        var now = Timestamp.from(clock.instant());
+        enrolment(learner, courseId, "SELF");
+        event(learner, structure, "LESSON_COMPLETED", lessonId, null, null, now);
+        var state = jdbc.sql("""
+                        insert into course_progress (username, course_id, lessons_done, last_lesson_id, organisation_code,
+                            audience, updated_at)
+                        values (:u, :c, array[cast(:l as text)], :l, :org, :audience, :now)
+                        on conflict (username, course_id) do update set
+                            lessons_done = case when cast(:l as text) = any (course_progress.lessons_done)
+                                then course_progress.lessons_done
+                                else array_append(course_progress.lessons_done, cast(:l as text)) end,
+                            last_lesson_id = excluded.last_lesson_id, updated_at = excluded.updated_at
+                        returning lessons_done, quiz_passed, completed_at""")
+                .param("u", learner.username())
+                .param("c", courseId)
+                .param("l", lessonId)
+                .param("org", learner.organisationCode())
+                .param("audience", audience(learner))
+                .param("now", now)
+                .query((rs, n) -> new State(strings(rs.getArray(1)), rs.getBoolean(2), rs.getTimestamp(3) != null))
+                .single();
+        completeIfDue(learner, structure, state, now);
+        return progress(learner, structure);
+    }
+
+    /**
+     * Scores a quiz attempt: a question counts when exactly its correct answers are chosen. Refused (no score) while
+     * the learner has used up their attempts for the cool-down window.
+     */
+    @Transactional
+    public QuizResult submitQuiz(String courseId, Map<String, Set<String>> chosen) {
+        var learner = currentUser.require();
+        var structure = structure(courseId);
+        if (!structure.hasQuiz()) {
+            throw new NoSuchElementException("This course has no quiz");
+        }
+        var now = clock.instant();
+        var window = jdbc.sql("""
+                        select occurred_at from progress_event where username = :u and course_id = :c
+                            and kind = 'QUIZ_ATTEMPT' and occurred_at > :since order by occurred_at""")
+                .param("u", learner.username())
+                .param("c", courseId)
+                .param("since", Timestamp.from(now.minus(properties.quizCooldown())))
+                .query(Timestamp.class)
+                .list();
+        if (window.size() >= properties.quizAttempts()) {
+            var retryAt = window.getFirst().toInstant().plus(properties.quizCooldown());
+            return new QuizResult(false, 0, false, Map.of(), 0, retryAt, progress(learner, structure));
+        }
+        var correct = new HashMap<String, Boolean>();
+        int right = 0;
+        for (var question : structure.questions()) {
+            boolean ok = question.correct().equals(chosen.getOrDefault(question.id(), Set.of()));
+            correct.put(question.id(), ok);
+            right += ok ? 1 : 0;
+        }
+        int score = Math.round(100f * right / structure.questions().size());
+        boolean passed = score >= structure.passMark();
+        var at = Timestamp.from(now);
+        enrolment(learner, courseId, "SELF");
+        event(learner, structure, "QUIZ_ATTEMPT", null, score, passed, at);
+        var state = jdbc.sql("""
+                        insert into course_progress (username, course_id, quiz_attempts, quiz_best_score, quiz_passed,
+                            last_attempt_at, organisation_code, audience, updated_at)
+                        values (:u, :c, 1, :score, :passed, :now, :org, :audience, :now)
+                        on conflict (username, course_id) do update set
+                            quiz_attempts = course_progress.quiz_attempts + 1,
+                            quiz_best_score = greatest(course_progress.quiz_best_score, excluded.quiz_best_score),
+                            quiz_passed = course_progress.quiz_passed or excluded.quiz_passed,
+                            last_attempt_at = excluded.last_attempt_at, updated_at = excluded.updated_at
+                        returning lessons_done, quiz_passed, completed_at""")
+                .param("u", learner.username())
+                .param("c", courseId)
+                .param("score", score)
+                .param("passed", passed)
+                .param("now", at)
+                .param("org", learner.organisationCode())
+                .param("audience", audience(learner))
+                .query((rs, n) -> new State(strings(rs.getArray(1)), rs.getBoolean(2), rs.getTimestamp(3) != null))
+                .single();
+        completeIfDue(learner, structure, state, at);
+        int left = Math.max(0, properties.quizAttempts() - window.size() - 1);
+        return new QuizResult(true, score, passed, correct, left, null, progress(learner, structure));
+    }
+
+    private record State(Set<String> lessonsDone, boolean quizPassed, boolean completed) {}
+
+    private void completeIfDue(AuthenticatedUser learner, CourseStructure structure, State state, Timestamp now) {
+        if (state.completed()
+                || !state.lessonsDone().containsAll(structure.lessonIds())
+                || (structure.hasQuiz() && !state.quizPassed())) {
+            return;
+        }
+        int changed = jdbc.sql("""
+                        update course_progress set completed_at = :now, completed_version = :version
+                        where username = :u and course_id = :c and completed_at is null""")
+                .param("now", now)
+                .param("version", structure.version())
+                .param("u", learner.username())
+                .param("c", structure.courseId())
+                .update();
+        if (changed == 1) {
+            event(learner, structure, "COURSE_COMPLETED", null, null, null, now);
+        }
+    }
+
+    private void enrolment(AuthenticatedUser learner, String courseId, String source) {
+        jdbc.sql("""
+                        insert into enrolment (username, course_id, source, enrolled_at) values (:u, :c, :source, :now)
+                        on conflict do nothing""")
+                .param("u", learner.username())
+                .param("c", courseId)
+                .param("source", source)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private void event(
+            AuthenticatedUser learner,
+            CourseStructure structure,
+            String kind,
+            @Nullable String lessonId,
+            @Nullable Integer score,
+            @Nullable Boolean passed,
+            Timestamp at) {
+        jdbc.sql("""
+                        insert into progress_event (username, course_id, course_version, kind, lesson_id, score, passed,
+                            occurred_at)
+                        values (:u, :c, :version, :kind, :lesson, :score, :passed, :at)""")
+                .param("u", learner.username())
+                .param("c", structure.courseId())
+                .param("version", structure.version())
+                .param("kind", kind)
+                .param("lesson", lessonId)
+                .param("score", score)
+                .param("passed", passed)
+                .param("at", at)
+                .update();
+    }
+
+    private CourseProgress progress(AuthenticatedUser learner, CourseStructure structure) {
+        return jdbc.sql("""
+                        select lessons_done, last_lesson_id, quiz_attempts, quiz_best_score, quiz_passed, completed_at
+                        from course_progress where username = :u and course_id = :c""")
+                .param("u", learner.username())
+                .param("c", structure.courseId())
+                .query((rs, n) -> new CourseProgress(
+                        structure.courseId(),
+                        structure.lessonIds(),
+                        strings(rs.getArray(1)),
+                        rs.getString(2),
+                        structure.hasQuiz(),
+                        rs.getInt(3),
+                        rs.getObject(4, Integer.class),
+                        rs.getBoolean(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .optional()
+                .orElseGet(() -> new CourseProgress(
+                        structure.courseId(),
+                        structure.lessonIds(),
+                        Set.of(),
+                        null,
+                        structure.hasQuiz(),
+                        0,
+                        null,
+                        false,
+                        null));
+    }
+
+    private CourseStructure structure(String courseId) {
+        return findStructure(courseId).orElseThrow(() -> new NoSuchElementException("No such course"));
+    }
+
+    private Optional<CourseStructure> findStructure(String courseId) {
+        var now = clock.instant();
+        var cached = structures.get(courseId);
+        if (cached != null && cached.loadedAt().plus(STRUCTURE_TTL).isAfter(now)) {
+            return Optional.of(cached.structure());
+        }
+        var loaded = catalogue.structure(courseId);
+        loaded.ifPresentOrElse(s -> structures.put(courseId, new Cached(s, now)), () -> structures.remove(courseId));
+        return loaded;
+    }
+
+    /** A course's content changed (stored, committed): its structure is read again on next use. */
+    @org.springframework.context.event.EventListener
+    void on(org.digilit.course.CourseContentChanged changed) {
+        structures.remove(changed.courseId());
+    }
+
+    /** The audience the learner's role stands for: teachers and officials count for their institution. */
+    static String audience(AuthenticatedUser learner) {
+        if (learner.has(Role.TEACHER)) {
+            return "TEACHER";
+        }
+        if (learner.has(Role.OFFICIAL)) {
+            return "OFFICIAL";
+        }
+        return "CITIZEN";
+    }
+
+    private static Set<String> strings(@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return Set.of();
+        }
+        return new HashSet<>(List.of((String[]) array.getArray()));
+    }
+}
