@@ -104,8 +104,7 @@ public class LearningService {
         if (!structure.lessonIds().contains(lessonId)) {
             throw new NoSuchElementException("No such lesson in this course");
         }
-        var now = Timestamp.from(clock.instant());
-        enrolment(learner, courseId, "SELF");
+        var now = Timestamp.from(microseconds());
         event(learner, structure, "LESSON_COMPLETED", lessonId, null, null, now);
         var state = jdbc.sql("""
                         insert into course_progress (username, course_id, lessons_done, last_lesson_id, organisation_code,
@@ -116,17 +115,16 @@ public class LearningService {
                                 then course_progress.lessons_done
                                 else array_append(course_progress.lessons_done, cast(:l as text)) end,
                             last_lesson_id = excluded.last_lesson_id, updated_at = excluded.updated_at
-                        returning lessons_done, quiz_passed, completed_at""")
+                        returning """ + STATE_COLUMNS)
                 .param("u", learner.username())
                 .param("c", courseId)
                 .param("l", lessonId)
                 .param("org", learner.organisationCode())
                 .param("audience", audience(learner))
                 .param("now", now)
-                .query((rs, n) -> new State(strings(rs.getArray(1)), rs.getBoolean(2), rs.getTimestamp(3) != null))
+                .query((rs, n) -> state(rs, structure))
                 .single();
-        completeIfDue(learner, structure, state, now);
-        return progress(learner, structure);
+        return settle(learner, structure, state, now);
     }
 
     /**
@@ -140,7 +138,7 @@ public class LearningService {
         if (!structure.hasQuiz()) {
             throw new NoSuchElementException("This course has no quiz");
         }
-        var now = clock.instant();
+        var now = microseconds();
         var window = jdbc.sql("""
                         select occurred_at from progress_event where username = :u and course_id = :c
                             and kind = 'QUIZ_ATTEMPT' and occurred_at > :since order by occurred_at""")
@@ -163,7 +161,6 @@ public class LearningService {
         int score = Math.round(100f * right / structure.questions().size());
         boolean passed = score >= structure.passMark();
         var at = Timestamp.from(now);
-        enrolment(learner, courseId, "SELF");
         event(learner, structure, "QUIZ_ATTEMPT", null, score, passed, at);
         var state = jdbc.sql("""
                         insert into course_progress (username, course_id, quiz_attempts, quiz_best_score, quiz_passed,
@@ -174,7 +171,7 @@ public class LearningService {
                             quiz_best_score = greatest(course_progress.quiz_best_score, excluded.quiz_best_score),
                             quiz_passed = course_progress.quiz_passed or excluded.quiz_passed,
                             last_attempt_at = excluded.last_attempt_at, updated_at = excluded.updated_at
-                        returning lessons_done, quiz_passed, completed_at""")
+                        returning """ + STATE_COLUMNS)
                 .param("u", learner.username())
                 .param("c", courseId)
                 .param("score", score)
@@ -182,20 +179,48 @@ public class LearningService {
                 .param("now", at)
                 .param("org", learner.organisationCode())
                 .param("audience", audience(learner))
-                .query((rs, n) -> new State(strings(rs.getArray(1)), rs.getBoolean(2), rs.getTimestamp(3) != null))
+                .query((rs, n) -> state(rs, structure))
                 .single();
-        completeIfDue(learner, structure, state, at);
+        var progress = settle(learner, structure, state, at);
         int left = Math.max(0, properties.quizAttempts() - window.size() - 1);
-        return new QuizResult(true, score, passed, correct, left, null, progress(learner, structure));
+        return new QuizResult(true, score, passed, correct, left, null, progress);
     }
 
-    private record State(Set<String> lessonsDone, boolean quizPassed, boolean completed) {}
+    /** The columns of the state row, in the order {@link #state} reads them; {@code xmax = 0}: the row is new. */
+    private static final String STATE_COLUMNS =
+            " lessons_done, last_lesson_id, quiz_attempts, quiz_best_score, quiz_passed, completed_at, (xmax = 0)";
 
-    private void completeIfDue(AuthenticatedUser learner, CourseStructure structure, State state, Timestamp now) {
-        if (state.completed()
-                || !state.lessonsDone().containsAll(structure.lessonIds())
-                || (structure.hasQuiz() && !state.quizPassed())) {
-            return;
+    private record State(CourseProgress progress, boolean first) {}
+
+    private static State state(java.sql.ResultSet rs, CourseStructure structure) throws SQLException {
+        var completed = rs.getTimestamp(6);
+        return new State(
+                new CourseProgress(
+                        structure.courseId(),
+                        structure.lessonIds(),
+                        strings(rs.getArray(1)),
+                        rs.getString(2),
+                        structure.hasQuiz(),
+                        rs.getInt(3),
+                        rs.getObject(4, Integer.class),
+                        rs.getBoolean(5),
+                        completed == null ? null : completed.toInstant()),
+                rs.getBoolean(7));
+    }
+
+    /**
+     * After a write: the learner's first step in a course enrols them; the step that fulfils the rules completes the
+     * course (once: the update only touches a row not yet completed, and only then is the event written).
+     */
+    private CourseProgress settle(AuthenticatedUser learner, CourseStructure structure, State state, Timestamp now) {
+        if (state.first()) {
+            enrolment(learner, structure.courseId(), "SELF");
+        }
+        var progress = state.progress();
+        if (progress.completed()
+                || !progress.lessonsDone().containsAll(structure.lessonIds())
+                || (structure.hasQuiz() && !progress.quizPassed())) {
+            return progress;
         }
         int changed = jdbc.sql("""
                         update course_progress set completed_at = :now, completed_version = :version
@@ -207,7 +232,18 @@ public class LearningService {
                 .update();
         if (changed == 1) {
             event(learner, structure, "COURSE_COMPLETED", null, null, null, now);
+            return new CourseProgress(
+                    progress.courseId(),
+                    progress.lessonIds(),
+                    progress.lessonsDone(),
+                    progress.lastLessonId(),
+                    progress.hasQuiz(),
+                    progress.quizAttempts(),
+                    progress.quizBestScore(),
+                    progress.quizPassed(),
+                    now.toInstant());
         }
+        return progress(learner, structure);
     }
 
     private void enrolment(AuthenticatedUser learner, String courseId, String source) {
@@ -286,6 +322,11 @@ public class LearningService {
         var loaded = catalogue.structure(courseId);
         loaded.ifPresentOrElse(s -> structures.put(courseId, new Cached(s, now)), () -> structures.remove(courseId));
         return loaded;
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps: what is returned equals what is read back later. */
+    private Instant microseconds() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** A course's content changed (stored, committed): its structure is read again on next use. */
