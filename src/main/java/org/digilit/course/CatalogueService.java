@@ -85,6 +85,32 @@ public class CatalogueService {
                         where course_id = :course and active order by position""").param("course", courseId).query(LessonTitle.class).list();
     }
 
+    /** A lesson's text, for the lesson viewer. */
+    public record LessonContent(
+            String courseId, String id, int position, String titleVi, String titleEn, String bodyVi, String bodyEn) {
+
+        public String title(Locale locale) {
+            return locale.getLanguage().equals("vi") ? titleVi : titleEn;
+        }
+
+        public String body(Locale locale) {
+            return locale.getLanguage().equals("vi") ? bodyVi : bodyEn;
+        }
+    }
+
+    /** An active lesson of an active course. */
+    @Transactional(readOnly = true)
+    public Optional<LessonContent> lesson(String courseId, String lessonId) {
+        return jdbc.sql("""
+                        select l.course_id, l.id, l.position, l.title_vi, l.title_en, l.body_vi, l.body_en from lesson l
+                        join course c on c.id = l.course_id
+                        where l.course_id = :course and l.id = :lesson and l.active and c.active""")
+                .param("course", courseId)
+                .param("lesson", lessonId)
+                .query(LessonContent.class)
+                .optional();
+    }
+
     /** A course's structure for judging progress: active lessons in order and the quiz's answer key. */
     @Transactional(readOnly = true)
     public Optional<CourseStructure> structure(String courseId) {

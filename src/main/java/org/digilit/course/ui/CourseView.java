@@ -1,5 +1,6 @@
 package org.digilit.course.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -43,7 +44,16 @@ class CourseView extends Main implements HasUrlParameter<String>, HasDynamicTitl
                 .map(a -> getTranslation("audience." + a))
                 .collect(Collectors.joining(", "));
         var lessons = new OrderedList();
-        catalogue.lessons(id).forEach(lesson -> lessons.add(new ListItem(lesson.title(getLocale()))));
+        // Lessons open in the learning feature's viewer, named by path (this feature does not reach into its views).
+        var titles = catalogue.lessons(id);
+        titles.forEach(lesson -> lessons.add(
+                new ListItem(new Anchor("learn/" + id + "/lesson/" + lesson.id(), lesson.title(getLocale())))));
+        var start = new Anchor(
+                titles.isEmpty()
+                        ? "courses"
+                        : "learn/" + id + "/lesson/" + titles.getFirst().id(),
+                getTranslation("courses.start"));
+        start.addClassName("cta");
         add(
                 new H1(title),
                 new Paragraph(card.summary(getLocale())),
@@ -53,6 +63,7 @@ class CourseView extends Main implements HasUrlParameter<String>, HasDynamicTitl
                         card.estimatedMinutes(),
                         getTranslation("courses.level." + card.level()))),
                 new Paragraph(getTranslation("courses.for", audiences)),
+                start,
                 new H2(getTranslation("courses.lessons")),
                 lessons);
     }
