@@ -1,0 +1,72 @@
+package org.digilit.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Response;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.digilit.IntegrationTest;
+import org.digilit.localstack.DemoUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * A citizen reads a real lesson on a 360 px phone in headless Chromium and goes on to the next one; prints the bytes
+ * the browser received for that step (a single Vaadin round trip, not a page load).
+ */
+@IntegrationTest
+class LessonE2EIT {
+
+    private static BrowserSession browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void a_citizen_reads_a_lesson_on_a_phone_and_goes_on_to_the_next() {
+        var page = browser.newPage(360, 780, "vi-VN");
+        page.navigate("http://localhost:" + port + "/learn/online-safety-scams/lesson/strong-passwords");
+        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
+        page.locator("#username").fill(DemoUsers.withRole("citizen").username());
+        page.locator("#password").fill(DemoUsers.PASSWORD);
+        page.locator("#kc-login").click();
+        page.waitForURL(Pattern.compile(".*/lesson/strong-passwords(\\?.*)?$"));
+        assertThat(page.locator(".lesson-body")).isVisible();
+        var overflow = (Boolean)
+                page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        org.assertj.core.api.Assertions.assertThat(overflow)
+                .as("sideways scrolling at 360 px")
+                .isFalse();
+        BrowserSession.screenshot(page, "lesson-360");
+        var firstTitle = page.locator("h1").textContent();
+
+        var bytes = new AtomicLong();
+        page.onResponse((Response response) -> {
+            var length = response.headerValue("content-length");
+            bytes.addAndGet(length != null ? Long.parseLong(length) : response.body().length);
+        });
+        long begun = System.nanoTime();
+        page.locator("vaadin-button.lesson-done").click();
+        assertThat(page.locator("h1")).not().hasText(firstTitle);
+        long millis = (System.nanoTime() - begun) / 1_000_000;
+        assertThat(page.locator(".lesson-body")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(page.url()).contains("/lesson/");
+        System.out.printf("next lesson: %d bytes received, %d ms until the new title showed%n", bytes.get(), millis);
+        org.assertj.core.api.Assertions.assertThat(bytes.get())
+                .as("bytes for one step to the next lesson")
+                .isLessThan(50_000);
+        page.context().close();
+    }
+}
