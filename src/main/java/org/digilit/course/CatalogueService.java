@@ -111,6 +111,54 @@ public class CatalogueService {
                 .optional();
     }
 
+    /** A quiz question as the learner sees it (which answers are right is the learning service's to judge). */
+    public record QuizQuestion(String id, boolean multiple, String textVi, String textEn, List<QuizAnswer> answers) {
+
+        public String text(Locale locale) {
+            return locale.getLanguage().equals("vi") ? textVi : textEn;
+        }
+    }
+
+    /** An answer, with the explanation shown after the attempt. */
+    public record QuizAnswer(String id, String textVi, String textEn, String explanationVi, String explanationEn) {
+
+        public String text(Locale locale) {
+            return locale.getLanguage().equals("vi") ? textVi : textEn;
+        }
+
+        public String explanation(Locale locale) {
+            return locale.getLanguage().equals("vi") ? explanationVi : explanationEn;
+        }
+    }
+
+    /** The active questions of a course's quiz, in order. */
+    @Transactional(readOnly = true)
+    public List<QuizQuestion> quiz(String courseId) {
+        var rows = jdbc.sql("""
+                        select q.id, q.multiple, q.text_vi, q.text_en, a.value ->> 'id', a.value -> 'text' ->> 'vi',
+                            a.value -> 'text' ->> 'en', a.value -> 'explanation' ->> 'vi', a.value -> 'explanation' ->> 'en'
+                        from quiz_question q, jsonb_array_elements(q.answers) with ordinality as a(value, n)
+                        where q.course_id = :id and q.active order by q.position, a.n""")
+                .param("id", courseId)
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1),
+                    rs.getBoolean(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    new QuizAnswer(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))
+                })
+                .list();
+        var questions = new java.util.LinkedHashMap<String, QuizQuestion>();
+        for (var row : rows) {
+            var question = questions.computeIfAbsent(
+                    (String) row[0],
+                    id -> new QuizQuestion(
+                            id, (Boolean) row[1], (String) row[2], (String) row[3], new java.util.ArrayList<>()));
+            question.answers().add((QuizAnswer) row[4]);
+        }
+        return List.copyOf(questions.values());
+    }
+
     /** A course's structure for judging progress: active lessons in order and the quiz's answer key. */
     @Transactional(readOnly = true)
     public Optional<CourseStructure> structure(String courseId) {

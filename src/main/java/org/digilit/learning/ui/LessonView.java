@@ -84,10 +84,11 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             nav.add(previous);
         }
         boolean last = index == lessons.size() - 1;
-        var done = new Button(getTranslation(last ? "lesson.done-last" : "lesson.done-next"), click -> {
+        var lastKey = progress.hasQuiz() ? "lesson.done-quiz" : "lesson.done-last";
+        var done = new Button(getTranslation(last ? lastKey : "lesson.done-next"), click -> {
             learning.completeLesson(courseId, lessonId);
-            getUI().ifPresent(ui ->
-                    ui.navigate(last ? "courses/" + courseId : lessonPath(courseId, lessons.get(index + 1))));
+            var after = progress.hasQuiz() ? QuizView.quizPath(courseId) : "courses/" + courseId;
+            getUI().ifPresent(ui -> ui.navigate(last ? after : lessonPath(courseId, lessons.get(index + 1))));
         });
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         done.addClassName("lesson-done");

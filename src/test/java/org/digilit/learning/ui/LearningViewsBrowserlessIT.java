@@ -10,10 +10,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.UUID;
 import org.digilit.IntegrationTest;
+import org.digilit.course.CatalogueService;
 import org.digilit.course.CourseContentService;
 import org.digilit.course.CourseTestData;
 import org.digilit.learning.LearningService;
@@ -71,13 +74,42 @@ class LearningViewsBrowserlessIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void the_last_lesson_leads_back_to_the_course_and_an_unknown_lesson_is_not_found() {
-        UI.getCurrent().navigate(LessonView.lessonPath(course, "screen"));
+    void the_last_lesson_leads_to_the_quiz_whose_pass_completes_the_course() {
+        UI.getCurrent().navigate(LessonView.lessonPath(course, "turn-on"));
+        test(find(Button.class).withClassName("lesson-done").single()).click();
         test(find(Button.class).withClassName("lesson-done").single()).click();
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
-                .isEqualTo("courses/" + course);
+                .isEqualTo(QuizView.quizPath(course));
 
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<CatalogueService.QuizAnswer> question =
+                find(RadioButtonGroup.class).single();
+        question.setValue(answer(question, "b"));
+        test(find(Button.class).withClassName("quiz-submit").single()).click();
+        assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText).contains("Chưa đúng.");
+        assertThat(learning.progress(course).orElseThrow().completed()).isFalse();
+
+        question.setValue(answer(question, "a"));
+        test(find(Button.class).withClassName("quiz-submit").single()).click();
+        assertThat(find(Paragraph.class).all())
+                .extracting(Paragraph::getText)
+                .contains("Chúc mừng: bạn đã hoàn thành khóa học.");
+        assertThat(learning.progress(course).orElseThrow().completed()).isTrue();
+    }
+
+    private static CatalogueService.QuizAnswer answer(RadioButtonGroup<CatalogueService.QuizAnswer> group, String id) {
+        return group.getListDataView()
+                .getItems()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void an_unknown_lesson_or_quiz_is_not_found() {
         UI.getCurrent().navigate(LessonView.lessonPath(course, "no-such-lesson"));
         assertThat(find(H1.class).all()).extracting(H1::getText).doesNotContain("Bật điện thoại");
+        UI.getCurrent().navigate(QuizView.quizPath("no-such-course"));
+        assertThat(find(Button.class).withClassName("quiz-submit").all()).isEmpty();
     }
 }
