@@ -7,13 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.TabularFileReader;
 import org.digilit.base.TextFolding;
@@ -96,7 +95,7 @@ final class AccountFileReader {
         }
     }
 
-    enum Column {
+    enum Column implements ImportHeader.Column {
         IDENTITY_NUMBER("identity_number", true),
         FULL_NAME("full_name", true),
         DATE_OF_BIRTH("date_of_birth", true),
@@ -115,13 +114,14 @@ final class AccountFileReader {
             this.required = required;
         }
 
-        static @Nullable Column byHeader(String name) {
-            for (Column column : values()) {
-                if (column.header.equals(name)) {
-                    return column;
-                }
-            }
-            return null;
+        @Override
+        public String header() {
+            return header;
+        }
+
+        @Override
+        public boolean required() {
+            return required;
         }
     }
 
@@ -275,29 +275,8 @@ final class AccountFileReader {
 
         private void header(int row, List<String> cells) {
             headerSize = cells.size();
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < cells.size(); i++) {
-                String name = TabularFileReader.clean(cells.get(i));
-                String key = name.toLowerCase(Locale.ROOT);
-                if (key.isEmpty()) {
-                    continue; // an unnamed column (often a stray trailing separator or formatted cell) is ignored
-                }
-                Column column = Column.byHeader(key);
-                if (!seen.add(key)) {
-                    add(ImportProblem.of(row, name, "duplicate-column"));
-                } else if (column == null) {
-                    add(ImportProblem.of(row, name, "unknown-column"));
-                } else {
-                    indexes.put(column, i);
-                }
-            }
-            acceptsRows = true;
-            for (Column column : Column.values()) {
-                if (column.required && !indexes.containsKey(column)) {
-                    add(ImportProblem.of(row, column.header, "missing-column"));
-                    acceptsRows = false;
-                }
-            }
+            indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
+            acceptsRows = !indexes.isEmpty();
         }
 
         private void person(int row, List<String> cells) {

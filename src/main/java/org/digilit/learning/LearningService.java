@@ -281,21 +281,10 @@ public class LearningService {
     }
 
     private CourseProgress progress(AuthenticatedUser learner, CourseStructure structure) {
-        return jdbc.sql("""
-                        select lessons_done, last_lesson_id, quiz_attempts, quiz_best_score, quiz_passed, completed_at
-                        from course_progress where username = :u and course_id = :c""")
+        return jdbc.sql("select" + STATE_COLUMNS + " from course_progress where username = :u and course_id = :c")
                 .param("u", learner.username())
                 .param("c", structure.courseId())
-                .query((rs, n) -> new CourseProgress(
-                        structure.courseId(),
-                        structure.lessonIds(),
-                        strings(rs.getArray(1)),
-                        rs.getString(2),
-                        structure.hasQuiz(),
-                        rs.getInt(3),
-                        rs.getObject(4, Integer.class),
-                        rs.getBoolean(5),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> state(rs, structure).progress())
                 .optional()
                 .orElseGet(() -> new CourseProgress(
                         structure.courseId(),

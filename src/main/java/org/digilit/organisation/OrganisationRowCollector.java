@@ -4,12 +4,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.TabularFileReader;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,7 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
     static final int MAX_HEADCOUNT = 10_000_000;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
-    enum Column {
+    enum Column implements ImportHeader.Column {
         CODE("code", true),
         PARENT_CODE("parent_code", false),
         TYPE("type", true),
@@ -42,13 +41,14 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
             this.required = required;
         }
 
-        static @Nullable Column byHeader(String name) {
-            for (Column column : values()) {
-                if (column.header.equals(name)) {
-                    return column;
-                }
-            }
-            return null;
+        @Override
+        public String header() {
+            return header;
+        }
+
+        @Override
+        public boolean required() {
+            return required;
         }
     }
 
@@ -122,29 +122,8 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
 
     private void header(int row, List<String> cells) {
         headerSize = cells.size();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < cells.size(); i++) {
-            String name = TabularFileReader.clean(cells.get(i));
-            String key = name.toLowerCase(Locale.ROOT);
-            if (key.isEmpty()) {
-                continue; // an unnamed column (often a stray trailing separator or formatted cell) is ignored
-            }
-            Column column = Column.byHeader(key);
-            if (!seen.add(key)) {
-                add(ImportProblem.of(row, name, "duplicate-column"));
-            } else if (column == null) {
-                add(ImportProblem.of(row, name, "unknown-column"));
-            } else {
-                indexes.put(column, i);
-            }
-        }
-        acceptsRows = true;
-        for (Column column : Column.values()) {
-            if (column.required && !indexes.containsKey(column)) {
-                add(ImportProblem.of(row, column.header, "missing-column"));
-                acceptsRows = false;
-            }
-        }
+        indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
+        acceptsRows = !indexes.isEmpty();
     }
 
     private void organisation(int row, List<String> cells) {

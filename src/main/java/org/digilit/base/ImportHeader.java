@@ -1,0 +1,64 @@
+package org.digilit.base;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The header row of an import file, read against the format's columns (an enum): names in any case, an unnamed
+ * column ignored (often a stray trailing separator), and unknown, repeated and missing required columns reported.
+ * Every import (organisations, people) reads its header this way.
+ */
+public final class ImportHeader {
+
+    /** A column of an import format: the name its header cell carries, and whether a file must have it. */
+    public interface Column {
+
+        String header();
+
+        boolean required();
+    }
+
+    private ImportHeader() {}
+
+    /**
+     * Where each known column is in the header row; empty when a required column is missing (the file cannot be
+     * read then, and each missing column is reported).
+     */
+    public static <C extends Enum<C> & Column> Map<C, Integer> read(
+            int row, List<String> cells, Class<C> columns, Consumer<ImportProblem> problems) {
+        var indexes = new EnumMap<C, Integer>(columns);
+        var seen = new HashSet<String>();
+        for (int i = 0; i < cells.size(); i++) {
+            var name = TabularFileReader.clean(cells.get(i));
+            var key = name.toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                continue;
+            }
+            C column = null;
+            for (var candidate : columns.getEnumConstants()) {
+                if (candidate.header().equals(key)) {
+                    column = candidate;
+                }
+            }
+            if (!seen.add(key)) {
+                problems.accept(ImportProblem.of(row, name, "duplicate-column"));
+            } else if (column == null) {
+                problems.accept(ImportProblem.of(row, name, "unknown-column"));
+            } else {
+                indexes.put(column, i);
+            }
+        }
+        boolean complete = true;
+        for (var column : columns.getEnumConstants()) {
+            if (column.required() && !indexes.containsKey(column)) {
+                problems.accept(ImportProblem.of(row, column.header(), "missing-column"));
+                complete = false;
+            }
+        }
+        return complete ? indexes : new EnumMap<>(columns);
+    }
+}
