@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.digilit.Application;
 import org.digilit.demo.DemoPeople;
 import org.digilit.demo.DemoProvince;
 import org.digilit.localstack.DemoUsers;
@@ -19,7 +18,6 @@ import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -60,13 +58,9 @@ public final class ProvisioningBenchmark {
             // The demo data (scanned in from the test classes) brings the province but none of its people.
             var arguments = new ArrayList<String>(
                     List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.demo.people=0"));
-            stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-            // Settings to try, before the size: --digilit.provisioning.concurrency=5,300000
-            for (int i = 0; i < args.length - 1; i++) {
-                arguments.add(args[i]);
-            }
-            var app = SpringApplication.from(Application::main).run(arguments.toArray(String[]::new));
-            var context = app.getApplicationContext();
+            // Settings to try, before the size: "--digilit.provisioning.concurrency=5 300000"
+            arguments.addAll(List.of(args).subList(0, Math.max(0, args.length - 1)));
+            var context = stack.runApp(arguments);
             var jdbc = context.getBean(JdbcClient.class);
             var imports = context.getBean(AccountImportService.class);
             var accounts = context.getBean(AccountService.class);

@@ -3,17 +3,14 @@ package org.digilit.bench;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.digilit.Application;
 import org.digilit.demo.DemoProvince;
 import org.digilit.localstack.LocalStack;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationRow;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,10 +31,7 @@ public final class OrganisationImportBenchmark {
         var file = out.toString().getBytes(StandardCharsets.UTF_8);
 
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
-            var arguments = new ArrayList<String>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
-            stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-            var app = SpringApplication.from(Application::main).run(arguments.toArray(String[]::new));
-            var context = app.getApplicationContext();
+            var context = stack.runApp(List.of("--server.port=0", "--spring.main.banner-mode=off"));
             var imports = context.getBean(OrganisationImportService.class);
             var jdbc = context.getBean(JdbcClient.class);
             var transactions = context.getBean(TransactionTemplate.class);

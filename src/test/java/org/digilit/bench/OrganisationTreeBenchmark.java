@@ -8,20 +8,17 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.digilit.Application;
 import org.digilit.demo.DemoProvince;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,11 +37,7 @@ public final class OrganisationTreeBenchmark {
         int size = args.length == 0 ? 5_000 : Integer.parseInt(args[args.length - 1]);
         int port = LocalStack.freePort();
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
-            var arguments = new ArrayList<String>(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
-            stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-            var context = SpringApplication.from(Application::main)
-                    .run(arguments.toArray(String[]::new))
-                    .getApplicationContext();
+            var context = stack.runApp(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
             context.getBean(JdbcClient.class)
                     .sql("truncate organisation, organisation_parent_history, working_group_scope, target cascade")
                     .update();

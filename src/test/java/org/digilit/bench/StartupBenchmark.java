@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.digilit.Application;
 import org.digilit.localstack.LocalStack;
-import org.springframework.boot.SpringApplication;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -75,10 +73,8 @@ public final class StartupBenchmark {
 
     /** Launches the app on the stack and waits until its landing page is served; returns the seconds it took. */
     private static double appToFirstPage(LocalStack stack, int port) throws Exception {
-        var arguments = new ArrayList<String>(List.of("--server.port=" + port));
-        stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
         long begun = System.nanoTime();
-        var app = SpringApplication.from(Application::main).run(arguments.toArray(String[]::new));
+        var app = stack.runApp(List.of("--server.port=" + port));
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .build();
@@ -86,7 +82,7 @@ public final class StartupBenchmark {
             Thread.sleep(50);
         }
         double elapsed = seconds(begun);
-        app.getApplicationContext().close();
+        app.close();
         return elapsed;
     }
 

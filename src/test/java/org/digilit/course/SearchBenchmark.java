@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.digilit.Application;
 import org.digilit.base.TextFolding;
 import org.digilit.localstack.LocalStack;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,12 +38,8 @@ public final class SearchBenchmark {
     private static void run(String[] args) throws Exception {
         int lessons = args.length == 0 ? 20_000 : Integer.parseInt(args[args.length - 1]);
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
-            var arguments = new ArrayList<String>(
+            var context = stack.runApp(
                     List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.search.indexer-delay=1h"));
-            stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-            var context = SpringApplication.from(Application::main)
-                    .run(arguments.toArray(String[]::new))
-                    .getApplicationContext();
             var jdbc = context.getBean(JdbcTemplate.class);
             var index = context.getBean(CourseSearchIndex.class);
             var search = context.getBean(CourseSearchService.class);

@@ -6,14 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.digilit.Application;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CourseContentService;
 import org.digilit.course.CourseStructure;
 import org.digilit.localstack.LocalStack;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,11 +41,8 @@ public final class ProgressBenchmark {
     private static void run(String[] args) throws Exception {
         int learners = args.length == 0 ? 2_000 : Integer.parseInt(args[args.length - 1]);
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
-            var arguments = new ArrayList<String>(
+            var context = stack.runApp(
                     List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.demo.people=0"));
-            stack.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-            var app = SpringApplication.from(Application::main).run(arguments.toArray(String[]::new));
-            var context = app.getApplicationContext();
             var jdbc = context.getBean(JdbcClient.class);
             context.getBean(CourseContentService.class).loadAll();
             var learning = context.getBean(LearningService.class);

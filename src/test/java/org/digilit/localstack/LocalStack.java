@@ -162,6 +162,18 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * Runs the app (as the benchmarks do) on this stack: the given command-line arguments first, then the stack's
+     * properties.
+     */
+    public org.springframework.context.ConfigurableApplicationContext runApp(java.util.List<String> arguments) {
+        var all = new ArrayList<String>(arguments);
+        springProperties().forEach((key, value) -> all.add("--" + key + "=" + value));
+        return org.springframework.boot.SpringApplication.from(org.digilit.Application::main)
+                .run(all.toArray(String[]::new))
+                .getApplicationContext();
+    }
+
     /** The Spring properties that point the app at this stack. */
     public Map<String, Object> springProperties() {
         var properties = new LinkedHashMap<String, Object>();
