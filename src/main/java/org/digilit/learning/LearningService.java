@@ -41,6 +41,7 @@ public class LearningService {
     private final CatalogueService catalogue;
     private final CurrentUser currentUser;
     private final LearningProperties properties;
+    private final CertificateService certificates;
     private final Clock clock;
     private final Map<String, Cached> structures = new ConcurrentHashMap<>();
 
@@ -51,11 +52,13 @@ public class LearningService {
             CatalogueService catalogue,
             CurrentUser currentUser,
             LearningProperties properties,
+            CertificateService certificates,
             Clock clock) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.currentUser = currentUser;
         this.properties = properties;
+        this.certificates = certificates;
         this.clock = clock;
     }
 
@@ -210,7 +213,8 @@ public class LearningService {
 
     /**
      * After a write: the learner's first step in a course enrols them; the step that fulfils the rules completes the
-     * course (once: the update only touches a row not yet completed, and only then is the event written).
+     * course (once: the update only touches a row not yet completed, and only then are the event written and the
+     * certificate issued).
      */
     private CourseProgress settle(AuthenticatedUser learner, CourseStructure structure, State state, Timestamp now) {
         if (state.first()) {
@@ -232,6 +236,7 @@ public class LearningService {
                 .update();
         if (changed == 1) {
             event(learner, structure, "COURSE_COMPLETED", null, null, null, now);
+            certificates.issue(learner, structure, now.toInstant());
             return new CourseProgress(
                     progress.courseId(),
                     progress.lessonIds(),

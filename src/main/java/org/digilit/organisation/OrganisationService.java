@@ -293,6 +293,24 @@ public class OrganisationService {
     }
 
     /**
+     * One organisation's reference by code, whatever the caller's scope: organisations are not personal data, and a
+     * learner's certificate names the organisation their account belongs to.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OrganisationRef> referenceByCode(String code) {
+        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where code = :code")
+                .param("code", code)
+                .query((rs, n) -> new OrganisationRef(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("path"),
+                        OrganisationType.valueOf(rs.getString("type")),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en")))
+                .optional();
+    }
+
+    /**
      * Communes whose name or code matches, for the public self-registration page (no scope: anyone may name the
      * commune they live in). Matches folded text, so "phu my" finds "Phú Mỹ".
      */

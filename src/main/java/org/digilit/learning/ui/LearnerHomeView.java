@@ -44,6 +44,7 @@ class LearnerHomeView extends Main implements HasDynamicTitle {
         var browse = new Anchor("courses", getTranslation("learn.browse"));
         browse.addClassName("cta");
         add(mine, browse);
+        add(MyCertificates.create());
     }
 
     private Div card(String title, CourseProgress progress) {
