@@ -217,11 +217,6 @@ public class CertificateService {
         return address.resolve(VERIFY_PATH + "/" + code);
     }
 
-    /** The public address of the key set. */
-    public String keySetUrl() {
-        return address.resolve(KEY_SET_PATH);
-    }
-
     /**
      * Revokes a certificate (platform admins only), with the reason the verification page will show; audited.
      *
@@ -282,7 +277,10 @@ public class CertificateService {
         var document = new LinkedHashMap<String, Object>();
         document.put("id", verificationUrl(code));
         document.put("type", List.of("VerifiableCredential", "DigiLitCourseCertificate"));
-        document.put("issuer", Map.of("id", address.url(), "name", "DigiLit"));
+        var issuer = new LinkedHashMap<String, Object>();
+        issuer.put("id", address.url());
+        issuer.put("name", "DigiLit");
+        document.put("issuer", issuer);
         document.put("issuanceDate", issuedAt.toString());
         var subject = new LinkedHashMap<String, Object>();
         subject.put("name", holderName);

@@ -35,8 +35,8 @@ class CertificateSigner {
 
     static final String ALGORITHM = "Ed25519";
 
-    /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32 bytes of the key follow. */
-    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    /** An Ed25519 public key is 32 bytes; its X.509 encoding (RFC 8410) ends with them. */
+    private static final int KEY_BYTES = 32;
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -167,7 +167,7 @@ class CertificateSigner {
     /** The 32 bytes of an Ed25519 public key (the JWK's {@code x}): its X.509 encoding without the fixed prefix. */
     private static byte[] raw(PublicKey key) {
         var encoded = key.getEncoded();
-        return Arrays.copyOfRange(encoded, SPKI_PREFIX.length, encoded.length);
+        return Arrays.copyOfRange(encoded, encoded.length - KEY_BYTES, encoded.length);
     }
 
     /** Base64 DER, with or without PEM armour and line breaks. */

@@ -1,11 +1,13 @@
 package org.digilit.learning.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinService;
 import org.digilit.learning.Certificate;
 import org.digilit.learning.CertificateService;
@@ -39,7 +41,10 @@ class MyCertificates extends Section {
         card.addClassName("certificate");
         var date = new Paragraph(getTranslation(
                 "certificates.completed-on", CertificateDownloads.DATE.format(certificate.completedAt())));
-        var code = new Paragraph(getTranslation("certificates.code", certificate.code()));
+        // The code never breaks across lines: it is copied by hand.
+        var codeValue = new Span(certificate.code());
+        codeValue.addClassName("code");
+        var code = new Paragraph(new Text(getTranslation("certificates.code") + " "), codeValue);
         code.addClassName("certificate-code");
         card.add(date, code);
         if (certificate.revoked()) {
