@@ -306,7 +306,7 @@ public final class ReportBenchmark {
             JdbcClient jdbc, long provinceId, java.time.Instant quarterEnd, Audience audience) {
         var end = java.sql.Timestamp.from(quarterEnd);
         var result = new HashMap<Long, long[]>();
-        jdbc.sql(ReportFigures.PEOPLE.formatted("a.audience = :audience") + """
+        jdbc.sql(ReportFigures.people("a.audience = :audience", false) + """
                         select c.id,
                             count(*) filter (where p.verified_at < :end),
                             count(*) filter (where p.activated_at < :end),
