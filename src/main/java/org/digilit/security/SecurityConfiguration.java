@@ -31,7 +31,13 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/icons/**")
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/styles/**",
+                                "/images/**",
+                                "/icons/**",
+                                // The lessons' pictures: course content is public, like the catalogue.
+                                "/course-images/**")
                         .permitAll())
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new LocaleAwareAuthorizationRequestResolver(registrations)))
