@@ -96,8 +96,11 @@ public class CertificateService {
         var course = catalogue
                 .course(structure.courseId())
                 .orElseThrow(() -> new NoSuchElementException("No such course: " + structure.courseId()));
+        // The learner's own organisation is the last of its lineage (organisations are not personal data: no scope).
         var organisation = Optional.ofNullable(learner.organisationCode())
-                .flatMap(organisations::referenceByCode)
+                .map(organisations::lineageOf)
+                .filter(lineage -> !lineage.isEmpty())
+                .map(List::getLast)
                 .orElse(null);
         var issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {

@@ -293,13 +293,26 @@ public class OrganisationService {
     }
 
     /**
-     * One organisation's reference by code, whatever the caller's scope: organisations are not personal data, and a
-     * learner's certificate names the organisation their account belongs to.
+     * An organisation named by its code and its ancestors, root first, whatever the caller's scope: where a learner's
+     * own organisation sits, so what was decided above it (an assignment on the district) reaches them. Scope governs
+     * acting on organisations; their names and places in the tree are not personal data. Empty for an unknown code.
      */
     @Transactional(readOnly = true)
-    public Optional<OrganisationRef> referenceByCode(String code) {
-        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where code = :code")
+    public List<OrganisationRef> lineageOf(String code) {
+        var path = jdbc.sql("select path from organisation where code = :code")
                 .param("code", code)
+                .query(String.class)
+                .optional();
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        var ids = java.util.Arrays.stream(path.get().split("/"))
+                .filter(s -> !s.isEmpty())
+                .map(Long::valueOf)
+                .toArray(Long[]::new);
+        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = any (:ids)"
+                        + " order by depth")
+                .param("ids", ids)
                 .query((rs, n) -> new OrganisationRef(
                         rs.getLong("id"),
                         rs.getString("code"),
@@ -307,7 +320,7 @@ public class OrganisationService {
                         OrganisationType.valueOf(rs.getString("type")),
                         rs.getString("name_vi"),
                         rs.getString("name_en")))
-                .optional();
+                .list();
     }
 
     /**

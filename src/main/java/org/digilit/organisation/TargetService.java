@@ -157,4 +157,39 @@ public class TargetService {
                         rs.getLong("organisation_id") != organisationId))
                 .optional();
     }
+
+    /**
+     * The targets in force for many organisations at once (one query): each organisation's own, else its nearest
+     * ancestor's. Organisations without one are absent from the map.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, EffectiveTarget> effectiveTargets(
+            java.util.Collection<Long> organisationIds, Quarter quarter, Metric metric, Audience audience) {
+        if (organisationIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var found = new java.util.HashMap<Long, EffectiveTarget>();
+        jdbc.sql("""
+                        select o.id, t.percentage, t.organisation_id from organisation o
+                        join lateral (
+                            select t.percentage, t.organisation_id from target t
+                            join organisation a on a.id = t.organisation_id
+                            where o.path like a.path || '%' and t.year = :year and t.quarter = :quarter
+                                and t.metric = :metric and t.audience = :audience
+                            order by a.depth desc limit 1) t on true
+                        where o.id = any (:ids)""")
+                .param("ids", organisationIds.toArray(Long[]::new))
+                .param("year", quarter.year())
+                .param("quarter", quarter.quarter())
+                .param("metric", metric.name())
+                .param("audience", audience.code())
+                .query((rs, n) -> found.put(
+                        rs.getLong("id"),
+                        new EffectiveTarget(
+                                rs.getBigDecimal("percentage"),
+                                rs.getLong("organisation_id"),
+                                rs.getLong("organisation_id") != rs.getLong("id"))))
+                .list();
+        return found;
+    }
 }

@@ -33,7 +33,13 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/icons/**")
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/styles/**",
+                                "/images/**",
+                                "/icons/**",
+                                // The lessons' pictures: course content is public, like the catalogue.
+                                "/course-images/**")
                         .permitAll()
                         // Certificates (learning.ui.CertificateController): the key set that verifies credentials and
                         // a certificate's credential by its public code, for anyone, offline verifiers included.

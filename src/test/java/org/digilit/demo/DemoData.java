@@ -15,6 +15,8 @@ import org.digilit.account.AccountImportService;
 import org.digilit.account.AccountListItem;
 import org.digilit.account.AccountService;
 import org.digilit.account.ImportProgress;
+import org.digilit.course.CourseContentService;
+import org.digilit.learning.AssignmentService;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationImportService;
@@ -65,6 +67,8 @@ public class DemoData {
             TargetService targets,
             AccountImportService people,
             AccountService accounts,
+            CourseContentService content,
+            AssignmentService assignments,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
                     int peopleCount) {
         return (ApplicationArguments arguments) -> {
@@ -105,6 +109,7 @@ public class DemoData {
                         top, quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, new BigDecimal("80"));
                 targets.setOrganisationTarget(
                         top, quarter, Metric.COURSE_COMPLETION, Audience.TEACHER, new BigDecimal("80"));
+                demoAssignments(content, assignments, organisations, top);
                 var verified =
                         peopleCount == 0 ? 0 : demoPeople(province, peopleCount, people, accounts, organisations);
                 log.info(
@@ -118,6 +123,21 @@ public class DemoData {
                 TestUsers.signOut();
             }
         };
+    }
+
+    /**
+     * Required courses, so the learners' home shows them: two courses for the citizens of the demo district (due this
+     * quarter and the next), one for every teacher of the province (due next quarter). The courses are loaded first:
+     * this runs before the content loader's own start-up load.
+     */
+    private static void demoAssignments(
+            CourseContentService content, AssignmentService assignments, OrganisationService organisations, long top) {
+        content.loadAll();
+        var quarters = assignments.dueQuarters();
+        var district = organisations.findByCode(DEMO_DISTRICT).orElseThrow();
+        assignments.assign(district.id(), Audience.CITIZEN, "online-safety-scams", quarters.get(0));
+        assignments.assign(district.id(), Audience.CITIZEN, "smartphone-basics", quarters.get(1));
+        assignments.assign(top, Audience.TEACHER, "teaching-with-digital-tools", quarters.get(1));
     }
 
     /** Imports the demo people and verifies all but those of {@link #WAITING_COMMUNE}; returns how many were verified. */

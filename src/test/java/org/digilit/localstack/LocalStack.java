@@ -199,6 +199,9 @@ public final class LocalStack implements AutoCloseable {
             properties.put("digilit.provisioning.max-backoff", "2s");
             // Tests make the people they need; the demo province's people would only slow the start.
             properties.put("digilit.demo.people", "0");
+            // Tests recompute and close quarters themselves, at the moments they choose.
+            properties.put("digilit.reporting.auto-close", "false");
+            properties.put("digilit.reporting.initial-delay", "1h");
         }
         return properties;
     }

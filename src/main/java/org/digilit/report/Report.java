@@ -1,0 +1,40 @@
+package org.digilit.report;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.digilit.organisation.Audience;
+import org.digilit.organisation.Metric;
+import org.digilit.organisation.Quarter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A report for one quarter and audience (all audiences when null): the rows (an organisation's children, or a
+ * working group's organisations) and their total. {@code asOf}: when the live figures were computed (null: not yet),
+ * or when the snapshot was taken. {@code snapshots}: the closed quarter's versions, newest first (empty when live).
+ */
+public record Report(
+        Quarter quarter,
+        @Nullable Audience audience,
+        ReportRow total,
+        List<ReportRow> rows,
+        ReportSource source,
+        @Nullable Instant asOf,
+        List<SnapshotInfo> snapshots) {
+
+    public Report {
+        rows = List.copyOf(rows);
+        snapshots = List.copyOf(snapshots);
+    }
+
+    /** The rows, furthest behind their completion target first (then lowest completion of headcount). */
+    public List<ReportRow> weakestFirst() {
+        Comparator<ReportRow> byGap = Comparator.comparing(
+                (ReportRow r) ->
+                        r.target(Metric.COURSE_COMPLETION).map(TargetCheck::gap).orElse(null),
+                Comparator.nullsLast(Comparator.reverseOrder()));
+        Comparator<ReportRow> byRate = Comparator.comparing(
+                (ReportRow r) -> r.figures().completionOfHeadcount(), Comparator.nullsLast(Comparator.naturalOrder()));
+        return rows.stream().sorted(byGap.thenComparing(byRate)).toList();
+    }
+}
