@@ -28,6 +28,7 @@ import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.Quarter;
 import org.digilit.organisation.TargetService;
 import org.digilit.organisation.WorkingGroupService;
+import org.digilit.report.ReportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.slf4j.Logger;
@@ -73,6 +74,7 @@ public class DemoData {
             AssignmentService assignments,
             LearningService learning,
             CatalogueService catalogue,
+            ReportService reports,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
                     int peopleCount) {
         return (ApplicationArguments arguments) -> {
@@ -110,6 +112,8 @@ public class DemoData {
                 targets.setOrganisationTarget(
                         top, quarter, Metric.ACCOUNT_COVERAGE, Audience.CITIZEN, new BigDecimal("90"));
                 targets.setOrganisationTarget(
+                        top, quarter, Metric.COURSE_COMPLETION, Audience.CITIZEN, new BigDecimal("30"));
+                targets.setOrganisationTarget(
                         top, quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, new BigDecimal("80"));
                 targets.setOrganisationTarget(
                         top, quarter, Metric.COURSE_COMPLETION, Audience.TEACHER, new BigDecimal("80"));
@@ -118,6 +122,17 @@ public class DemoData {
                         peopleCount == 0 ? 0 : demoPeople(province, peopleCount, people, accounts, organisations);
                 if (verified > 0) {
                     int learned = demoLearning(jdbc, learning, catalogue);
+                    TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
+                    // The three quarters before this one are closed with that history (restated if the scheduler
+                    // closed the last one while the history was still being written).
+                    var closed = reports.currentQuarter();
+                    for (int q = 0; q < 3; q++) {
+                        closed = closed.previous();
+                    }
+                    for (int q = 0; q < 3; q++) {
+                        reports.closeQuarter(closed, "Demo: a year of learning loaded");
+                        closed = closed.next();
+                    }
                     log.info(
                             "Demo learning: {} learners went through real courses (history spread over a year)",
                             learned);
