@@ -1,0 +1,530 @@
+package org.digilit.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.digilit.organisation.Metric;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Draws a report as a PDF: A4 landscape; the title, quarter, audience and where the figures come from; a bar chart of
+ * completion against headcount per organisation, weakest first, with each target as a marker (vectors, sharp on any
+ * printer); then the table of every row and the total, its header repeated on each page; page numbers at the foot.
+ *
+ * <p>Fonts are DejaVu Sans and Sans Bold from the {@code jasperreports-fonts} jar, as on the activation slips: they
+ * cover Vietnamese (text is composed to NFC first); a character they lack prints as {@code ?}. Glyph substitution is
+ * off: Vietnamese does not need it.
+ */
+final class ReportPdf {
+
+    private static final float MM = 72f / 25.4f;
+    private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    private static final float MARGIN = 12 * MM;
+    private static final float LEFT = MARGIN;
+    private static final float RIGHT = PAGE.getWidth() - MARGIN;
+    private static final float TOP = PAGE.getHeight() - MARGIN;
+    private static final float BOTTOM = MARGIN + 8 * MM; // room for the page footer
+    private static final String FONT_FOLDER = "/net/sf/jasperreports/fonts/dejavu/";
+    private static final String ELLIPSIS = "\u2026";
+
+    private static final float TITLE_SIZE = 15f;
+    private static final float HEADING_SIZE = 10.5f;
+    private static final float TEXT_SIZE = 8.5f;
+    private static final float TABLE_SIZE = 7.5f;
+    private static final float FOOTER_SIZE = 7f;
+
+    private static final float BAR_ROW = 13f;
+    private static final float BAR_HEIGHT = 8f;
+    private static final float BAR_LABEL_WIDTH = 200f;
+    private static final float BAR_VALUE_WIDTH = 120f;
+
+    private static final float TABLE_ROW = 12f;
+    private static final float NAME_WIDTH = 150f;
+    private static final float CODE_WIDTH = 58f;
+    private static final float STATUS_WIDTH = 66f;
+
+    private static final float[] GREY_TEXT = {0.33f, 0.33f, 0.33f};
+    private static final float[] RULE = {0.75f, 0.75f, 0.75f};
+    private static final float[] SHADE = {0.95f, 0.96f, 0.97f};
+    private static final float[] HEADER_FILL = {0.87f, 0.91f, 0.95f};
+    private static final float[] MARKER = {0.1f, 0.1f, 0.1f};
+    private static final float[] NO_TARGET = {0.04f, 0.36f, 0.67f};
+
+    private ReportPdf() {}
+
+    static float[] colour(@Nullable TargetStatus status) {
+        if (status == null) {
+            return NO_TARGET;
+        }
+        return switch (status) {
+            case MET -> new float[] {0.16f, 0.48f, 0.22f};
+            case AT_RISK -> new float[] {0.80f, 0.50f, 0.02f};
+            case BEHIND -> new float[] {0.72f, 0.15f, 0.10f};
+        };
+    }
+
+    static byte[] render(Report report, ReportLabels labels) {
+        try (var document = new PDDocument()) {
+            var title = labels.title(report);
+            document.getDocumentInformation().setTitle(title);
+            document.getDocumentInformation().setCreator("DigiLit");
+            var drawing = new Drawing(
+                    document, Face.load(document, "DejaVuSans.ttf"), Face.load(document, "DejaVuSans-Bold.ttf"));
+            drawing.header(report, labels, title);
+            drawing.chart(report, labels);
+            drawing.table(report, labels);
+            drawing.finish(labels, title);
+            var out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The largest value shown on a bar chart's scale: a round number at or above every value and target. */
+    static BigDecimal scaleMaximum(List<ReportRow> rows) {
+        var largest = BigDecimal.ZERO;
+        for (var row : rows) {
+            var value = row.figures().completionOfHeadcount();
+            if (value != null) {
+                largest = largest.max(value);
+            }
+            var target = row.target(Metric.COURSE_COMPLETION)
+                    .map(TargetCheck::target)
+                    .orElse(null);
+            if (target != null) {
+                largest = largest.max(target);
+            }
+        }
+        for (int step : new int[] {5, 10, 20, 25, 50}) {
+            if (largest.compareTo(BigDecimal.valueOf(step)) <= 0) {
+                return BigDecimal.valueOf(step);
+            }
+        }
+        return BigDecimal.valueOf(100);
+    }
+
+    /** The pages as they are drawn, top to bottom, with a new page when one is full. */
+    private static final class Drawing {
+
+        private final PDDocument document;
+        private final Face regular;
+        private final Face bold;
+        private PDPageContentStream stream;
+        private float y;
+
+        Drawing(PDDocument document, Face regular, Face bold) throws IOException {
+            this.document = document;
+            this.regular = regular;
+            this.bold = bold;
+            this.stream = newPage();
+        }
+
+        private PDPageContentStream newPage() throws IOException {
+            var page = new PDPage(PAGE);
+            document.addPage(page);
+            y = TOP;
+            return new PDPageContentStream(document, page);
+        }
+
+        /** Moves to a new page unless {@code height} still fits on this one; true when it did. */
+        private boolean room(float height) throws IOException {
+            if (y - height >= BOTTOM) {
+                return false;
+            }
+            stream.close();
+            stream = newPage();
+            return true;
+        }
+
+        void header(Report report, ReportLabels labels, String title) throws IOException {
+            y -= TITLE_SIZE;
+            text(bold, TITLE_SIZE, null, LEFT, y, bold.fit(title, TITLE_SIZE, RIGHT - LEFT));
+            y -= TEXT_SIZE * 2f;
+            var subtitle = labels.text(
+                    "report.export.subtitle", labels.quarter(report.quarter()), labels.audience(report.audience()));
+            text(regular, TEXT_SIZE + 1, null, LEFT, y, regular.fit(subtitle, TEXT_SIZE + 1, RIGHT - LEFT));
+            for (var line : regular.wrap(labels.sourceWithVersions(report), TEXT_SIZE, RIGHT - LEFT, 3)) {
+                y -= TEXT_SIZE * 1.4f;
+                text(regular, TEXT_SIZE, GREY_TEXT, LEFT, y, line);
+            }
+            y -= TEXT_SIZE;
+        }
+
+        void chart(Report report, ReportLabels labels) throws IOException {
+            var rows = report.weakestFirst();
+            heading(labels.text("report.chart.bars"));
+            if (rows.isEmpty()) {
+                y -= TEXT_SIZE * 1.6f;
+                text(regular, TEXT_SIZE, GREY_TEXT, LEFT, y, regular.printable(labels.text("report.empty")));
+                y -= TEXT_SIZE;
+                return;
+            }
+            var maximum = scaleMaximum(rows);
+            float laneLeft = LEFT + BAR_LABEL_WIDTH;
+            float laneRight = RIGHT - BAR_VALUE_WIDTH;
+            scale(labels, maximum, laneLeft, laneRight);
+            for (var row : rows) {
+                if (room(BAR_ROW)) {
+                    scale(labels, maximum, laneLeft, laneRight);
+                }
+                y -= BAR_ROW;
+                float middle = y + BAR_ROW / 2f;
+                text(
+                        regular,
+                        TEXT_SIZE,
+                        null,
+                        LEFT,
+                        middle - TEXT_SIZE * 0.35f,
+                        regular.fit(labels.name(row), TEXT_SIZE, BAR_LABEL_WIDTH - 6f));
+                var check = row.target(Metric.COURSE_COMPLETION);
+                var value = row.figures().completionOfHeadcount();
+                float width = value == null ? 0f : share(value, maximum) * (laneRight - laneLeft);
+                if (value != null) {
+                    fill(
+                            colour(check.map(TargetCheck::status).orElse(null)),
+                            laneLeft,
+                            middle - BAR_HEIGHT / 2f,
+                            Math.max(width, 0.8f),
+                            BAR_HEIGHT);
+                }
+                var target = check.map(TargetCheck::target).orElse(null);
+                if (target != null) {
+                    float x = laneLeft + share(target, maximum) * (laneRight - laneLeft);
+                    stream.setStrokingColor(MARKER[0], MARKER[1], MARKER[2]);
+                    stream.setLineWidth(1.6f);
+                    stream.moveTo(x, middle - BAR_HEIGHT / 2f - 2.5f);
+                    stream.lineTo(x, middle + BAR_HEIGHT / 2f + 2.5f);
+                    stream.stroke();
+                }
+                var valueText = target == null
+                        ? labels.percent(value)
+                        : labels.text("report.chart.value-target", labels.percent(value), labels.percent(target));
+                text(
+                        regular,
+                        TEXT_SIZE,
+                        null,
+                        laneRight + 6f,
+                        middle - TEXT_SIZE * 0.35f,
+                        regular.fit(valueText, TEXT_SIZE, BAR_VALUE_WIDTH - 6f));
+            }
+            y -= TEXT_SIZE * 1.6f;
+            legend(labels);
+            y -= TEXT_SIZE;
+        }
+
+        /** The scale above the bars: 0, a quarter, half, three quarters and the maximum, with faint lines. */
+        private void scale(ReportLabels labels, BigDecimal maximum, float laneLeft, float laneRight)
+                throws IOException {
+            y -= TEXT_SIZE * 1.5f;
+            for (int i = 0; i <= 4; i++) {
+                float x = laneLeft + (laneRight - laneLeft) * i / 4f;
+                var tick = maximum.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(4));
+                var label = regular.printable(labels.percent(tick));
+                float w = regular.width(label, TABLE_SIZE);
+                text(regular, TABLE_SIZE, GREY_TEXT, x - w / 2f, y, label);
+            }
+            y -= 3f;
+        }
+
+        private void legend(ReportLabels labels) throws IOException {
+            float x = LEFT;
+            for (var status : TargetStatus.values()) {
+                fill(colour(status), x, y, 8f, 7f);
+                var label = regular.printable(labels.status(status));
+                text(regular, TABLE_SIZE, null, x + 11f, y + 0.5f, label);
+                x += 11f + regular.width(label, TABLE_SIZE) + 14f;
+            }
+            fill(NO_TARGET, x, y, 8f, 7f);
+            var none = regular.printable(labels.text("report.chart.no-target"));
+            text(regular, TABLE_SIZE, null, x + 11f, y + 0.5f, none);
+            x += 11f + regular.width(none, TABLE_SIZE) + 14f;
+            stream.setStrokingColor(MARKER[0], MARKER[1], MARKER[2]);
+            stream.setLineWidth(1.6f);
+            stream.moveTo(x + 3f, y - 2f);
+            stream.lineTo(x + 3f, y + 9f);
+            stream.stroke();
+            text(regular, TABLE_SIZE, null, x + 9f, y + 0.5f, regular.printable(labels.text("report.chart.target")));
+        }
+
+        void table(Report report, ReportLabels labels) throws IOException {
+            var columns = ReportExport.COLUMNS;
+            var widths = new float[columns.size()];
+            float fixed = NAME_WIDTH + CODE_WIDTH + STATUS_WIDTH;
+            float numeric = (RIGHT - LEFT - fixed) / (columns.size() - 3);
+            for (int c = 0; c < columns.size(); c++) {
+                widths[c] = c == 0
+                        ? CODE_WIDTH
+                        : c == ReportExport.NAME_COLUMN ? NAME_WIDTH : c == columns.size() - 1 ? STATUS_WIDTH : numeric;
+            }
+            var headers = new ArrayList<List<String>>();
+            int headerLines = 1;
+            for (int c = 0; c < columns.size(); c++) {
+                var lines = bold.wrap(labels.text(columns.get(c).key()), TABLE_SIZE, widths[c] - 4f, 3);
+                headers.add(lines);
+                headerLines = Math.max(headerLines, lines.size());
+            }
+            float headerHeight = headerLines * TABLE_SIZE * 1.2f + 5f;
+            if (y - HEADING_SIZE * 2 - headerHeight - 3 * TABLE_ROW < BOTTOM) {
+                room(Float.MAX_VALUE);
+            }
+            heading(labels.text("report.table"));
+            tableHeader(headers, widths, headerHeight);
+            int index = 0;
+            for (var row : ReportExport.rowsWithTotal(report)) {
+                if (room(TABLE_ROW)) {
+                    tableHeader(headers, widths, headerHeight);
+                }
+                boolean total = row == report.total();
+                y -= TABLE_ROW;
+                if (index++ % 2 == 1 && !total) {
+                    fill(SHADE, LEFT, y, RIGHT - LEFT, TABLE_ROW);
+                }
+                if (total) {
+                    stream.setStrokingColor(0.2f, 0.2f, 0.2f);
+                    stream.setLineWidth(0.8f);
+                    stream.moveTo(LEFT, y + TABLE_ROW);
+                    stream.lineTo(RIGHT, y + TABLE_ROW);
+                    stream.stroke();
+                }
+                var face = total ? bold : regular;
+                float x = LEFT;
+                for (int c = 0; c < columns.size(); c++) {
+                    var column = columns.get(c);
+                    var value = c == ReportExport.NAME_COLUMN
+                            ? ReportExport.name(row, report, labels)
+                            : column.value().apply(row);
+                    var cell = face.fit(cell(column.kind(), value, labels), TABLE_SIZE, widths[c] - 4f);
+                    float baseline = y + (TABLE_ROW - TABLE_SIZE) / 2f + 1.5f;
+                    if (column.kind() == ReportExport.Kind.TEXT) {
+                        float[] colour = c == columns.size() - 1 && value instanceof TargetStatus s ? colour(s) : null;
+                        text(face, TABLE_SIZE, colour, x + 2f, baseline, cell);
+                    } else {
+                        text(face, TABLE_SIZE, null, x + widths[c] - 2f - face.width(cell, TABLE_SIZE), baseline, cell);
+                    }
+                    x += widths[c];
+                }
+            }
+        }
+
+        private static String cell(ReportExport.Kind kind, @Nullable Object value, ReportLabels labels) {
+            if (value == null) {
+                return kind == ReportExport.Kind.TEXT ? "" : ReportLabels.NO_VALUE;
+            }
+            return switch (kind) {
+                case TEXT -> ReportExport.text(value, labels);
+                case COUNT -> labels.number(((Number) value).longValue());
+                case PERCENT -> labels.percent((BigDecimal) value);
+                case POINTS -> labels.points((BigDecimal) value);
+            };
+        }
+
+        private void tableHeader(List<List<String>> headers, float[] widths, float height) throws IOException {
+            y -= height;
+            fill(HEADER_FILL, LEFT, y, RIGHT - LEFT, height);
+            float x = LEFT;
+            for (int c = 0; c < headers.size(); c++) {
+                float baseline = y + height - 3f - TABLE_SIZE;
+                for (var line : headers.get(c)) {
+                    boolean numeric = c != 0 && c != ReportExport.NAME_COLUMN && c != headers.size() - 1;
+                    float lineX = numeric ? x + widths[c] - 2f - bold.width(line, TABLE_SIZE) : x + 2f;
+                    text(bold, TABLE_SIZE, null, lineX, baseline, line);
+                    baseline -= TABLE_SIZE * 1.2f;
+                }
+                x += widths[c];
+            }
+        }
+
+        private void heading(String title) throws IOException {
+            room(HEADING_SIZE * 2 + BAR_ROW * 2);
+            y -= HEADING_SIZE * 1.8f;
+            text(bold, HEADING_SIZE, null, LEFT, y, bold.fit(title, HEADING_SIZE, RIGHT - LEFT));
+            y -= 4f;
+        }
+
+        /** Closes the last page and numbers every page: "Page 2 of 5" on the right, the title on the left. */
+        void finish(ReportLabels labels, String title) throws IOException {
+            stream.close();
+            int count = document.getNumberOfPages();
+            for (int i = 0; i < count; i++) {
+                try (var footer =
+                        new PDPageContentStream(document, document.getPage(i), AppendMode.APPEND, true, true)) {
+                    stream = footer;
+                    float baseline = MARGIN;
+                    stream.setStrokingColor(RULE[0], RULE[1], RULE[2]);
+                    stream.setLineWidth(0.5f);
+                    stream.moveTo(LEFT, baseline + FOOTER_SIZE + 3f);
+                    stream.lineTo(RIGHT, baseline + FOOTER_SIZE + 3f);
+                    stream.stroke();
+                    var number = regular.printable(labels.text("report.export.page", i + 1, count));
+                    float width = regular.width(number, FOOTER_SIZE);
+                    text(
+                            regular,
+                            FOOTER_SIZE,
+                            GREY_TEXT,
+                            LEFT,
+                            baseline,
+                            regular.fit("DigiLit · " + title, FOOTER_SIZE, RIGHT - LEFT - width - 20f));
+                    text(regular, FOOTER_SIZE, GREY_TEXT, RIGHT - width, baseline, number);
+                }
+            }
+        }
+
+        private void fill(float[] colour, float x, float bottom, float width, float height) throws IOException {
+            stream.setNonStrokingColor(colour[0], colour[1], colour[2]);
+            stream.addRect(x, bottom, width, height);
+            stream.fill();
+        }
+
+        /** Draws text already made printable (by {@link Face#fit}, {@link Face#wrap} or {@link Face#printable}). */
+        private void text(Face face, float size, float @Nullable [] colour, float x, float baseline, String printable)
+                throws IOException {
+            if (printable.isEmpty()) {
+                return;
+            }
+            var c = colour == null ? new float[] {0f, 0f, 0f} : colour;
+            stream.setNonStrokingColor(c[0], c[1], c[2]);
+            stream.beginText();
+            stream.setFont(face.font, size);
+            stream.newLineAtOffset(x, baseline);
+            stream.showText(printable);
+            stream.endText();
+        }
+    }
+
+    private static float share(BigDecimal value, BigDecimal maximum) {
+        if (maximum.signum() <= 0) {
+            return 0f;
+        }
+        return Math.min(1f, Math.max(0f, value.floatValue() / maximum.floatValue()));
+    }
+
+    /** One embedded font: what it can print and how wide that is (widths from its metrics, cached per character). */
+    private static final class Face {
+
+        private final PDType0Font font;
+        private final CmapLookup glyphs;
+        private final TrueTypeFont metrics;
+        private final float unitsPerEm;
+        private final Map<Integer, Float> advances = new HashMap<>();
+
+        private Face(PDType0Font font, TrueTypeFont metrics) throws IOException {
+            this.font = font;
+            this.glyphs = font.getCmapLookup();
+            this.metrics = metrics;
+            this.unitsPerEm = metrics.getUnitsPerEm();
+        }
+
+        static Face load(PDDocument document, String file) throws IOException {
+            TrueTypeFont ttf;
+            try (InputStream in = ReportPdf.class.getResourceAsStream(FONT_FOLDER + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("Font " + FONT_FOLDER + file + " is not on the classpath");
+                }
+                ttf = new TTFParser().parse(RandomAccessReadBuffer.createBufferFromStream(in));
+            }
+            document.registerTrueTypeFontForClosing(ttf);
+            ttf.setEnableGsub(false);
+            return new Face(PDType0Font.load(document, ttf, true), ttf);
+        }
+
+        /** The text on one line as this font prints it: composed (NFC), spaces for control characters, ? for the rest. */
+        String printable(String text) {
+            var composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+            var result = new StringBuilder(composed.length());
+            composed.codePoints().forEach(c -> {
+                if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                    result.append(' ');
+                } else if (glyphs.getGlyphId(c) == 0) {
+                    result.append('?');
+                } else {
+                    result.appendCodePoint(c);
+                }
+            });
+            return result.toString().strip();
+        }
+
+        float width(String printable, float size) throws IOException {
+            float units = 0;
+            for (int i = 0; i < printable.length(); ) {
+                int c = printable.codePointAt(i);
+                Float advance = advances.get(c);
+                if (advance == null) {
+                    advance = (float) metrics.getAdvanceWidth(glyphs.getGlyphId(c));
+                    advances.put(c, advance);
+                }
+                units += advance;
+                i += Character.charCount(c);
+            }
+            return units / unitsPerEm * size;
+        }
+
+        /** The text made printable, cut with an ellipsis where it would be wider than {@code maxWidth}. */
+        String fit(String text, float size, float maxWidth) throws IOException {
+            var printable = printable(text);
+            if (width(printable, size) <= maxWidth) {
+                return printable;
+            }
+            int[] codePoints = printable.codePoints().toArray();
+            int low = 0;
+            int high = codePoints.length;
+            while (high - low > 1) {
+                int middle = (low + high) >>> 1;
+                if (width(new String(codePoints, 0, middle).stripTrailing() + ELLIPSIS, size) <= maxWidth) {
+                    low = middle;
+                } else {
+                    high = middle;
+                }
+            }
+            return new String(codePoints, 0, low).stripTrailing() + ELLIPSIS;
+        }
+
+        /** Greedy word wrap into at most {@code maxLines} lines, the last cut with an ellipsis when the text goes on. */
+        List<String> wrap(String text, float size, float maxWidth, int maxLines) throws IOException {
+            var lines = new ArrayList<String>();
+            var words = printable(text).split(" +");
+            var line = new StringBuilder();
+            for (int i = 0; i < words.length; i++) {
+                var candidate = line.isEmpty() ? words[i] : line + " " + words[i];
+                if (width(candidate, size) <= maxWidth || line.isEmpty()) {
+                    line.setLength(0);
+                    line.append(candidate);
+                    continue;
+                }
+                if (lines.size() == maxLines - 1) {
+                    var rest = new StringBuilder(line);
+                    for (int j = i; j < words.length; j++) {
+                        rest.append(' ').append(words[j]);
+                    }
+                    lines.add(fit(rest.toString(), size, maxWidth));
+                    return lines;
+                }
+                lines.add(fit(line.toString(), size, maxWidth));
+                line.setLength(0);
+                line.append(words[i]);
+            }
+            if (!line.isEmpty()) {
+                lines.add(fit(line.toString(), size, maxWidth));
+            }
+            return lines;
+        }
+    }
+}
