@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * plain numbers with a decimal point, for machines), XLSX (numbers as numbers, rates as percentages) or PDF (A4
  * landscape: the bar chart and the table, with page numbers). Every file holds the report as shown, weakest first,
  * then its total; figures and organisation names only, never an identity number or a username (not even who took a
- * snapshot). Every export is audited: who, which scope, quarter, audience and format, from which address.
+ * snapshot). Every export is audited: who, which scope, quarter, audience and format, from which address. The
+ * reasons: docs/decisions/DD006-20261123-report-charts-and-exports.md.
  */
 @Service
 public class ReportExport {
@@ -69,45 +70,78 @@ public class ReportExport {
         POINTS
     }
 
-    record Column(String key, Kind kind, Function<ReportRow, @Nullable Object> value) {}
+    /** {@code printed}: the PDF shows it too (the PDF has the dashboard's columns; CSV and XLSX have them all). */
+    record Column(String key, Kind kind, boolean printed, Function<ReportRow, @Nullable Object> value) {}
 
     /** The columns of every export, in order: the dashboard's grid and the figures behind it. */
     static final List<Column> COLUMNS = List.of(
-            new Column("report.column.code", Kind.TEXT, ReportRow::code),
-            new Column("report.column.organisation", Kind.TEXT, r -> null), // named in the reader's language
-            new Column("report.column.headcount", Kind.COUNT, r -> r.figures().headcount()),
-            new Column("report.column.accounts", Kind.COUNT, r -> r.figures().accounts()),
-            new Column("report.column.coverage", Kind.PERCENT, r -> r.figures().coverage()),
-            new Column("report.column.activated", Kind.COUNT, r -> r.figures().activated()),
+            new Column("report.column.code", Kind.TEXT, true, ReportRow::code),
+            new Column("report.column.organisation", Kind.TEXT, true, r -> null), // named in the reader's language
             new Column(
-                    "report.column.activation", Kind.PERCENT, r -> r.figures().activation()),
-            new Column("report.column.enrolled", Kind.COUNT, r -> r.figures().enrolled()),
-            new Column("report.column.completed", Kind.COUNT, r -> r.figures().completed()),
+                    "report.column.headcount",
+                    Kind.COUNT,
+                    true,
+                    r -> r.figures().headcount()),
+            new Column(
+                    "report.column.accounts", Kind.COUNT, true, r -> r.figures().accounts()),
+            new Column(
+                    "report.column.coverage",
+                    Kind.PERCENT,
+                    true,
+                    r -> r.figures().coverage()),
+            new Column(
+                    "report.column.activated",
+                    Kind.COUNT,
+                    true,
+                    r -> r.figures().activated()),
+            new Column(
+                    "report.column.activation",
+                    Kind.PERCENT,
+                    false,
+                    r -> r.figures().activation()),
+            new Column(
+                    "report.column.enrolled",
+                    Kind.COUNT,
+                    false,
+                    r -> r.figures().enrolled()),
+            new Column(
+                    "report.column.completed",
+                    Kind.COUNT,
+                    true,
+                    r -> r.figures().completed()),
             new Column(
                     "report.column.completion-headcount",
                     Kind.PERCENT,
+                    true,
                     r -> r.figures().completionOfHeadcount()),
             new Column(
                     "report.column.completion-accounts",
                     Kind.PERCENT,
+                    false,
                     r -> r.figures().completionOfAccounts()),
             new Column(
-                    "report.column.certificates", Kind.COUNT, r -> r.figures().certificates()),
+                    "report.column.certificates",
+                    Kind.COUNT,
+                    false,
+                    r -> r.figures().certificates()),
             new Column(
                     "report.column.target",
                     Kind.PERCENT,
+                    true,
                     r -> r.target(Metric.COURSE_COMPLETION)
                             .map(TargetCheck::target)
                             .orElse(null)),
             new Column(
                     "report.column.gap",
                     Kind.POINTS,
+                    true,
                     r -> r.target(Metric.COURSE_COMPLETION)
                             .map(TargetCheck::gap)
                             .orElse(null)),
             new Column(
                     "report.column.status",
                     Kind.TEXT,
+                    true,
                     r -> r.target(Metric.COURSE_COMPLETION)
                             .map(TargetCheck::status)
                             .orElse(null)));

@@ -73,9 +73,20 @@ public final class ReportLabels {
         return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
-    /** A rate with one decimal and a percent sign ("12,5 %" in Vietnamese), or {@link #NO_VALUE}. */
+    /**
+     * A rate with one decimal and a percent sign ("12,5 %" in Vietnamese), or {@link #NO_VALUE}; the space before the
+     * sign does not break, so a line never starts with "%".
+     */
     public String percent(@Nullable BigDecimal value) {
-        return value == null ? NO_VALUE : decimal(value) + " %";
+        return value == null ? NO_VALUE : decimal(value) + "\u00A0%";
+    }
+
+    /** A chart's scale mark: a percentage with no more decimals than it needs ("25 %", "0,5 %"). */
+    public String scale(BigDecimal value) {
+        var format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value) + "\u00A0%";
     }
 
     /** A gap in percentage points ("3,6"), or {@link #NO_VALUE}. */

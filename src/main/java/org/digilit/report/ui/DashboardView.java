@@ -1,8 +1,6 @@
 package org.digilit.report.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,6 +27,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -83,6 +82,10 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
     static final String ROUTE = "dashboard";
     static final int TREND_QUARTERS = 8;
 
+    /** The key of the body row an event happened in (null elsewhere), from the grid's own event context. */
+    private static final String ROW_KEY =
+            "(ctx => ctx.section === 'body' && ctx.item ? ctx.item.key : null)" + "(element.getEventContext(event))";
+
     /** The choice between the organisation tree and one of the user's working groups. */
     record ViewChoice(@Nullable WorkingGroup group) {}
 
@@ -99,7 +102,6 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private final Div content = new Div();
 
     private DashboardQuery query = DashboardQuery.empty();
-    private @Nullable ReportRow focused;
 
     DashboardView(
             ReportService reports,
@@ -113,8 +115,10 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
         this.groups = groups;
         this.organisations = organisations;
         this.user = currentUser.require();
+        // The locale is fixed now: downloads are served outside the UI's request, where the UI's locale is unknown.
+        var locale = getLocale();
         this.labels =
-                new ReportLabels((key, arguments) -> getTranslation(key, arguments), getLocale(), calendar.zone());
+                new ReportLabels((key, arguments) -> getTranslation(locale, key, arguments), locale, calendar.zone());
         addClassName("page");
         addClassName("dashboard");
 
@@ -191,6 +195,14 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
             groupId = myGroups.getFirst().id();
         }
         showViewChoice(myGroups, groupId);
+        if (groupId == null
+                && query.organisation() == null
+                && myGroups.isEmpty()
+                && !user.has(Role.PLATFORM_ADMIN)
+                && !user.has(Role.ORG_ADMIN)) {
+            message("report.message.no-group");
+            return;
+        }
         if (!quarters.contains(shownQuarter)) {
             quarter.clear();
             message("report.message.bad-quarter");
@@ -389,7 +401,7 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                                 c.inherited() ? "report.tile.target.inherited" : "report.tile.target",
                                 labels.percent(c.target()))),
                         status(c.status()));
-                tile.addClassName("status-" + cssName(c.status()));
+                tile.addClassName("tile-" + cssName(c.status()));
             } else {
                 target.add(new Span(getTranslation("report.tile.no-target")));
             }
@@ -443,9 +455,9 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 getTranslation("report.chart.bars"),
                 getTranslation("report.chart.bars.description"),
                 bars,
-                labels::percent));
+                labels::scale));
         svg.addClassName("chart-frame");
-        section.add(svg, barLegend(report.audience() != null), barTable(rows));
+        section.add(svg, barLegend(report.audience() != null), hidden(barTable(rows)));
         return section;
     }
 
@@ -475,7 +487,6 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
     /** The chart's figures as a table, for screen readers (visually hidden; the grid below shows them too). */
     private Component barTable(List<ReportRow> rows) {
         var table = new NativeTable();
-        table.addClassName("visually-hidden");
         table.setCaptionText(getTranslation("report.chart.bars"));
         table.getHead()
                 .addRows(headerRow(
@@ -493,6 +504,13 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                             check.map(c -> labels.status(c.status())).orElse(ReportLabels.NO_VALUE)));
         }
         return table;
+    }
+
+    /** Out of sight, still read by screen readers (a table ignores a 1 px size, so a box holds it). */
+    private static Div hidden(Component component) {
+        var box = new Div(component);
+        box.addClassName("visually-hidden");
+        return box;
     }
 
     private static NativeTableRow headerRow(String... texts) {
@@ -554,7 +572,7 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 getTranslation("report.chart.trend.description"),
                 ticks,
                 List.of(completion, coverage),
-                labels::percent));
+                labels::scale));
         svg.addClassName("chart-frame");
         var legend = new Div(
                 swatch("swatch-completion", completion.name()),
@@ -564,7 +582,6 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
         legend.addClassName("chart-legend");
         legend.getElement().setAttribute("aria-hidden", "true");
         var table = new NativeTable();
-        table.addClassName("visually-hidden");
         table.setCaptionText(getTranslation("report.chart.trend"));
         table.getHead()
                 .addRows(headerRow(
@@ -583,7 +600,7 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                                             ? "report.trend.closed"
                                             : "report.trend.live")));
         }
-        section.add(svg, legend, table);
+        section.add(svg, legend, hidden(table));
         return section;
     }
 
@@ -605,10 +622,10 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                                         ? query.withOrganisation(row.organisationId())
                                                 .href(ROUTE)
                                         : ""))
-                .setHeader(getTranslation("report.column.organisation"))
+                .setHeader(header("organisation"))
                 .setKey("organisation")
-                .setFlexGrow(3)
-                .setWidth("14rem")
+                .setFlexGrow(2)
+                .setWidth("11rem")
                 .setFrozen(true);
         number(grid, "headcount", r -> labels.number(r.figures().headcount()));
         number(grid, "accounts", r -> labels.number(r.figures().accounts()));
@@ -636,9 +653,10 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                                 r -> completionTarget(r)
                                         .map(c -> cssName(c.status()))
                                         .orElse("")))
-                .setHeader(getTranslation("report.column.status"))
+                .setHeader(header("status"))
                 .setKey("status")
-                .setAutoWidth(true);
+                .setWidth("8.5rem")
+                .setFlexGrow(1);
         var footer = grid.appendFooterRow();
         footer.getCell(nameColumn).setText(getTranslation("report.total.of", labels.name(report.total())));
         var totals = report.total();
@@ -671,16 +689,20 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 drill(click.getItem());
             }
         });
-        grid.addCellFocusListener(event -> focused = event.getItem().orElse(null));
-        Shortcuts.addShortcutListener(
-                        grid,
-                        () -> {
-                            if (focused != null) {
-                                drill(focused);
-                            }
-                        },
-                        Key.ENTER)
-                .listenOn(grid);
+        // Enter on a row opens it too: the grid itself does nothing with Enter on a cell without a link, so the
+        // key event brings the row's key along (the grid's own event context tells which row has focus).
+        grid.getElement()
+                .addEventListener("keydown", event -> {
+                    var key = event.getEventData().get(ROW_KEY);
+                    if (key != null && key.isString()) {
+                        var row = grid.getDataCommunicator().getKeyMapper().get(key.asString());
+                        if (row != null) {
+                            drill(row);
+                        }
+                    }
+                })
+                .setFilter("event.key === 'Enter' && event.composedPath()[0].localName !== 'a'")
+                .addEventData(ROW_KEY);
         section.add(grid);
         var hint = new Paragraph(getTranslation("report.table.hint"));
         hint.addClassName("report-hint");
@@ -688,17 +710,25 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
         return section;
     }
 
+    /** A grid header: short, so that the columns fit; the export's longer wording as its tooltip. */
+    private Span header(String key) {
+        var header = new Span(getTranslation("report.grid." + key));
+        header.addClassName("grid-header");
+        header.getElement().setAttribute("title", getTranslation("report.column." + key));
+        return header;
+    }
+
     private static Optional<TargetCheck> completionTarget(ReportRow row) {
         return row.target(Metric.COURSE_COMPLETION);
     }
 
-    private void number(
-            Grid<ReportRow> grid, String key, com.vaadin.flow.function.ValueProvider<ReportRow, String> value) {
+    private void number(Grid<ReportRow> grid, String key, ValueProvider<ReportRow, String> value) {
         grid.addColumn(value)
-                .setHeader(getTranslation("report.column." + key))
+                .setHeader(header(key))
                 .setKey(key)
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setWidth("5.25rem")
+                .setFlexGrow(1);
     }
 
     private void drill(ReportRow row) {

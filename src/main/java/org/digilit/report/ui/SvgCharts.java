@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Charts drawn on the server as SVG text: no chart library, no script, nothing for the browser to download but the
  * markup. Horizontal positions are percentages of the chart's width and sizes are pixels, so a chart fills a phone or
  * a desktop without shrinking its text. Each chart is an image to assistive technology ({@code role="img"}, its title
- * and description); the view puts a table of the same figures beside it. Every text is escaped.
+ * and description); the view puts a table of the same figures beside it. Every text is escaped. Why charts are made
+ * this way: docs/decisions/DD006-20261123-report-charts-and-exports.md.
  */
 final class SvgCharts {
 
@@ -23,8 +24,8 @@ final class SvgCharts {
 
     private static final int PLOT_TOP = 22;
     private static final int PLOT_HEIGHT = 170;
-    private static final double FIRST_X = 6.0;
-    private static final double LAST_X = 94.0;
+    private static final double FIRST_X = 9.0;
+    private static final double LAST_X = 95.0;
 
     static final String MET = "#1e7b34";
     static final String AT_RISK = "#b25e00";
@@ -208,12 +209,18 @@ final class SvgCharts {
         return String.format(Locale.ROOT, "%.1f", PLOT_TOP + PLOT_HEIGHT - share(value, maximum) * PLOT_HEIGHT);
     }
 
-    /** A round maximum at or above every value: 5, 10, 20, 25, 50 or 100 (percent). */
+    /**
+     * The scale's maxima, in percent: each divides into four round marks (2: 0.5, 1, 1.5; 12: 3, 6, 9; 60: 15, 30,
+     * 45), and the next is at most twice as large, so the longest bar fills at least half the width.
+     */
+    static final int[] NICE_MAXIMA = {2, 4, 8, 12, 20, 40, 60, 80, 100};
+
+    /** A round maximum at or above every value, from {@link #NICE_MAXIMA}. */
     static BigDecimal maximum(List<@Nullable BigDecimal> values) {
         var largest = values.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::max);
-        for (int step : new int[] {5, 10, 20, 25, 50}) {
-            if (largest.compareTo(BigDecimal.valueOf(step)) <= 0) {
-                return BigDecimal.valueOf(step);
+        for (int maximum : NICE_MAXIMA) {
+            if (largest.compareTo(BigDecimal.valueOf(maximum)) <= 0) {
+                return BigDecimal.valueOf(maximum);
             }
         }
         return BigDecimal.valueOf(100);

@@ -134,6 +134,11 @@ class ReportViewsBrowserlessIT extends SpringBrowserlessTest {
                 .toList();
     }
 
+    /** The component's markup, with no-break spaces as plain ones. */
+    private static String html(com.vaadin.flow.component.Component component) {
+        return component.getElement().getOuterHTML().replace("&nbsp;", " ").replace('\u00A0', ' ');
+    }
+
     private static Map<String, List<String>> currentParameters() {
         return UI.getCurrent()
                 .getInternals()
@@ -151,17 +156,13 @@ class ReportViewsBrowserlessIT extends SpringBrowserlessTest {
                 .isEqualTo("Tổ công tác " + data.province);
         assertThat(codes()).containsExactly(data.code("D2"), data.code("D1"));
         // The group's total: 5 of 1,200 citizens (0.4 %) against the group's own target of 2 %.
-        assertThat(find(Div.class)
-                        .withId("tile-completed")
-                        .single()
-                        .getElement()
-                        .getOuterHTML())
+        assertThat(html(find(Div.class).withId("tile-completed").single()))
                 .contains("Đã hoàn thành")
                 .contains(">5<")
                 .contains("0,4 % số người")
                 .contains("Chỉ tiêu 2,0 %")
                 .contains("Có nguy cơ không đạt")
-                .contains("status-at-risk");
+                .contains("tile-at-risk");
         assertThat(find(Svg.class).all())
                 .hasSize(2)
                 .first()
@@ -201,11 +202,7 @@ class ReportViewsBrowserlessIT extends SpringBrowserlessTest {
                         .getText())
                 .isEqualTo(UI.getCurrent().getTranslation("report.message.out-of-scope"));
         assertThat(find(Grid.class).all()).isEmpty();
-        assertThat(find(Div.class)
-                        .withClassName("report-content")
-                        .single()
-                        .getElement()
-                        .getOuterHTML())
+        assertThat(html(find(Div.class).withClassName("report-content").single()))
                 .doesNotContain("Huyện Hai");
 
         open(Map.of("org", "not-a-number"));
@@ -220,6 +217,17 @@ class ReportViewsBrowserlessIT extends SpringBrowserlessTest {
                         .single()
                         .getText())
                 .isEqualTo(UI.getCurrent().getTranslation("report.message.bad-quarter"));
+    }
+
+    @Test
+    void a_working_group_member_in_no_group_is_told_so() {
+        TestUsers.signIn("wg-alone-" + data.province, null, Role.WORKING_GROUP);
+        UI.getCurrent().navigate(DashboardView.class);
+        assertThat(find(Paragraph.class)
+                        .withClassName("report-message")
+                        .single()
+                        .getText())
+                .isEqualTo(UI.getCurrent().getTranslation("report.message.no-group"));
     }
 
     @Test
@@ -266,11 +274,7 @@ class ReportViewsBrowserlessIT extends SpringBrowserlessTest {
         var versions = reports.organisation(data.id(""), quarter, Audience.CITIZEN)
                 .snapshots()
                 .size();
-        assertThat(find(Div.class)
-                        .withClassName("report-source")
-                        .single()
-                        .getElement()
-                        .getOuterHTML())
+        assertThat(html(find(Div.class).withClassName("report-source").single()))
                 .contains("Quý đã chốt");
 
         test(find(Button.class).withClassName("report-close").single()).click();
@@ -285,11 +289,7 @@ class ReportViewsBrowserlessIT extends SpringBrowserlessTest {
         var restated = reports.organisation(data.id(""), quarter, Audience.CITIZEN);
         assertThat(restated.snapshots()).hasSize(versions + 1);
         assertThat(restated.snapshots().getFirst().reason()).contains(data.province);
-        assertThat(find(Div.class)
-                        .withClassName("report-source")
-                        .single()
-                        .getElement()
-                        .getOuterHTML())
+        assertThat(html(find(Div.class).withClassName("report-source").single()))
                 .contains("điều chỉnh: Số liệu xã " + data.province)
                 .contains("Các bản trước");
     }

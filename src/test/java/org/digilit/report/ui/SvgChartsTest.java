@@ -66,17 +66,17 @@ class SvgChartsTest {
         assertThat(rects.get(1).getAttribute("fill")).isEqualTo(SvgCharts.AT_RISK);
         assertThat(rects.get(2).getAttribute("fill")).isEqualTo(SvgCharts.NO_TARGET);
         assertThat(rects.get(3).getAttribute("width")).isEqualTo("0.00%");
-        // The scale is 0–50 %: 35.2 % of 50 is 70.4 % of the lane, which is 80 % of the width.
-        assertThat(rects.get(2).getAttribute("width")).isEqualTo("56.32%");
+        // The scale is 0–40 %: 35.2 % of 40 is 88 % of the lane, which is 80 % of the width.
+        assertThat(rects.get(2).getAttribute("width")).isEqualTo("70.40%");
         var markers = withClass(document, "line", "target");
         assertThat(markers).hasSize(2);
-        assertThat(markers.get(0).getAttribute("x1")).isEqualTo("32.00%");
+        assertThat(markers.get(0).getAttribute("x1")).isEqualTo("40.00%");
         assertThat(withClass(document, "text", "bar-label"))
                 .extracting(Element::getTextContent)
                 .containsExactly("Xã Phú Mỹ", "Xã Hòa Bình", "Trường Kim Đồng", "Nobody expected");
         assertThat(withClass(document, "text", "tick"))
                 .extracting(Element::getTextContent)
-                .containsExactly("0 %", "12.5 %", "25 %", "37.5 %", "50 %");
+                .containsExactly("0 %", "10 %", "20 %", "30 %", "40 %");
     }
 
     @Test
