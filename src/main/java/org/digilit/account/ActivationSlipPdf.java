@@ -1,31 +1,17 @@
 package org.digilit.account;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.util.Matrix;
+import org.digilit.base.PdfFont;
+import org.digilit.base.PdfQrCode;
 
 /**
  * Draws activation slips as a printable PDF: A4 portrait, eight slips a page (two columns, four rows) separated by
@@ -37,16 +23,14 @@ import org.apache.pdfbox.util.Matrix;
  * <ul>
  *   <li>Apache PDFBox writes the PDF: it embeds only the glyphs used (font subsets), so 2,000 slips stay small, and it
  *       writes a ToUnicode map, so the text can be searched and extracted again.
- *   <li>The fonts are DejaVu Sans, Sans Bold and Sans Mono Bold from the {@code jasperreports-fonts} jar on the
- *       classpath: they cover Vietnamese with precomposed letters (text is normalised to NFC first, so decomposed
- *       input prints the same). Glyph substitution (GSUB: ligatures, contextual forms) is switched off: Vietnamese does
- *       not need it, and PDFBox's substitution pass cost more than all the rest of the drawing.
+ *   <li>The fonts are DejaVu Sans, Sans Bold and Sans Mono Bold ({@link PdfFont}, shared with the certificates): they
+ *       cover Vietnamese with precomposed letters.
  *   <li>A character the font lacks, for example Devanagari, prints as {@code ?} rather than failing: we found no
  *       well-kept Devanagari TrueType font on Maven Central, and PDFBox does no complex-script shaping, so a fallback
  *       font would print such names only half right anyway. The slip still prints, and its username and code (plain
  *       ASCII) stay usable.
- *   <li>The QR code (ZXing, error correction M) is drawn as filled vector rectangles, not as an image: it stays sharp
- *       on any printer and costs a few hundred bytes. Its symbol is 30 mm wide with a four-module quiet zone, large
+ *   <li>The QR code ({@link PdfQrCode}: ZXing, error correction M) is drawn as filled vector rectangles, not as an
+ *       image: it stays sharp on any printer and costs a few hundred bytes. Its symbol is 30 mm wide with a four-module quiet zone, large
  *       enough for cheap phone cameras.
  *   <li>Text never leaves its slip: a long name first shrinks, then is cut with an ellipsis; a long username or code
  *       shrinks (a username also moves below its label) before it is cut; other single-line texts are cut with an
@@ -76,10 +60,6 @@ final class ActivationSlipPdf {
     private static final float PADDING = 4 * MM;
     /** Width of the QR symbol itself, without its quiet zone. */
     private static final float QR_SIZE = 30 * MM;
-
-    private static final int QUIET_ZONE_MODULES = 4;
-    private static final String FONT_FOLDER = "/net/sf/jasperreports/fonts/dejavu/";
-    private static final String ELLIPSIS = "\u2026";
 
     private static final float TITLE_SIZE = 8f;
     private static final float LABEL_SIZE = 7f;
@@ -178,157 +158,13 @@ final class ActivationSlipPdf {
     }
 
     /** The three faces a slip uses, embedded as subsets into one document. */
-    private record Fonts(Face regular, Face bold, Face mono) {
+    private record Fonts(PdfFont regular, PdfFont bold, PdfFont mono) {
 
         static Fonts load(PDDocument document) throws IOException {
             return new Fonts(
-                    Face.load(document, "DejaVuSans.ttf"),
-                    Face.load(document, "DejaVuSans-Bold.ttf"),
-                    Face.load(document, "DejaVuSansMono-Bold.ttf"));
-        }
-    }
-
-    /**
-     * One embedded font, what it can print and how wide that is. Widths come straight from the font's metrics, cached
-     * per character: {@link PDType0Font#getStringWidth} re-encodes and re-decodes every string, which dominated the
-     * rendering time.
-     */
-    private static final class Face {
-
-        private final PDType0Font font;
-        private final CmapLookup glyphs;
-        private final TrueTypeFont metrics;
-        private final float unitsPerEm;
-        private final Map<Integer, Float> advances = new HashMap<>();
-
-        private Face(PDType0Font font, TrueTypeFont metrics) throws IOException {
-            this.font = font;
-            this.glyphs = font.getCmapLookup();
-            this.metrics = metrics;
-            this.unitsPerEm = metrics.getUnitsPerEm();
-        }
-
-        static Face load(PDDocument document, String file) throws IOException {
-            TrueTypeFont ttf;
-            try (InputStream in = ActivationSlipPdf.class.getResourceAsStream(FONT_FOLDER + file)) {
-                if (in == null) {
-                    throw new IllegalStateException("Font " + FONT_FOLDER + file + " is not on the classpath");
-                }
-                ttf = new TTFParser().parse(RandomAccessReadBuffer.createBufferFromStream(in));
-            }
-            document.registerTrueTypeFontForClosing(ttf);
-            // No glyph substitution (ligatures, contextual forms): Vietnamese prints with precomposed letters, and
-            // PDFBox's substitution pass costs more than all the rest of the text drawing.
-            ttf.setEnableGsub(false);
-            return new Face(PDType0Font.load(document, ttf, true), ttf);
-        }
-
-        PDType0Font font() {
-            return font;
-        }
-
-        /**
-         * The text as this font can print it on one line: composed (NFC), line breaks and other control or space
-         * characters as plain spaces, characters without a glyph as {@code ?}.
-         */
-        String printable(String text) {
-            var composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-            var result = new StringBuilder(composed.length());
-            composed.codePoints().forEach(c -> {
-                if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-                    result.append(' ');
-                } else if (glyphs.getGlyphId(c) == 0) {
-                    result.append('?');
-                } else {
-                    result.appendCodePoint(c);
-                }
-            });
-            return result.toString().strip();
-        }
-
-        /** The width of text that {@link #printable} returned, at the given size. */
-        float width(String printable, float size) throws IOException {
-            float units = 0;
-            for (int i = 0; i < printable.length(); ) {
-                int c = printable.codePointAt(i);
-                units += advance(c);
-                i += Character.charCount(c);
-            }
-            return units / unitsPerEm * size;
-        }
-
-        private float advance(int codePoint) throws IOException {
-            Float known = advances.get(codePoint);
-            if (known == null) {
-                known = (float) metrics.getAdvanceWidth(glyphs.getGlyphId(codePoint));
-                advances.put(codePoint, known);
-            }
-            return known;
-        }
-
-        /** The printable text, cut with an ellipsis where it would be wider than {@code maxWidth}. */
-        String fit(String printable, float size, float maxWidth) throws IOException {
-            if (width(printable, size) <= maxWidth) {
-                return printable;
-            }
-            int[] codePoints = printable.codePoints().toArray();
-            int low = 0; // keeps fitting
-            int high = codePoints.length; // known not to fit
-            while (high - low > 1) {
-                int middle = (low + high) >>> 1;
-                if (width(cut(codePoints, middle), size) <= maxWidth) {
-                    low = middle;
-                } else {
-                    high = middle;
-                }
-            }
-            return cut(codePoints, low);
-        }
-
-        private static String cut(int[] codePoints, int length) {
-            return new String(codePoints, 0, length).stripTrailing() + ELLIPSIS;
-        }
-
-        /**
-         * Greedy word wrap into at most {@code maxLines} lines; a word wider than a line is cut with an ellipsis, and
-         * so is the last line when the text goes on.
-         */
-        List<String> wrap(String printable, float size, float maxWidth, int maxLines) throws IOException {
-            var lines = new ArrayList<String>();
-            if (maxLines <= 0 || printable.isEmpty()) {
-                return lines;
-            }
-            String[] words = printable.split(" +");
-            var line = new StringBuilder();
-            for (String word : words) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, size) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (!line.isEmpty()) {
-                    if (lines.size() == maxLines - 1) {
-                        lines.add(fit(line + " " + word, size, maxWidth));
-                        return lines;
-                    }
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                String alone = fit(word, size, maxWidth);
-                if (!alone.equals(word)) {
-                    lines.add(alone);
-                    if (lines.size() == maxLines) {
-                        return lines;
-                    }
-                } else {
-                    line.append(word);
-                }
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-            }
-            return lines;
+                    PdfFont.load(document, PdfFont.REGULAR),
+                    PdfFont.load(document, PdfFont.BOLD),
+                    PdfFont.load(document, PdfFont.MONO_BOLD));
         }
     }
 
@@ -396,10 +232,10 @@ final class ActivationSlipPdf {
          * One line at the largest size from {@code maxSize} down to {@code minSize} at which the text fits, cut with
          * an ellipsis if it does not fit even then; returns its baseline.
          */
-        private float shrinkingLine(Face face, float maxSize, float minSize, float y, String text, float width)
+        private float shrinkingLine(PdfFont face, float maxSize, float minSize, float y, String text, float width)
                 throws IOException {
             String printable = face.printable(text);
-            float size = fittingSize(face.width(printable, maxSize), maxSize, minSize, width);
+            float size = PdfFont.fittingSize(face.width(printable, maxSize), maxSize, minSize, width);
             y -= size * LINE_SPACING;
             show(face, size, 0f, left, y, face.fit(printable, size, width));
             return y;
@@ -415,7 +251,7 @@ final class ActivationSlipPdf {
             String printable = face.printable(value);
             float natural = face.width(printable, VALUE_SIZE);
             float valueWidth = width - labelWidth;
-            float size = fittingSize(natural, VALUE_SIZE, VALUE_MIN_SIZE, valueWidth);
+            float size = PdfFont.fittingSize(natural, VALUE_SIZE, VALUE_MIN_SIZE, valueWidth);
             if (face.width(printable, size) <= valueWidth) {
                 y -= VALUE_SIZE * ROW_SPACING;
                 line(fonts.regular(), LABEL_SIZE, LABEL_GREY, left, y, label, labelWidth - 1 * MM);
@@ -424,7 +260,7 @@ final class ActivationSlipPdf {
             }
             y -= LABEL_SIZE * LINE_SPACING + 2f;
             line(fonts.regular(), LABEL_SIZE, LABEL_GREY, left, y, label, width);
-            size = fittingSize(natural, VALUE_SIZE, STACKED_VALUE_MIN_SIZE, width);
+            size = PdfFont.fittingSize(natural, VALUE_SIZE, STACKED_VALUE_MIN_SIZE, width);
             y -= size * LINE_SPACING;
             show(face, size, 0f, left, y, face.fit(printable, size, width));
             return y;
@@ -438,7 +274,7 @@ final class ActivationSlipPdf {
             String printable = mono.printable(code);
             int count = (int) printable.codePoints().count();
             float natural = mono.width(printable, CODE_SIZE) + count * CODE_SIZE * CODE_LETTER_SPACING;
-            float size = fittingSize(natural, CODE_SIZE, CODE_MIN_SIZE, width);
+            float size = PdfFont.fittingSize(natural, CODE_SIZE, CODE_MIN_SIZE, width);
             float spacing = size * CODE_LETTER_SPACING;
             String shown = mono.fit(printable, size, width - count * spacing);
             y -= size * 1.1f;
@@ -458,34 +294,12 @@ final class ActivationSlipPdf {
          * where the text column to its left must end.
          */
         private float drawQrCode(String url, float bodyTop) throws IOException {
-            BitMatrix modules = qrModules(url);
-            int count = modules.getWidth();
-            float module = QR_SIZE / count;
-            float quietZone = QUIET_ZONE_MODULES * module;
+            var qr = PdfQrCode.of(url);
+            float quietZone = PdfQrCode.QUIET_ZONE_MODULES * qr.moduleSize(QR_SIZE);
             float symbolRight = right + PADDING - Math.max(PADDING, quietZone);
             float symbolLeft = symbolRight - QR_SIZE;
             float symbolTop = bodyTop - quietZone;
-            // Drawn in module units (small integers compress well): a run of dark modules in a row is one
-            // rectangle, overlapping the row below by a hair so that anti-aliasing viewers show no seams.
-            stream.saveGraphicsState();
-            stream.setNonStrokingColor(0f);
-            stream.transform(new Matrix(module, 0, 0, -module, symbolLeft, symbolTop));
-            for (int row = 0; row < count; row++) {
-                int column = 0;
-                while (column < count) {
-                    if (!modules.get(column, row)) {
-                        column++;
-                        continue;
-                    }
-                    int start = column;
-                    while (column < count && modules.get(column, row)) {
-                        column++;
-                    }
-                    stream.addRect(start, row, column - start, row == count - 1 ? 1f : 1.05f);
-                }
-            }
-            stream.fill();
-            stream.restoreGraphicsState();
+            qr.draw(stream, symbolLeft, symbolTop, QR_SIZE);
 
             float hintTop = symbolTop - QR_SIZE - 1.5f * MM;
             float hintWidth = QR_SIZE + quietZone;
@@ -503,7 +317,7 @@ final class ActivationSlipPdf {
         }
 
         /** Wrapped text from {@code top} down to the slip's bottom edge. */
-        private void paragraph(Face face, float size, float grey, float x, float width, float top, String text)
+        private void paragraph(PdfFont face, float size, float grey, float x, float width, float top, String text)
                 throws IOException {
             float leading = size * LINE_SPACING;
             int maxLines = (int) ((top - bottom) / leading);
@@ -515,12 +329,12 @@ final class ActivationSlipPdf {
         }
 
         /** One line of text, cut with an ellipsis where it would be wider than {@code width}. */
-        private void line(Face face, float size, float grey, float x, float y, String text, float width)
+        private void line(PdfFont face, float size, float grey, float x, float y, String text, float width)
                 throws IOException {
             show(face, size, grey, x, y, face.fit(face.printable(text), size, width));
         }
 
-        private void show(Face face, float size, float grey, float x, float y, String printable) throws IOException {
+        private void show(PdfFont face, float size, float grey, float x, float y, String printable) throws IOException {
             if (printable.isEmpty()) {
                 return;
             }
@@ -530,33 +344,6 @@ final class ActivationSlipPdf {
             stream.newLineAtOffset(x, y);
             stream.showText(printable);
             stream.endText();
-        }
-    }
-
-    /**
-     * The largest size up to {@code maxSize}, in quarter points, at which text {@code naturalWidth} wide at
-     * {@code maxSize} fits into {@code width}, but not below {@code minSize}.
-     */
-    private static float fittingSize(float naturalWidth, float maxSize, float minSize, float width) {
-        if (naturalWidth <= width) {
-            return maxSize;
-        }
-        return Math.max(minSize, (float) Math.floor(maxSize * width / naturalWidth * 4) / 4);
-    }
-
-    /** Activation addresses are ASCII (percent-encoded where needed), which QR byte mode holds as they are. */
-    private static BitMatrix qrModules(String url) {
-        try {
-            // Width and height 0 with margin 0: one matrix cell per module, no quiet zone (we leave that blank).
-            return new QRCodeWriter()
-                    .encode(
-                            url,
-                            BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("Activation address does not fit in a QR code: " + url, e);
         }
     }
 }

@@ -141,7 +141,15 @@ final class CourseContentReader {
                 var id = text(file, front, "id");
                 var title = text(file, front, "title");
                 var order = integer(file, front, "order", 1, 999);
-                var body = content.substring(Math.min(content.length(), content.indexOf('\n', end + 1) + 1));
+                int bodyStart = Math.min(content.length(), content.indexOf('\n', end + 1) + 1);
+                var body = content.substring(bodyStart);
+                images(
+                        file,
+                        (int) content.substring(0, bodyStart)
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count(),
+                        body);
                 if (id == null || title == null) {
                     continue;
                 }
@@ -195,6 +203,82 @@ final class CourseContentReader {
         }
         lessons.sort(Comparator.comparingInt(Lesson::order));
         return lessons;
+    }
+
+    // ---------------------------------------------------------------- pictures
+
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder()
+            .includeSourceSpans(org.commonmark.parser.IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+
+    /**
+     * Every picture of a lesson needs a text for those who cannot see it, and is either a web address or a file of
+     * the course's images folder that the platform serves ({@link CourseImageService}): a plain name, PNG, JPEG or
+     * WebP, at most 200 KB, whose bytes are what its name says.
+     */
+    private void images(String file, int linesBefore, String body) {
+        MARKDOWN.parse(body).accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                var spans = image.getSourceSpans();
+                int line = linesBefore
+                        + 1
+                        + (spans.isEmpty() ? 0 : spans.getFirst().getLineIndex());
+                var alt = new StringBuilder();
+                for (var child = image.getFirstChild(); child != null; child = child.getNext()) {
+                    if (child instanceof org.commonmark.node.Text text) {
+                        alt.append(text.getLiteral());
+                    }
+                }
+                if (alt.toString().isBlank()) {
+                    problems.add(new ContentProblem(
+                            file, line, "a picture needs a text saying what it shows: ![what it shows](images/…)"));
+                }
+                image(file, line, image.getDestination());
+            }
+        });
+    }
+
+    private void image(String file, int line, String destination) {
+        if (destination.startsWith("https://") || destination.startsWith("http://")) {
+            return;
+        }
+        var matcher = CourseImageService.REFERENCE.matcher(destination);
+        if (!matcher.matches()) {
+            problems.add(new ContentProblem(
+                    file,
+                    line,
+                    "a picture is a file of the course's images folder (images/name.png) or a web address"));
+            return;
+        }
+        var name = matcher.group(1);
+        if (!CourseImageService.FILE_NAME.matcher(name).matches()) {
+            problems.add(new ContentProblem(
+                    file,
+                    line,
+                    "the picture's file name '" + name + "' must be lower-case letters, digits, - and _, ending in"
+                            + " .png, .jpg or .webp"));
+            return;
+        }
+        var path = folder.resolve("images").resolve(name);
+        try {
+            if (!Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(new ContentProblem(file, line, "the picture images/" + name + " is missing"));
+            } else if (Files.size(path) > CourseImageService.MAX_IMAGE_BYTES) {
+                problems.add(new ContentProblem(
+                        file,
+                        line,
+                        "the picture images/" + name + " is larger than 200 KB: make it smaller for phones"));
+            } else {
+                var type = CourseImageService.contentType(name);
+                if (type == null || !CourseImageService.looksLike(type, Files.readAllBytes(path))) {
+                    problems.add(new ContentProblem(
+                            file, line, "images/" + name + " is not the kind of picture its name says"));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new ContentProblem(file, line, "the picture images/" + name + " cannot be read"));
+        }
     }
 
     // ---------------------------------------------------------------- quiz

@@ -41,18 +41,21 @@ public class CourseContentService {
     private final Path contentDirectory;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CourseImageService images;
 
     CourseContentService(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             @Value("${digilit.content.directory:course-content}") Path contentDirectory,
             Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            CourseImageService images) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.contentDirectory = contentDirectory;
         this.clock = clock;
         this.events = events;
+        this.images = images;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -95,6 +98,7 @@ public class CourseContentService {
                 skipped.add(folder.getFileName().toString());
                 continue;
             }
+            images.loadedFrom(course.id(), folder);
             var stored = jdbc.sql("select content_hash from course where id = :id")
                     .param("id", course.id())
                     .query(String.class)

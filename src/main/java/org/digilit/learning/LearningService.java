@@ -18,7 +18,6 @@ import org.digilit.course.CatalogueService;
 import org.digilit.course.CourseStructure;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
-import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,8 +38,10 @@ public class LearningService {
 
     private final JdbcClient jdbc;
     private final CatalogueService catalogue;
+    private final AssignmentService assignments;
     private final CurrentUser currentUser;
     private final LearningProperties properties;
+    private final CertificateService certificates;
     private final Clock clock;
     private final Map<String, Cached> structures = new ConcurrentHashMap<>();
 
@@ -49,22 +50,29 @@ public class LearningService {
     LearningService(
             JdbcClient jdbc,
             CatalogueService catalogue,
+            AssignmentService assignments,
             CurrentUser currentUser,
             LearningProperties properties,
+            CertificateService certificates,
             Clock clock) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.assignments = assignments;
         this.currentUser = currentUser;
         this.properties = properties;
+        this.certificates = certificates;
         this.clock = clock;
     }
 
-    /** Enrols the learner in an active course (again: nothing changes). */
+    /**
+     * Enrols the learner in an active course (again: nothing changes). A course assigned to them is recorded as
+     * assigned, any other as their own choice.
+     */
     @Transactional
     public CourseProgress enrol(String courseId) {
         var learner = currentUser.require();
         var structure = structure(courseId);
-        enrolment(learner, courseId, "SELF");
+        enrolment(learner, courseId);
         return progress(learner, structure);
     }
 
@@ -81,7 +89,7 @@ public class LearningService {
         return enrolled ? Optional.of(progress(learner, structure(courseId))) : Optional.empty();
     }
 
-    /** The learner's courses (enrolled or assigned), most recently active first. */
+    /** The courses the learner is enrolled in (by choice or by assignment), most recently active first. */
     @Transactional(readOnly = true)
     public List<CourseProgress> myCourses() {
         var learner = currentUser.require();
@@ -94,6 +102,33 @@ public class LearningService {
                 .map(id -> findStructure(id).map(s -> progress(learner, s)))
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /**
+     * The learner's home: their assigned courses with progress (started or not), overdue and earliest due first and
+     * completed ones last; their other courses, most recently active first; and the course to go on with.
+     */
+    @Transactional(readOnly = true)
+    public LearnerHome home() {
+        var learner = currentUser.require();
+        var current = assignments.currentQuarter();
+        var assigned = assignments.forLearner(learner).stream()
+                .map(a -> findStructure(a.courseId()).map(s -> {
+                    var progress = progress(learner, s);
+                    return new AssignedCourse(
+                            a, progress, !progress.completed() && a.due().compareTo(current) < 0);
+                }))
+                .flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(
+                                (AssignedCourse c) -> c.progress().completed())
+                        .thenComparing(c -> c.assignment().due()))
+                .toList();
+        var assignedIds =
+                assigned.stream().map(c -> c.assignment().courseId()).collect(java.util.stream.Collectors.toSet());
+        var others = myCourses().stream()
+                .filter(p -> !assignedIds.contains(p.courseId()))
+                .toList();
+        return new LearnerHome(assigned, others, LearnerHome.next(assigned, others));
     }
 
     /** Records that the learner finished reading a lesson (enrolling them if needed); completes the course if due. */
@@ -210,11 +245,12 @@ public class LearningService {
 
     /**
      * After a write: the learner's first step in a course enrols them; the step that fulfils the rules completes the
-     * course (once: the update only touches a row not yet completed, and only then is the event written).
+     * course (once: the update only touches a row not yet completed, and only then are the event written and the
+     * certificate issued).
      */
     private CourseProgress settle(AuthenticatedUser learner, CourseStructure structure, State state, Timestamp now) {
         if (state.first()) {
-            enrolment(learner, structure.courseId(), "SELF");
+            enrolment(learner, structure.courseId());
         }
         var progress = state.progress();
         if (progress.completed()
@@ -232,6 +268,7 @@ public class LearningService {
                 .update();
         if (changed == 1) {
             event(learner, structure, "COURSE_COMPLETED", null, null, null, now);
+            certificates.issue(learner, structure, now.toInstant());
             return new CourseProgress(
                     progress.courseId(),
                     progress.lessonIds(),
@@ -246,7 +283,12 @@ public class LearningService {
         return progress(learner, structure);
     }
 
-    private void enrolment(AuthenticatedUser learner, String courseId, String source) {
+    /**
+     * The learner's first step in a course enrols them: as assigned when the course is assigned to them now, else as
+     * their own choice. An enrolment is written once; a course assigned after the learner chose it stays their choice.
+     */
+    private void enrolment(AuthenticatedUser learner, String courseId) {
+        var source = assignments.isAssigned(learner, courseId) ? "ASSIGNED" : "SELF";
         jdbc.sql("""
                         insert into enrolment (username, course_id, source, enrolled_at) values (:u, :c, :source, :now)
                         on conflict do nothing""")
@@ -326,13 +368,7 @@ public class LearningService {
 
     /** The audience the learner's role stands for: teachers and officials count for their institution. */
     static String audience(AuthenticatedUser learner) {
-        if (learner.has(Role.TEACHER)) {
-            return "TEACHER";
-        }
-        if (learner.has(Role.OFFICIAL)) {
-            return "OFFICIAL";
-        }
-        return "CITIZEN";
+        return LearnerAudience.of(learner).name();
     }
 
     private static Set<String> strings(@Nullable Array array) throws SQLException {

@@ -2,9 +2,12 @@ package org.digilit.learning;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jspecify.annotations.Nullable;
@@ -64,8 +67,18 @@ public final class LessonRenderer {
      * takes it as is) holding the lesson's headings, paragraphs, lists, links and pictures.
      */
     public String render(String markdown) {
+        return render(markdown, UnaryOperator.identity());
+    }
+
+    /**
+     * Renders a lesson body whose pictures next to the lesson ({@code images/phone.png}) are served from elsewhere:
+     * {@code pictures} gives the address to use, or null when there is no such picture (its text is shown instead).
+     * Web addresses are left as they are.
+     */
+    public String render(String markdown, UnaryOperator<@Nullable String> pictures) {
         var document = PARSER.parse(Normalizer.normalize(markdown, Normalizer.Form.NFC));
         document.accept(new HeadingLevels());
+        document.accept(new Pictures(pictures));
         return "<div class=\"" + BODY_CLASS + "\">" + sanitize(RENDERER.render(document)) + "</div>";
     }
 
@@ -132,6 +145,36 @@ public final class LessonRenderer {
             }
         }
         return true;
+    }
+
+    /** Points relative pictures at where they are served; one that cannot be served becomes its text. */
+    private static final class Pictures extends AbstractVisitor {
+        private final UnaryOperator<@Nullable String> addresses;
+
+        Pictures(UnaryOperator<@Nullable String> addresses) {
+            this.addresses = addresses;
+        }
+
+        @Override
+        public void visit(Image image) {
+            var destination = image.getDestination();
+            if (WEB_URL.matcher(destination).matches() || !isRelativePath(destination)) {
+                return;
+            }
+            var address = addresses.apply(destination);
+            if (address != null) {
+                image.setDestination(address);
+                return;
+            }
+            var alt = new StringBuilder();
+            for (var child = image.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof Text text) {
+                    alt.append(text.getLiteral());
+                }
+            }
+            image.insertBefore(new Text(alt.toString()));
+            image.unlink();
+        }
     }
 
     /** The page owns the h1, so lesson headings start at h2; anything deeper than h4 is kept as h4. */

@@ -293,6 +293,37 @@ public class OrganisationService {
     }
 
     /**
+     * An organisation named by its code and its ancestors, root first, whatever the caller's scope: where a learner's
+     * own organisation sits, so what was decided above it (an assignment on the district) reaches them. Scope governs
+     * acting on organisations; their names and places in the tree are not personal data. Empty for an unknown code.
+     */
+    @Transactional(readOnly = true)
+    public List<OrganisationRef> lineageOf(String code) {
+        var path = jdbc.sql("select path from organisation where code = :code")
+                .param("code", code)
+                .query(String.class)
+                .optional();
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        var ids = java.util.Arrays.stream(path.get().split("/"))
+                .filter(s -> !s.isEmpty())
+                .map(Long::valueOf)
+                .toArray(Long[]::new);
+        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = any (:ids)"
+                        + " order by depth")
+                .param("ids", ids)
+                .query((rs, n) -> new OrganisationRef(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("path"),
+                        OrganisationType.valueOf(rs.getString("type")),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en")))
+                .list();
+    }
+
+    /**
      * Communes whose name or code matches, for the public self-registration page (no scope: anyone may name the
      * commune they live in). Matches folded text, so "phu my" finds "Phú Mỹ".
      */

@@ -31,15 +31,24 @@ import org.springframework.transaction.annotation.Transactional;
 class ReportFigures {
 
     /**
-     * Per person of the people selected by {@code %s} (a condition on account {@code a}): organisation, audience,
-     * when verified and activated, how many courses are required and done, and when they were done
-     * ({@code done_at}, null while not).
+     * Per person of the people selected by {@code condition} (on account {@code a}): organisation, audience, when
+     * verified and activated, how many courses are required and done, and when they were done ({@code done_at}, null
+     * while not). {@code few}: the selection is small (one organisation's people), so their completed courses are
+     * looked up per person by key rather than by one pass over every learner's state.
      */
-    static final String PEOPLE = """
+    static String people(String condition, boolean few) {
+        return PEOPLE.formatted(
+                condition, few ? "" : ANY_DONE, few ? """
+                        left join lateral (
+                            select count(*) as done, min(cp.completed_at) as first_done from course_progress cp
+                            where cp.username = p.username and cp.completed_at is not null) ad on true""" : "left join any_done ad on ad.username = p.username");
+    }
+
+    private static final String PEOPLE = """
             with people as (
                 select a.username, a.full_name, a.id_last_four, a.organisation_id, a.audience, a.verified_at,
                     a.activated_at
-                from account a where a.state = 'VERIFIED' and a.verified_at is not null and (%s)
+                from account a where a.state = 'VERIFIED' and a.verified_at is not null and (%1$s)
             ),
             org_required as (
                 select distinct o.id as organisation_id, ca.audience, ca.course_id
@@ -55,12 +64,7 @@ class ReportFigures {
                 join org_required r on r.organisation_id = p.organisation_id and r.audience = p.audience
                 left join course_progress cp on cp.username = p.username and cp.course_id = r.course_id
                 group by p.username
-            ),
-            any_done as (
-                select cp.username, count(*) as done, min(cp.completed_at) as first_done
-                from course_progress cp join people p on p.username = cp.username
-                where cp.completed_at is not null group by cp.username
-            ),
+            ),%2$s
             person as (
                 select p.*, coalesce(r.required, 0) as required,
                     coalesce(r.done, ad.done, 0) as done,
@@ -68,11 +72,19 @@ class ReportFigures {
                         else ad.first_done end as done_at
                 from people p
                 left join required r on r.username = p.username
-                left join any_done ad on ad.username = p.username
+                %3$s
             )
             """;
 
-    private static final String FLOWS = PEOPLE + """
+    private static final String ANY_DONE = """
+
+            any_done as (
+                select cp.username, count(*) as done, min(cp.completed_at) as first_done
+                from course_progress cp join people p on p.username = cp.username
+                where cp.completed_at is not null group by cp.username
+            ),""";
+
+    private static final String FLOWS = """
             , flows as (
                 select organisation_id, audience, verified_at as at, 1 as accounts, 0 as activated, 0 as enrolled,
                     0 as completed, 0 as certificates from person
@@ -128,7 +140,9 @@ class ReportFigures {
         }
         long begun = System.nanoTime();
         jdbc.sql("delete from report_fact").update();
-        jdbc.sql(FLOWS.formatted("true")).param("zone", calendar.zone().getId()).update();
+        jdbc.sql(people("true", false) + FLOWS)
+                .param("zone", calendar.zone().getId())
+                .update();
         jdbc.sql("delete from report_rollup").update();
         jdbc.sql(ROLLUP).update();
         long took = (System.nanoTime() - begun) / 1_000_000;

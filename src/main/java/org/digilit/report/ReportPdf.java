@@ -2,24 +2,16 @@ package org.digilit.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.digilit.base.PdfFont;
 import org.digilit.organisation.Metric;
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +20,8 @@ import org.jspecify.annotations.Nullable;
  * completion against headcount per organisation, weakest first, with each target as a marker (vectors, sharp on any
  * printer); then the table of every row and the total, its header repeated on each page; page numbers at the foot.
  *
- * <p>Fonts are DejaVu Sans and Sans Bold from the {@code jasperreports-fonts} jar, as on the activation slips: they
- * cover Vietnamese (text is composed to NFC first); a character they lack prints as {@code ?}. Glyph substitution is
- * off: Vietnamese does not need it.
+ * <p>Fonts are DejaVu Sans and Sans Bold through {@link PdfFont}, as on the activation slips and certificates: they
+ * cover Vietnamese (text is composed to NFC first); a character they lack prints as {@code ?}.
  */
 final class ReportPdf {
 
@@ -41,8 +32,6 @@ final class ReportPdf {
     private static final float RIGHT = PAGE.getWidth() - MARGIN;
     private static final float TOP = PAGE.getHeight() - MARGIN;
     private static final float BOTTOM = MARGIN + 8 * MM; // room for the page footer
-    private static final String FONT_FOLDER = "/net/sf/jasperreports/fonts/dejavu/";
-    private static final String ELLIPSIS = "\u2026";
 
     private static final float TITLE_SIZE = 15f;
     private static final float HEADING_SIZE = 10.5f;
@@ -95,7 +84,7 @@ final class ReportPdf {
             document.getDocumentInformation().setTitle(title);
             document.getDocumentInformation().setCreator("DigiLit");
             var drawing = new Drawing(
-                    document, Face.load(document, "DejaVuSans.ttf"), Face.load(document, "DejaVuSans-Bold.ttf"));
+                    document, PdfFont.load(document, PdfFont.REGULAR), PdfFont.load(document, PdfFont.BOLD));
             drawing.header(report, labels, title);
             drawing.chart(report, labels);
             drawing.table(report, labels);
@@ -138,12 +127,12 @@ final class ReportPdf {
     private static final class Drawing {
 
         private final PDDocument document;
-        private final Face regular;
-        private final Face bold;
+        private final PdfFont regular;
+        private final PdfFont bold;
         private PDPageContentStream stream;
         private float y;
 
-        Drawing(PDDocument document, Face regular, Face bold) throws IOException {
+        Drawing(PDDocument document, PdfFont regular, PdfFont bold) throws IOException {
             this.document = document;
             this.regular = regular;
             this.bold = bold;
@@ -169,12 +158,12 @@ final class ReportPdf {
 
         void header(Report report, ReportLabels labels, String title) throws IOException {
             y -= TITLE_SIZE;
-            text(bold, TITLE_SIZE, null, LEFT, y, bold.fit(title, TITLE_SIZE, RIGHT - LEFT));
+            text(bold, TITLE_SIZE, null, LEFT, y, fit(bold, title, TITLE_SIZE, RIGHT - LEFT));
             y -= TEXT_SIZE * 2f;
             var subtitle = labels.text(
                     "report.export.subtitle", labels.quarter(report.quarter()), labels.audience(report.audience()));
-            text(regular, TEXT_SIZE + 1, null, LEFT, y, regular.fit(subtitle, TEXT_SIZE + 1, RIGHT - LEFT));
-            for (var line : regular.wrap(labels.sourceWithVersions(report), TEXT_SIZE, RIGHT - LEFT, 3)) {
+            text(regular, TEXT_SIZE + 1, null, LEFT, y, fit(regular, subtitle, TEXT_SIZE + 1, RIGHT - LEFT));
+            for (var line : wrap(regular, labels.sourceWithVersions(report), TEXT_SIZE, RIGHT - LEFT, 3)) {
                 y -= TEXT_SIZE * 1.4f;
                 text(regular, TEXT_SIZE, GREY_TEXT, LEFT, y, line);
             }
@@ -206,7 +195,7 @@ final class ReportPdf {
                         null,
                         LEFT,
                         middle - TEXT_SIZE * 0.35f,
-                        regular.fit(labels.name(row), TEXT_SIZE, BAR_LABEL_WIDTH - 6f));
+                        fit(regular, labels.name(row), TEXT_SIZE, BAR_LABEL_WIDTH - 6f));
                 var check = row.target(Metric.COURSE_COMPLETION);
                 var value = row.figures().completionOfHeadcount();
                 float width = value == null ? 0f : share(value, maximum) * (laneRight - laneLeft);
@@ -236,7 +225,7 @@ final class ReportPdf {
                         null,
                         laneRight + 6f,
                         middle - TEXT_SIZE * 0.35f,
-                        regular.fit(valueText, TEXT_SIZE, BAR_VALUE_WIDTH - 6f));
+                        fit(regular, valueText, TEXT_SIZE, BAR_VALUE_WIDTH - 6f));
             }
             y -= TEXT_SIZE * 1.6f;
             legend(labels);
@@ -292,7 +281,7 @@ final class ReportPdf {
             var headers = new ArrayList<List<String>>();
             int headerLines = 1;
             for (int c = 0; c < columns.size(); c++) {
-                var lines = bold.wrap(labels.text(columns.get(c).key()), TABLE_SIZE, widths[c] - 4f, 3);
+                var lines = wrap(bold, labels.text(columns.get(c).key()), TABLE_SIZE, widths[c] - 4f, 3);
                 headers.add(lines);
                 headerLines = Math.max(headerLines, lines.size());
             }
@@ -326,7 +315,7 @@ final class ReportPdf {
                     var value = c == ReportExport.NAME_COLUMN
                             ? ReportExport.name(row, report, labels)
                             : column.value().apply(row);
-                    var cell = face.fit(cell(column.kind(), value, labels), TABLE_SIZE, widths[c] - 4f);
+                    var cell = fit(face, cell(column.kind(), value, labels), TABLE_SIZE, widths[c] - 4f);
                     float baseline = y + (TABLE_ROW - TABLE_SIZE) / 2f + 1.5f;
                     if (column.kind() == ReportExport.Kind.TEXT) {
                         float[] colour =
@@ -371,7 +360,7 @@ final class ReportPdf {
         private void heading(String title) throws IOException {
             room(HEADING_SIZE * 2 + BAR_ROW * 2);
             y -= HEADING_SIZE * 1.8f;
-            text(bold, HEADING_SIZE, null, LEFT, y, bold.fit(title, HEADING_SIZE, RIGHT - LEFT));
+            text(bold, HEADING_SIZE, null, LEFT, y, fit(bold, title, HEADING_SIZE, RIGHT - LEFT));
             y -= 4f;
         }
 
@@ -397,7 +386,7 @@ final class ReportPdf {
                             GREY_TEXT,
                             LEFT,
                             baseline,
-                            regular.fit("DigiLit · " + title, FOOTER_SIZE, RIGHT - LEFT - width - 20f));
+                            fit(regular, "DigiLit · " + title, FOOTER_SIZE, RIGHT - LEFT - width - 20f));
                     text(regular, FOOTER_SIZE, GREY_TEXT, RIGHT - width, baseline, number);
                 }
             }
@@ -409,8 +398,9 @@ final class ReportPdf {
             stream.fill();
         }
 
-        /** Draws text already made printable (by {@link Face#fit}, {@link Face#wrap} or {@link Face#printable}). */
-        private void text(Face face, float size, float @Nullable [] colour, float x, float baseline, String printable)
+        /** Draws text already made printable (by {@link PdfFont#fit}, {@link PdfFont#wrap} or {@link PdfFont#printable}). */
+        private void text(
+                PdfFont face, float size, float @Nullable [] colour, float x, float baseline, String printable)
                 throws IOException {
             if (printable.isEmpty()) {
                 return;
@@ -418,11 +408,22 @@ final class ReportPdf {
             var c = colour == null ? new float[] {0f, 0f, 0f} : colour;
             stream.setNonStrokingColor(c[0], c[1], c[2]);
             stream.beginText();
-            stream.setFont(face.font, size);
+            stream.setFont(face.font(), size);
             stream.newLineAtOffset(x, baseline);
             stream.showText(printable);
             stream.endText();
         }
+    }
+
+    /** The text made printable by the font, cut with an ellipsis where it would be wider than {@code maxWidth}. */
+    private static String fit(PdfFont font, String text, float size, float maxWidth) throws IOException {
+        return font.fit(font.printable(text), size, maxWidth);
+    }
+
+    /** The text made printable by the font, wrapped into at most {@code maxLines} lines. */
+    private static List<String> wrap(PdfFont font, String text, float size, float maxWidth, int maxLines)
+            throws IOException {
+        return font.wrap(font.printable(text), size, maxWidth, maxLines);
     }
 
     private static float share(BigDecimal value, BigDecimal maximum) {
@@ -430,116 +431,5 @@ final class ReportPdf {
             return 0f;
         }
         return Math.min(1f, Math.max(0f, value.floatValue() / maximum.floatValue()));
-    }
-
-    /** One embedded font: what it can print and how wide that is (widths from its metrics, cached per character). */
-    private static final class Face {
-
-        private final PDType0Font font;
-        private final CmapLookup glyphs;
-        private final TrueTypeFont metrics;
-        private final float unitsPerEm;
-        private final Map<Integer, Float> advances = new HashMap<>();
-
-        private Face(PDType0Font font, TrueTypeFont metrics) throws IOException {
-            this.font = font;
-            this.glyphs = font.getCmapLookup();
-            this.metrics = metrics;
-            this.unitsPerEm = metrics.getUnitsPerEm();
-        }
-
-        static Face load(PDDocument document, String file) throws IOException {
-            TrueTypeFont ttf;
-            try (InputStream in = ReportPdf.class.getResourceAsStream(FONT_FOLDER + file)) {
-                if (in == null) {
-                    throw new IllegalStateException("Font " + FONT_FOLDER + file + " is not on the classpath");
-                }
-                ttf = new TTFParser().parse(RandomAccessReadBuffer.createBufferFromStream(in));
-            }
-            document.registerTrueTypeFontForClosing(ttf);
-            ttf.setEnableGsub(false);
-            return new Face(PDType0Font.load(document, ttf, true), ttf);
-        }
-
-        /** The text on one line as this font prints it: composed (NFC), spaces for control characters, ? for the rest. */
-        String printable(String text) {
-            var composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-            var result = new StringBuilder(composed.length());
-            composed.codePoints().forEach(c -> {
-                if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-                    result.append(' ');
-                } else if (glyphs.getGlyphId(c) == 0) {
-                    result.append('?');
-                } else {
-                    result.appendCodePoint(c);
-                }
-            });
-            return result.toString().strip();
-        }
-
-        float width(String printable, float size) throws IOException {
-            float units = 0;
-            for (int i = 0; i < printable.length(); ) {
-                int c = printable.codePointAt(i);
-                Float advance = advances.get(c);
-                if (advance == null) {
-                    advance = (float) metrics.getAdvanceWidth(glyphs.getGlyphId(c));
-                    advances.put(c, advance);
-                }
-                units += advance;
-                i += Character.charCount(c);
-            }
-            return units / unitsPerEm * size;
-        }
-
-        /** The text made printable, cut with an ellipsis where it would be wider than {@code maxWidth}. */
-        String fit(String text, float size, float maxWidth) throws IOException {
-            var printable = printable(text);
-            if (width(printable, size) <= maxWidth) {
-                return printable;
-            }
-            int[] codePoints = printable.codePoints().toArray();
-            int low = 0;
-            int high = codePoints.length;
-            while (high - low > 1) {
-                int middle = (low + high) >>> 1;
-                if (width(new String(codePoints, 0, middle).stripTrailing() + ELLIPSIS, size) <= maxWidth) {
-                    low = middle;
-                } else {
-                    high = middle;
-                }
-            }
-            return new String(codePoints, 0, low).stripTrailing() + ELLIPSIS;
-        }
-
-        /** Greedy word wrap into at most {@code maxLines} lines, the last cut with an ellipsis when the text goes on. */
-        List<String> wrap(String text, float size, float maxWidth, int maxLines) throws IOException {
-            var lines = new ArrayList<String>();
-            var words = printable(text).split(" +");
-            var line = new StringBuilder();
-            for (int i = 0; i < words.length; i++) {
-                var candidate = line.isEmpty() ? words[i] : line + " " + words[i];
-                if (width(candidate, size) <= maxWidth || line.isEmpty()) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (lines.size() == maxLines - 1) {
-                    var rest = new StringBuilder(line);
-                    for (int j = i; j < words.length; j++) {
-                        rest.append(' ').append(words[j]);
-                    }
-                    lines.add(fit(rest.toString(), size, maxWidth));
-                    return lines;
-                }
-                lines.add(fit(line.toString(), size, maxWidth));
-                line.setLength(0);
-                line.append(words[i]);
-            }
-            if (!line.isEmpty()) {
-                lines.add(fit(line.toString(), size, maxWidth));
-            }
-            return lines;
-        }
     }
 }

@@ -221,7 +221,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<FollowUpPerson> followUp(long organisationId, @Nullable Audience audience, int offset, int limit) {
         var organisation = organisations.get(organisationId);
-        return jdbc.sql(ReportFigures.PEOPLE.formatted(FOLLOW_UP_PEOPLE) + """
+        return jdbc.sql(ReportFigures.people(FOLLOW_UP_PEOPLE, true) + """
                         select p.username, p.full_name, p.id_last_four, p.audience, p.activated_at, p.required, p.done,
                             o.code, o.name_vi
                         from person p join organisation o on o.id = p.organisation_id
@@ -246,7 +246,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public int countFollowUp(long organisationId, @Nullable Audience audience) {
         var organisation = organisations.get(organisationId);
-        return jdbc.sql(ReportFigures.PEOPLE.formatted(FOLLOW_UP_PEOPLE)
+        return jdbc.sql(ReportFigures.people(FOLLOW_UP_PEOPLE, true)
                         + " select count(*) from person p where p.done_at is null")
                 .param("path", organisation.path() + "%")
                 .param("audience", audience == null ? "" : audience.name())

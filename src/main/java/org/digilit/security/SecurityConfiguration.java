@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -26,12 +27,23 @@ class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
     static final String LOGIN_URL = "/oauth2/authorization/" + REGISTRATION_ID;
+    static final String CERTIFICATE_KEY_SET = "/.well-known/digilit-certificate-keys.json";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/icons/**")
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/styles/**",
+                                "/images/**",
+                                "/icons/**",
+                                // The lessons' pictures: course content is public, like the catalogue.
+                                "/course-images/**")
+                        .permitAll()
+                        // Certificates (learning.ui.CertificateController): the key set that verifies credentials and
+                        // a certificate's credential by its public code, for anyone, offline verifiers included.
+                        .requestMatchers(HttpMethod.GET, CERTIFICATE_KEY_SET, "/credentials/*")
                         .permitAll())
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new LocaleAwareAuthorizationRequestResolver(registrations)))

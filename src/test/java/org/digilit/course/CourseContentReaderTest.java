@@ -121,4 +121,71 @@ class CourseContentReaderTest {
                 .containsExactly(
                         "phone-basics/course.yaml:1: the id 'other-id' must be the folder's name" + " 'phone-basics'");
     }
+
+    /** The smallest file that starts like a PNG (the reader checks the signature, not the whole picture). */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
+
+    private static Path lessonWithPicture(Path folder, String markdown) throws IOException {
+        CourseFixtures.write(
+                folder.resolve("lessons/01-turn-on.en.md"),
+                "---\nid: turn-on\ntitle: Turning on\norder: 1\n---\nPress the button.\n\n" + markdown + "\n");
+        return folder;
+    }
+
+    @Test
+    void a_lesson_picture_of_the_images_folder_with_its_text_is_accepted() throws IOException {
+        var folder = CourseFixtures.validCourse(root, "phone-basics");
+        Files.createDirectories(folder.resolve("images"));
+        Files.write(folder.resolve("images/power-button.png"), PNG);
+        lessonWithPicture(folder, "![The power button on the side](images/power-button.png)");
+        var result = CourseContentReader.read(root, folder);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.course()).isNotNull();
+    }
+
+    @Test
+    void a_lesson_picture_without_text_missing_misnamed_or_not_a_picture_is_refused_on_its_line() throws IOException {
+        var folder = CourseFixtures.validCourse(root, "phone-basics");
+        Files.createDirectories(folder.resolve("images"));
+        Files.write(folder.resolve("images/power-button.png"), PNG);
+        Files.writeString(folder.resolve("images/page.png"), "<html><script>alert(1)</script></html>");
+        lessonWithPicture(folder, """
+                ![](images/power-button.png)
+
+                ![Missing](images/missing.png)
+
+                ![Shouting](images/Power-Button.PNG)
+
+                ![Sneaky](images/page.png)
+
+                ![Elsewhere](../../secrets/key.png)
+                """);
+        var result = CourseContentReader.read(root, folder);
+        assertThat(result.course()).isNull();
+        assertThat(result.problems())
+                .extracting(ContentProblem::toString)
+                .containsExactly(
+                        "phone-basics/lessons/01-turn-on.en.md:8: a picture needs a text saying what it shows:"
+                                + " ![what it shows](images/…)",
+                        "phone-basics/lessons/01-turn-on.en.md:10: the picture images/missing.png is missing",
+                        "phone-basics/lessons/01-turn-on.en.md:12: the picture's file name 'Power-Button.PNG' must be"
+                                + " lower-case letters, digits, - and _, ending in .png, .jpg or .webp",
+                        "phone-basics/lessons/01-turn-on.en.md:14: images/page.png is not the kind of picture its name"
+                                + " says",
+                        "phone-basics/lessons/01-turn-on.en.md:16: a picture is a file of the course's images folder"
+                                + " (images/name.png) or a web address");
+    }
+
+    @Test
+    void a_picture_too_large_for_phones_is_refused() throws IOException {
+        var folder = CourseFixtures.validCourse(root, "phone-basics");
+        Files.createDirectories(folder.resolve("images"));
+        var big = new byte[(int) CourseImageService.MAX_IMAGE_BYTES + 1];
+        System.arraycopy(PNG, 0, big, 0, PNG.length);
+        Files.write(folder.resolve("images/photo.png"), big);
+        lessonWithPicture(folder, "![A photo](images/photo.png)");
+        assertThat(CourseContentReader.read(root, folder).problems())
+                .extracting(ContentProblem::message)
+                .containsExactly("the picture images/photo.png is larger than 200 KB: make it smaller for phones");
+    }
 }

@@ -40,4 +40,21 @@ public final class CourseTestData {
             throw new IllegalStateException("fixture course has problems: " + report.problems());
         }
     }
+
+    /** The fixture course under its own titles (tests that show several courses side by side tell them apart). */
+    public static void loadFixtureCourse(
+            CourseContentService content, java.nio.file.Path root, String id, String titleVi, String titleEn)
+            throws java.io.IOException {
+        var folder = CourseFixtures.validCourse(root, id);
+        var yaml = folder.resolve("course.yaml");
+        java.nio.file.Files.writeString(
+                yaml,
+                java.nio.file.Files.readString(yaml)
+                        .replace("vi: Làm quen với điện thoại", "vi: " + titleVi)
+                        .replace("en: Getting to know your phone", "en: " + titleEn));
+        var report = content.load(root);
+        if (!report.problems().isEmpty()) {
+            throw new IllegalStateException("fixture course has problems: " + report.problems());
+        }
+    }
 }

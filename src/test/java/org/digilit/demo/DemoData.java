@@ -15,6 +15,10 @@ import org.digilit.account.AccountImportService;
 import org.digilit.account.AccountListItem;
 import org.digilit.account.AccountService;
 import org.digilit.account.ImportProgress;
+import org.digilit.course.CatalogueService;
+import org.digilit.course.CourseContentService;
+import org.digilit.learning.AssignmentService;
+import org.digilit.learning.LearningService;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationImportService;
@@ -65,6 +69,10 @@ public class DemoData {
             TargetService targets,
             AccountImportService people,
             AccountService accounts,
+            CourseContentService content,
+            AssignmentService assignments,
+            LearningService learning,
+            CatalogueService catalogue,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
                     int peopleCount) {
         return (ApplicationArguments arguments) -> {
@@ -105,8 +113,15 @@ public class DemoData {
                         top, quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, new BigDecimal("80"));
                 targets.setOrganisationTarget(
                         top, quarter, Metric.COURSE_COMPLETION, Audience.TEACHER, new BigDecimal("80"));
+                demoAssignments(content, assignments, organisations, top);
                 var verified =
                         peopleCount == 0 ? 0 : demoPeople(province, peopleCount, people, accounts, organisations);
+                if (verified > 0) {
+                    int learned = demoLearning(jdbc, learning, catalogue);
+                    log.info(
+                            "Demo learning: {} learners went through real courses (history spread over a year)",
+                            learned);
+                }
                 log.info(
                         "Demo province loaded: {} organisations, 5 working groups, targets for {}, {} people ({}"
                                 + " verified, provisioned in the background)",
@@ -118,6 +133,92 @@ public class DemoData {
                 TestUsers.signOut();
             }
         };
+    }
+
+    /**
+     * Required courses, so the learners' home shows them: two courses for the citizens of the demo district (due this
+     * quarter and the next), one for every teacher of the province (due next quarter). The courses are loaded first:
+     * this runs before the content loader's own start-up load.
+     */
+    private static void demoAssignments(
+            CourseContentService content, AssignmentService assignments, OrganisationService organisations, long top) {
+        content.loadAll();
+        var quarters = assignments.dueQuarters();
+        var district = organisations.findByCode(DEMO_DISTRICT).orElseThrow();
+        assignments.assign(district.id(), Audience.CITIZEN, "online-safety-scams", quarters.get(0));
+        assignments.assign(district.id(), Audience.CITIZEN, "smartphone-basics", quarters.get(1));
+        assignments.assign(top, Audience.TEACHER, "teaching-with-digital-tools", quarters.get(1));
+    }
+
+    /**
+     * A year of learning for the demo reports: every second verified person goes through courses with the real
+     * learning service (their required courses, or the online-safety course where nothing is required; two in three
+     * finish, getting their certificate), then each person's history is moved back by up to eleven months, so the
+     * quarters have a trend. Accounts get verification and activation dates to match.
+     */
+    private static int demoLearning(JdbcClient jdbc, LearningService learning, CatalogueService catalogue) {
+        record Learner(String username, String name, String organisation, String audience) {}
+        var learners = jdbc.sql("""
+                        select a.username, a.full_name, o.code, a.audience from account a
+                        join organisation o on o.id = a.organisation_id
+                        where a.state = 'VERIFIED' order by a.id""")
+                .query((rs, n) -> new Learner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        int count = 0;
+        for (int i = 0; i < learners.size(); i += 2) {
+            var learner = learners.get(i);
+            var role = switch (learner.audience()) {
+                case "TEACHER" -> Role.TEACHER;
+                case "OFFICIAL" -> Role.OFFICIAL;
+                default -> Role.CITIZEN;
+            };
+            TestUsers.signInNamed(learner.username(), learner.name(), learner.organisation(), role);
+            try {
+                var courses = new ArrayList<String>();
+                if (role == Role.TEACHER) {
+                    courses.add("teaching-with-digital-tools");
+                } else {
+                    courses.add("online-safety-scams");
+                    if (learner.organisation().startsWith(DEMO_DISTRICT)) {
+                        courses.add("smartphone-basics");
+                    }
+                }
+                boolean finishes = i % 3 != 0;
+                for (var courseId : courses) {
+                    var structure = catalogue.structure(courseId).orElseThrow();
+                    var lessons = structure.lessonIds();
+                    int read = finishes ? lessons.size() : 1 + (i / 2) % lessons.size();
+                    for (var lesson : lessons.subList(0, Math.min(read, lessons.size()))) {
+                        learning.completeLesson(courseId, lesson);
+                    }
+                    if (finishes && structure.hasQuiz()) {
+                        var answers = new java.util.HashMap<String, java.util.Set<String>>();
+                        structure.questions().forEach(q -> answers.put(q.id(), q.correct()));
+                        learning.submitQuiz(courseId, answers);
+                    }
+                }
+                count++;
+            } finally {
+                TestUsers.signOut();
+            }
+        }
+        // Each person's history moves back by the same number of days (0 to 330, fixed by their username).
+        var shift = "make_interval(days => abs(hashtext(%s)) %% 330)";
+        jdbc.sql("update account set verified_at = now() - " + shift.formatted("username")
+                        + " - interval '20 days', activated_at = case when abs(hashtext(username)) % 4 <> 0"
+                        + " then now() - " + shift.formatted("username") + " - interval '10 days' end"
+                        + " where state = 'VERIFIED'")
+                .update();
+        for (var table : List.of("enrolment:enrolled_at", "progress_event:occurred_at")) {
+            var parts = table.split(":");
+            jdbc.sql("update " + parts[0] + " set " + parts[1] + " = " + parts[1] + " - " + shift.formatted("username"))
+                    .update();
+        }
+        jdbc.sql("update course_progress set completed_at = completed_at - " + shift.formatted("username")
+                        + ", last_attempt_at = last_attempt_at - " + shift.formatted("username")
+                        + ", updated_at = updated_at - " + shift.formatted("username"))
+                .update();
+        return count;
     }
 
     /** Imports the demo people and verifies all but those of {@link #WAITING_COMMUNE}; returns how many were verified. */

@@ -49,6 +49,15 @@ class LessonE2EIT {
         org.assertj.core.api.Assertions.assertThat(overflow)
                 .as("sideways scrolling at 360 px")
                 .isFalse();
+        // The lesson's picture: loaded from the course's images when scrolled to, never wider than the phone.
+        var picture = page.locator(".lesson-body img.lesson-image").first();
+        picture.scrollIntoViewIfNeeded();
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", picture.elementHandle());
+        org.assertj.core.api.Assertions.assertThat(picture.getAttribute("src")).startsWith("course-images/");
+        org.assertj.core.api.Assertions.assertThat(picture.getAttribute("alt")).isNotBlank();
+        org.assertj.core.api.Assertions.assertThat(picture.boundingBox().width)
+                .as("the picture's width at 360 px")
+                .isBetween(200.0, 360.0);
         BrowserSession.screenshot(page, "lesson-360");
         var firstTitle = page.locator("h1").textContent();
 
@@ -67,6 +76,13 @@ class LessonE2EIT {
         org.assertj.core.api.Assertions.assertThat(bytes.get())
                 .as("bytes for one step to the next lesson")
                 .isLessThan(50_000);
+
+        // Home: the demo district's required courses come first, each with its due quarter, after the next step.
+        page.navigate("http://localhost:" + port + "/learn");
+        assertThat(page.locator(".next-step .cta")).isVisible();
+        assertThat(page.locator(".assigned-courses .course-progress .due").first())
+                .containsText("Hạn hoàn thành");
+        BrowserSession.screenshot(page, "learner-home-360");
         page.context().close();
     }
 }

@@ -119,6 +119,20 @@ class LessonRendererTest {
     }
 
     @Test
+    void a_picture_next_to_the_lesson_is_pointed_at_where_it_is_served_and_a_missing_one_leaves_its_text() {
+        var html = renderer.render(
+                "![Home screen](images/home-screen.png)\n\n![Gone](images/gone.png) and ![Web](https://example.org/a.png)",
+                src -> src.equals("images/home-screen.png")
+                        ? "course-images/phone/home-screen.png?v=0123456789abcdef"
+                        : null);
+        assertThat(html)
+                .contains("<img src=\"course-images/phone/home-screen.png?v&#61;0123456789abcdef\" alt=\"Home screen\""
+                        + " class=\"lesson-image\" loading=\"lazy\" decoding=\"async\" />")
+                .contains("Gone and <img src=\"https://example.org/a.png\" alt=\"Web\"")
+                .doesNotContain("gone.png");
+    }
+
+    @Test
     void an_h1_becomes_an_h2_because_the_page_owns_the_h1_and_deep_headings_stop_at_h4() {
         var html = renderer.render("# Lesson\n\n### Step\n\n###### Detail\n");
 

@@ -51,7 +51,8 @@ public final class ProgressBenchmark {
                     .map(card -> catalogue.structure(card.id()).orElseThrow())
                     .filter(CourseStructure::hasQuiz)
                     .toList();
-            jdbc.sql("truncate progress_event, course_progress, enrolment").update();
+            jdbc.sql("truncate progress_event, course_progress, enrolment, certificate")
+                    .update();
 
             var lessonLatencies = new ConcurrentLinkedQueue<Long>();
             var writes = new AtomicInteger();

@@ -188,6 +188,12 @@ public final class LocalStack implements AutoCloseable {
         properties.put("digilit.identity.active-key-id", "local1");
         properties.put("digilit.identity.keys.local1", "bG9jYWwtb25seS1pZGVudGl0eS1rZXktMzItYnl0ZXM=");
         properties.put("digilit.identity.blind-index-key", "bG9jYWwtb25seS1ibGluZC1pbmRleC1rZXktMzItYnl0ZXM=");
+        // Local-only Ed25519 key that signs certificates' credentials (fixed, so dev certificates keep verifying).
+        properties.put("digilit.certificates.key-id", "local-1");
+        properties.put(
+                "digilit.certificates.signing-key", "MC4CAQAwBQYDK2VwBCIEIOQue8QHRoCWJm69le2iTbJjSxYua0j8+5G4gvb3TaTy");
+        // Certificates print and sign the app's address into their QR codes and credentials.
+        properties.put("digilit.app.url", appUrl);
         if (mode == Mode.TEST) {
             // Tests stop Keycloak and expect provisioning to resume within seconds of its return.
             properties.put("digilit.provisioning.max-backoff", "2s");

@@ -207,6 +207,9 @@ class ReportIT {
         var c1 = reports.organisation(id("C1"), now, Audience.CITIZEN);
         assertThat(c1.total().figures().completed()).isEqualTo(1);
         assertThat(c1.total().figures().enrolled()).isEqualTo(1);
+        assertThat(c1.total().figures().certificates())
+                .as("the completion issued a certificate")
+                .isEqualTo(1);
         assertThat(reports.organisation(id("C1"), now.previous(), Audience.CITIZEN)
                         .total()
                         .figures()

@@ -22,10 +22,16 @@ public final class TestUsers {
     private TestUsers() {}
 
     public static void signIn(String username, @Nullable String organisationCode, Roles.Role... roles) {
+        signInNamed(username, username, organisationCode, roles);
+    }
+
+    /** Signs a user in whose display name differs from their username (what a certificate prints). */
+    public static void signInNamed(
+            String username, String displayName, @Nullable String organisationCode, Roles.Role... roles) {
         var claims = new HashMap<String, Object>();
         claims.put("sub", "test-" + username);
         claims.put("preferred_username", username);
-        claims.put(CurrentUser.DISPLAY_NAME_CLAIM, username);
+        claims.put(CurrentUser.DISPLAY_NAME_CLAIM, displayName);
         claims.put(
                 RealmRoleAuthoritiesMapper.ROLES_CLAIM,
                 Arrays.stream(roles).map(Roles.Role::realmRole).toList());

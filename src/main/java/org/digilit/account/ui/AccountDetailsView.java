@@ -3,7 +3,6 @@ package org.digilit.account.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -34,8 +33,8 @@ import org.digilit.account.AccountState;
 import org.digilit.account.ActivationService;
 import org.digilit.audit.AuditService.AuditRecord;
 import org.digilit.organisation.OrganisationService;
-import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.OutOfScopeException;
+import org.digilit.organisation.ui.OrganisationPicker;
 import org.digilit.security.Roles;
 import org.jspecify.annotations.Nullable;
 
@@ -163,10 +162,7 @@ class AccountDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
                     getTranslation("accounts.reactivate"),
                     click -> act(() -> accounts.reactivate(id, Addresses.client()))));
         }
-        var move = new ComboBox<OrganisationSummary>(getTranslation("accounts.move-to"));
-        move.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
-        move.setItems(query ->
-                organisations.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        var move = new OrganisationPicker(organisations, getTranslation("accounts.move-to"));
         var moveButton = new Button(getTranslation("accounts.move"), click -> {
             if (move.getValue() != null) {
                 var target = move.getValue().id();

@@ -1,6 +1,5 @@
 package org.digilit.account.ui;
 
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
@@ -12,6 +11,7 @@ import org.digilit.account.AccountState;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
+import org.digilit.organisation.ui.OrganisationPicker;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 class AccountFilterBar extends FlexLayout {
 
-    private final ComboBox<OrganisationSummary> organisation = new ComboBox<>();
+    private final OrganisationPicker organisation;
     private final Select<Audience> audience = new Select<>();
     private final Select<AccountState> state = new Select<>();
     private final TextField text = new TextField();
@@ -40,11 +40,8 @@ class AccountFilterBar extends FlexLayout {
         // An identity number typed here is personal data: the browser must not remember it.
         text.getElement().setAttribute("autocomplete", "off");
 
-        organisation.setLabel(getTranslation("accounts.organisation"));
+        organisation = new OrganisationPicker(organisations, getTranslation("accounts.organisation"));
         organisation.setClearButtonVisible(true);
-        organisation.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
-        organisation.setItems(query ->
-                organisations.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
 
         audience.setLabel(getTranslation("accounts.audience"));
         audience.setItems(Audience.values());

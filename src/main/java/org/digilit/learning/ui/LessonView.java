@@ -16,6 +16,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.digilit.course.CatalogueService;
+import org.digilit.course.CourseImageService;
 import org.digilit.learning.CourseProgress;
 import org.digilit.learning.LearningService;
 import org.digilit.learning.LessonRenderer;
@@ -32,12 +33,15 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final transient CatalogueService catalogue;
     private final transient LearningService learning;
     private final transient LessonRenderer renderer;
+    private final transient CourseImageService images;
     private String title = "";
 
-    LessonView(CatalogueService catalogue, LearningService learning, LessonRenderer renderer) {
+    LessonView(
+            CatalogueService catalogue, LearningService learning, LessonRenderer renderer, CourseImageService images) {
         this.catalogue = catalogue;
         this.learning = learning;
         this.renderer = renderer;
+        this.images = images;
         addClassName("page");
         addClassName("lesson");
     }
@@ -68,7 +72,9 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 new H1(title),
                 place,
                 bar,
-                new Html(renderer.render(lesson.body(getLocale()))),
+                new Html(renderer.render(
+                        lesson.body(getLocale()),
+                        picture -> images.url(courseId, picture).orElse(null))),
                 navigation(courseId, lessonId, progress));
     }
 

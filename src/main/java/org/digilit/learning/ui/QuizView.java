@@ -28,6 +28,8 @@ import java.util.Set;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.QuizAnswer;
 import org.digilit.course.CatalogueService.QuizQuestion;
+import org.digilit.learning.Certificate;
+import org.digilit.learning.CertificateService;
 import org.digilit.learning.LearningService;
 import org.digilit.learning.QuizResult;
 
@@ -45,14 +47,16 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient CatalogueService catalogue;
     private final transient LearningService learning;
+    private final transient CertificateService certificates;
     private final Map<String, Component> fields = new LinkedHashMap<>();
     private final Map<String, Div> feedback = new HashMap<>();
     private String courseId = "";
     private String title = "";
 
-    QuizView(CatalogueService catalogue, LearningService learning) {
+    QuizView(CatalogueService catalogue, LearningService learning, CertificateService certificates) {
         this.catalogue = catalogue;
         this.learning = learning;
+        this.certificates = certificates;
         addClassName("page");
         addClassName("quiz");
     }
@@ -143,7 +147,19 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 outcome.passed() ? "quiz.passed" : "quiz.failed", outcome.score(), outcome.attemptsLeft())));
         if (outcome.progress().completed()) {
             result.add(new Paragraph(getTranslation("quiz.course-completed")));
+            certificates.mineFor(courseId).filter(c -> !c.revoked()).ifPresent(c -> showCertificate(result, c));
         }
+    }
+
+    /** The way to the certificate the completion issued: its PDF at once, and the learner's list of them. */
+    private void showCertificate(Div result, Certificate certificate) {
+        var mine = new Anchor("learn", getTranslation("certificates.see-all"));
+        mine.addClassName("certificate-home");
+        var links = new Div(CertificateDownloads.pdf(certificates, certificate, this, getLocale()), mine);
+        links.addClassName("certificate-links");
+        var box = new Div(new Paragraph(getTranslation("certificates.ready")), links);
+        box.addClassName("certificate-ready");
+        result.add(box);
     }
 
     private static java.util.List<QuizAnswer> answersOf(Component field) {

@@ -2,7 +2,6 @@ package org.digilit.organisation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -24,7 +23,6 @@ import java.util.List;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationService;
-import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.Quarter;
 import org.digilit.organisation.TargetService;
 import org.digilit.security.Roles;
@@ -44,7 +42,7 @@ class TargetsView extends Main implements HasDynamicTitle {
     private final transient TargetService targets;
     private final transient OrganisationService organisations;
     private final Select<Quarter> quarter = new Select<>();
-    private final ComboBox<OrganisationSummary> organisation = new ComboBox<>();
+    private final OrganisationPicker organisation;
     private final Grid<TargetLine> lines = new Grid<>();
 
     TargetsView(TargetService targets, OrganisationService organisations, Clock clock) {
@@ -66,10 +64,7 @@ class TargetsView extends Main implements HasDynamicTitle {
         quarter.setValue(current);
         quarter.addValueChangeListener(event -> refresh());
 
-        organisation.setLabel(getTranslation("targets.organisation"));
-        organisation.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
-        organisation.setItems(query ->
-                organisations.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        organisation = new OrganisationPicker(organisations, getTranslation("targets.organisation"));
         organisation.setWidth("22rem");
         organisation.addValueChangeListener(event -> refresh());
 

@@ -3,7 +3,6 @@ package org.digilit.organisation.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -18,7 +17,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.digilit.organisation.OrganisationService;
-import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.WorkingGroupService;
 import org.digilit.organisation.WorkingGroupService.Followed;
 import org.digilit.organisation.WorkingGroupService.WorkingGroup;
@@ -88,10 +86,7 @@ class WorkingGroupsView extends Main implements HasDynamicTitle {
         memberGrid.addColumn(m -> m).setHeader(getTranslation("groups.member"));
         memberGrid.setAllRowsVisible(true);
 
-        var organisation = new ComboBox<OrganisationSummary>(getTranslation("groups.organisation"));
-        organisation.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
-        organisation.setItems(query ->
-                organisations.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        var organisation = new OrganisationPicker(organisations, getTranslation("groups.organisation"));
         var subtree = new Checkbox(getTranslation("groups.subtree"), true);
         var follow = new Button(getTranslation("groups.follow"), click -> {
             if (selected != null && organisation.getValue() != null) {

@@ -159,7 +159,9 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
         filters.addClassName("report-filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.addClassName("report-content");
-        add(new H1(getTranslation("dashboard.title")), greeting, filters, content);
+        var intro = new Paragraph(getTranslation("dashboard.intro"));
+        intro.addClassName("report-intro");
+        add(new H1(getTranslation("dashboard.title")), greeting, intro, filters, content);
     }
 
     @Override
@@ -413,8 +415,8 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
     private Span status(TargetStatus status) {
         var badge = new Span(labels.status(status));
-        badge.addClassName("status");
-        badge.addClassName("status-" + cssName(status));
+        badge.addClassName("report-status");
+        badge.addClassName("report-status-" + cssName(status));
         return badge;
     }
 
@@ -642,7 +644,7 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 "gap",
                 r -> completionTarget(r).map(c -> labels.points(c.gap())).orElse(ReportLabels.NO_VALUE));
         grid.addColumn(LitRenderer.<ReportRow>of(
-                                "<span class=\"status status-${item.css}\" ?hidden=\"${!item.status}\">${item.status}</span>")
+                                "<span class=\"report-status report-status-${item.css}\" ?hidden=\"${!item.status}\">${item.status}</span>")
                         .withProperty(
                                 "status",
                                 r -> completionTarget(r)

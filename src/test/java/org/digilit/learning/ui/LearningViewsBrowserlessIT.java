@@ -9,7 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class LearningViewsBrowserlessIT extends SpringBrowserlessTest {
         assertThat(find(Anchor.class).all()).anyMatch(a -> a.hasClassName("lesson-previous"));
 
         UI.getCurrent().navigate(LearnerHomeView.class);
-        assertThat(find(H2.class).all()).extracting(H2::getText).contains("Làm quen với điện thoại");
+        assertThat(find(H3.class).all()).extracting(H3::getText).contains("Làm quen với điện thoại");
         assertThat(find(Anchor.class).all()).anyMatch(a -> a.getHref().equals(LessonView.lessonPath(course, "screen")));
     }
 

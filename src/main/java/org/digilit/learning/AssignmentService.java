@@ -1,0 +1,350 @@
+package org.digilit.learning;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.digilit.audit.AuditService;
+import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.course.CatalogueService;
+import org.digilit.organisation.Audience;
+import org.digilit.organisation.OrganisationRef;
+import org.digilit.organisation.OrganisationScope;
+import org.digilit.organisation.OrganisationService;
+import org.digilit.organisation.OutOfScopeException;
+import org.digilit.organisation.Quarter;
+import org.digilit.security.AuthenticatedUser;
+import org.digilit.security.CurrentUser;
+import org.digilit.security.Roles.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Required courses: an organisation's admin assigns a course to an audience of their organisation (all teachers of a
+ * school, all citizens of a commune), due by a quarter; it reaches that audience in the organisation and its whole
+ * subtree. Only organisation admins, within the subtree they administer, and platform admins may assign or withdraw;
+ * the check is here, not only in the view. Assigning a live assignment again moves its due quarter (audited) instead of
+ * doubling it; a withdrawn assignment is kept for the reports of past quarters and no longer reaches learners.
+ */
+@Service
+public class AssignmentService {
+
+    /** The programme's calendar: quarters turn at midnight in Vietnam. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** How many quarters ahead (this one included) an assignment may fall due. */
+    public static final int DUE_QUARTERS_AHEAD = 8;
+
+    private final JdbcClient jdbc;
+    private final OrganisationService organisations;
+    private final CatalogueService catalogue;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final Clock clock;
+
+    AssignmentService(
+            JdbcClient jdbc,
+            OrganisationService organisations,
+            CatalogueService catalogue,
+            CurrentUser currentUser,
+            AuditService audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.catalogue = catalogue;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The quarter it is now, in the programme's calendar. */
+    public Quarter currentQuarter() {
+        return Quarter.of(LocalDate.now(clock.withZone(ZONE)));
+    }
+
+    /** The quarters an assignment may fall due: this one and the next seven. */
+    public List<Quarter> dueQuarters() {
+        var quarters = new ArrayList<Quarter>();
+        var quarter = currentQuarter();
+        for (int i = 0; i < DUE_QUARTERS_AHEAD; i++) {
+            quarters.add(quarter);
+            quarter = quarter.quarter() == 4
+                    ? new Quarter(quarter.year() + 1, 1)
+                    : new Quarter(quarter.year(), quarter.quarter() + 1);
+        }
+        return quarters;
+    }
+
+    /**
+     * Assigns an active course to an audience of an organisation (and its subtree), due by the given quarter; assigning
+     * it again moves the due quarter. Refused, with nothing changed, for an organisation outside the caller's
+     * administration ({@link OutOfScopeException}), an unknown organisation or course, or a due quarter outside
+     * {@link #dueQuarters()} ({@link IllegalArgumentException}).
+     */
+    @Transactional
+    public Assignment assign(long organisationId, Audience audience, String courseId, Quarter due) {
+        var admin = requireAdmin();
+        var organisation = administered(admin, organisationId);
+        if (catalogue.course(courseId).isEmpty()) {
+            throw new IllegalArgumentException("No such active course: " + courseId);
+        }
+        var choices = dueQuarters();
+        if (due.compareTo(choices.getFirst()) < 0 || due.compareTo(choices.getLast()) > 0) {
+            throw new IllegalArgumentException("A course falls due this quarter or within the next "
+                    + (DUE_QUARTERS_AHEAD - 1) + " quarters, not " + due);
+        }
+        var target = organisation.code() + " " + audience.name() + " " + courseId;
+        // Two attempts: a concurrent first assignment of the same course wins the insert, this one then updates it.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var live = jdbc.sql("""
+                            select id, due_year, due_quarter from course_assignment
+                            where organisation_id = :org and audience = :audience and course_id = :course
+                                and withdrawn_at is null for update""")
+                    .param("org", organisationId)
+                    .param("audience", audience.name())
+                    .param("course", courseId)
+                    .query((rs, n) -> new Object[] {rs.getLong(1), new Quarter(rs.getInt(2), rs.getInt(3))})
+                    .optional();
+            if (live.isPresent()) {
+                long id = (Long) live.get()[0];
+                var before = (Quarter) live.get()[1];
+                if (!before.equals(due)) {
+                    jdbc.sql("update course_assignment set due_year = :year, due_quarter = :quarter where id = :id")
+                            .param("year", due.year())
+                            .param("quarter", due.quarter())
+                            .param("id", id)
+                            .update();
+                    audit.record(new AuditEntry(
+                            admin.username(),
+                            "assignment.due-changed",
+                            "course-assignment",
+                            String.valueOf(id),
+                            null,
+                            target + " due " + before + " -> " + due));
+                }
+                return get(id);
+            }
+            var inserted = jdbc.sql("""
+                            insert into course_assignment (organisation_id, audience, course_id, due_year, due_quarter,
+                                assigned_by, assigned_at)
+                            values (:org, :audience, :course, :year, :quarter, :by, :now)
+                            on conflict (organisation_id, audience, course_id) where withdrawn_at is null do nothing
+                            returning id""")
+                    .param("org", organisationId)
+                    .param("audience", audience.name())
+                    .param("course", courseId)
+                    .param("year", due.year())
+                    .param("quarter", due.quarter())
+                    .param("by", admin.username())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .optional();
+            if (inserted.isPresent()) {
+                audit.record(new AuditEntry(
+                        admin.username(),
+                        "assignment.created",
+                        "course-assignment",
+                        String.valueOf(inserted.get()),
+                        null,
+                        target + " due " + due));
+                return get(inserted.get());
+            }
+        }
+        throw new IllegalStateException("The assignment changed while saving it; try again");
+    }
+
+    /**
+     * Withdraws a live assignment: learners no longer see it; it is kept (with who withdrew it, when) for the reports of
+     * past quarters. Withdrawing it again changes nothing. Same scope rule as {@link #assign}.
+     */
+    @Transactional
+    public void withdraw(long assignmentId) {
+        var admin = requireAdmin();
+        var row = jdbc.sql("""
+                        select organisation_id, audience, course_id, withdrawn_at is not null from course_assignment
+                        where id = :id for update""")
+                .param("id", assignmentId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)})
+                .optional()
+                .orElseThrow(() -> new NoSuchElementException("No such assignment"));
+        var organisation = administered(admin, (Long) row[0]);
+        if ((Boolean) row[3]) {
+            return;
+        }
+        jdbc.sql("update course_assignment set withdrawn_by = :by, withdrawn_at = :now where id = :id")
+                .param("by", admin.username())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", assignmentId)
+                .update();
+        audit.record(new AuditEntry(
+                admin.username(),
+                "assignment.withdrawn",
+                "course-assignment",
+                String.valueOf(assignmentId),
+                null,
+                organisation.code() + " " + row[1] + " " + row[2]));
+    }
+
+    /** The live assignments made on one organisation (not those inherited from above); it must be administered. */
+    @Transactional(readOnly = true)
+    public List<Assignment> list(long organisationId) {
+        administered(requireAdmin(), organisationId);
+        return jdbc.sql(SELECT + " where a.organisation_id = :org and a.withdrawn_at is null"
+                        + " order by a.assigned_at desc, a.id desc")
+                .param("org", organisationId)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** The live assignments on every organisation the caller administers, newest first, a page at a time. */
+    @Transactional(readOnly = true)
+    public List<Assignment> inScope(int offset, int limit) {
+        var scope = adminScope(requireAdmin());
+        return jdbc.sql(SELECT + " where a.withdrawn_at is null and " + scope.sqlCondition()
+                        + " order by a.assigned_at desc, a.id desc offset :offset limit :limit")
+                .params(scope.sqlParameters())
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** How many live assignments {@link #inScope} pages through. */
+    @Transactional(readOnly = true)
+    public int countInScope() {
+        var scope = adminScope(requireAdmin());
+        return jdbc.sql("select count(*) from course_assignment a join organisation o on o.id = a.organisation_id"
+                        + " where a.withdrawn_at is null and " + scope.sqlCondition())
+                .params(scope.sqlParameters())
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * The signed-in learner's required courses: live assignments on their organisation or any organisation above it,
+     * for their audience, one per course (the earliest due wins). Nothing for a learner whose account names no
+     * organisation, or one the tree does not know.
+     */
+    @Transactional(readOnly = true)
+    public List<LearnerAssignment> forLearner() {
+        return forLearner(currentUser.require());
+    }
+
+    @Transactional(readOnly = true)
+    List<LearnerAssignment> forLearner(AuthenticatedUser learner) {
+        var code = learner.organisationCode();
+        if (code == null || code.isBlank()) {
+            return List.of();
+        }
+        var lineage = organisations.lineageOf(code).stream()
+                .collect(Collectors.toMap(OrganisationRef::id, Function.identity()));
+        if (lineage.isEmpty()) {
+            return List.of();
+        }
+        record Row(String courseId, Quarter due, long organisationId, int depth) {}
+        var rows = jdbc.sql("""
+                        select course_id, due_year, due_quarter, organisation_id from course_assignment
+                        where organisation_id = any (:ids) and audience = :audience and withdrawn_at is null""")
+                .param("ids", lineage.keySet().toArray(Long[]::new))
+                .param("audience", LearnerAudience.of(learner).name())
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        new Quarter(rs.getInt(2), rs.getInt(3)),
+                        rs.getLong(4),
+                        depth(lineage.get(rs.getLong(4)))))
+                .list();
+        // Earliest due first; at the same due date the assignment nearest the learner names who asked.
+        var byCourse = new LinkedHashMap<String, Row>();
+        rows.stream()
+                .sorted(Comparator.comparing(Row::due)
+                        .thenComparing(Comparator.comparingInt(Row::depth).reversed())
+                        .thenComparing(Row::courseId))
+                .forEach(row -> byCourse.putIfAbsent(row.courseId(), row));
+        return byCourse.values().stream()
+                .map(row -> {
+                    var by = lineage.get(row.organisationId());
+                    return new LearnerAssignment(row.courseId(), row.due(), by.nameVi(), by.nameEn());
+                })
+                .toList();
+    }
+
+    /** Whether a course is assigned to this learner now (their first step in it then counts as assigned). */
+    boolean isAssigned(AuthenticatedUser learner, String courseId) {
+        return forLearner(learner).stream().anyMatch(a -> a.courseId().equals(courseId));
+    }
+
+    private static int depth(OrganisationRef organisation) {
+        return (int) organisation.path().chars().filter(c -> c == '/').count();
+    }
+
+    private static final String SELECT = """
+            select a.id, a.organisation_id, o.code, o.name_vi, o.name_en, a.audience, a.course_id, a.due_year,
+                a.due_quarter, a.assigned_by, a.assigned_at
+            from course_assignment a join organisation o on o.id = a.organisation_id""";
+
+    private static Assignment map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Assignment(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                Audience.valueOf(rs.getString(6)),
+                rs.getString(7),
+                new Quarter(rs.getInt(8), rs.getInt(9)),
+                rs.getString(10),
+                rs.getTimestamp(11).toInstant());
+    }
+
+    private Assignment get(long id) {
+        return jdbc.sql(SELECT + " where a.id = :id")
+                .param("id", id)
+                .query((rs, n) -> map(rs))
+                .single();
+    }
+
+    private AuthenticatedUser requireAdmin() {
+        var user = currentUser.get().orElseThrow(OutOfScopeException::new);
+        if (!user.has(Role.PLATFORM_ADMIN) && !user.has(Role.ORG_ADMIN)) {
+            throw new OutOfScopeException();
+        }
+        return user;
+    }
+
+    /**
+     * What the user administers: everything for a platform admin, else their organisation admin's subtree. A
+     * working-group role adds what the group follows to what they may see, not to what they may assign.
+     */
+    private OrganisationScope adminScope(AuthenticatedUser user) {
+        if (user.has(Role.PLATFORM_ADMIN)) {
+            return OrganisationScope.all();
+        }
+        var asAdmin = new AuthenticatedUser(
+                user.subject(),
+                user.username(),
+                user.displayName(),
+                EnumSet.of(Role.ORG_ADMIN),
+                user.organisationCode());
+        return organisations.scopeOf(asAdmin);
+    }
+
+    /** The organisation, if it exists and the user administers it. */
+    private OrganisationRef administered(AuthenticatedUser user, long organisationId) {
+        var organisation = organisations
+                .reference(organisationId)
+                .orElseThrow(() -> new NoSuchElementException("No such organisation"));
+        if (!adminScope(user).includes(organisation.id(), organisation.path())) {
+            throw new OutOfScopeException();
+        }
+        return organisation;
+    }
+}

@@ -1,0 +1,153 @@
+package org.digilit.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.digilit.IntegrationTest;
+import org.digilit.course.CatalogueService;
+import org.digilit.localstack.DemoUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The whole way to a certificate in headless Chromium: the demo citizen logs in, starts a real course, reads every
+ * lesson with "done, next", passes the quiz (the test knows the answer key), downloads the certificate PDF, finds it at
+ * home; then a stranger (a fresh browser, nobody logged in) checks its code on a 360 px phone and sees it valid.
+ */
+@IntegrationTest
+class CertificateE2EIT {
+
+    /** A real course with few lessons (four) and a quiz of eight questions. */
+    private static final String COURSE = "safe-digital-payments";
+
+    private static final Pattern CODE = Pattern.compile("DL-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+
+    private static BrowserSession browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void a_citizen_earns_a_certificate_downloads_it_and_a_stranger_checks_it() throws Exception {
+        var citizen = DemoUsers.withRole("citizen");
+        var page = browser.newPage(1024, 800, "vi-VN");
+        page.navigate(url("/learn"));
+        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
+        page.locator("#username").fill(citizen.username());
+        page.locator("#password").fill(DemoUsers.PASSWORD);
+        page.locator("#kc-login").click();
+        page.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
+
+        page.navigate(url("/courses/" + COURSE));
+        page.locator("a.cta").click();
+        var lessons = catalogue.lessons(COURSE);
+        for (var lesson : lessons) {
+            assertThat(page).hasURL(Pattern.compile(".*/learn/" + COURSE + "/lesson/" + lesson.id() + "$"));
+            assertThat(page.locator(".lesson-body")).isVisible();
+            page.locator("vaadin-button.lesson-done").click();
+        }
+        assertThat(page).hasURL(Pattern.compile(".*/learn/" + COURSE + "/quiz$"));
+
+        answerEveryQuestionRight(page);
+        page.locator("vaadin-button.quiz-submit").click();
+        assertThat(page.locator(".certificate-ready")).isVisible();
+
+        var download = page.waitForDownload(
+                () -> page.locator(".certificate-ready a.certificate-pdf").click());
+        var pdf = Files.readAllBytes(download.path());
+        String text;
+        try (var document = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(document);
+        }
+        var found = CODE.matcher(text);
+        org.assertj.core.api.Assertions.assertThat(found.find())
+                .as("a code in the PDF")
+                .isTrue();
+        var code = found.group();
+        org.assertj.core.api.Assertions.assertThat(text)
+                .contains(citizen.displayName(), "Thanh toán số an toàn", "/verify/" + code);
+
+        page.locator("a.certificate-home").click();
+        assertThat(page).hasURL(Pattern.compile(".*/learn$"));
+        assertThat(page.locator(".my-certificates")).containsText(code);
+        assertThat(page.locator(".my-certificates a.certificate-pdf")).isVisible();
+        BrowserSession.screenshot(page, "learner-home-certificates");
+        page.setViewportSize(360, 780);
+        page.locator(".my-certificates").scrollIntoViewIfNeeded();
+        BrowserSession.screenshot(page, "learner-home-certificates-360");
+        page.context().close();
+
+        var stranger = browser.newPage(360, 780, "vi-VN");
+        stranger.navigate(url("/verify/" + code));
+        assertThat(stranger.locator(".certificate-summary.valid")).isVisible();
+        assertThat(stranger.locator(".certificate-summary .verdict")).hasText("Chứng nhận hợp lệ");
+        assertThat(stranger.locator(".certificate-summary")).containsText(citizen.displayName());
+        assertThat(stranger.locator(".certificate-summary")).not().containsText(citizen.username());
+        var overflow = (Boolean)
+                stranger.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        org.assertj.core.api.Assertions.assertThat(overflow)
+                .as("sideways scrolling at 360 px")
+                .isFalse();
+        BrowserSession.screenshot(stranger, "verify-360");
+
+        // The same check typed by hand, as someone reading the paper would.
+        stranger.navigate(url("/verify"));
+        stranger.locator("vaadin-text-field input").fill(code.toLowerCase(java.util.Locale.ROOT));
+        stranger.locator("vaadin-button.verify-submit").click();
+        assertThat(stranger.locator(".certificate-summary.valid")).isVisible();
+        stranger.context().close();
+    }
+
+    /** Ticks the right answers of each question (shown in the order of the quiz file, answers shuffled). */
+    private void answerEveryQuestionRight(Page page) {
+        var key = catalogue.structure(COURSE).orElseThrow().questions();
+        var questions = catalogue.quiz(COURSE);
+        var boxes = page.locator(".quiz-question");
+        assertThat(boxes).hasCount(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            var question = questions.get(i);
+            var correct = key.stream()
+                    .filter(q -> q.id().equals(question.id()))
+                    .findFirst()
+                    .orElseThrow()
+                    .correct();
+            var box = boxes.nth(i);
+            for (var answer : question.answers()) {
+                if (correct.contains(answer.id())) {
+                    box.getByRole(
+                                    question.multiple() ? AriaRole.CHECKBOX : AriaRole.RADIO,
+                                    new Locator.GetByRoleOptions()
+                                            .setName(answer.textVi())
+                                            .setExact(true))
+                            .check();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.digilit.learning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.digilit.IntegrationTest;
+import org.digilit.course.CatalogueService;
+import org.digilit.course.CourseContentService;
+import org.digilit.course.CourseTestData;
+import org.digilit.learning.CertificateService;
+import org.digilit.learning.CertificateVerification.Status;
+import org.digilit.learning.LearningService;
+import org.digilit.security.Roles.Role;
+import org.digilit.security.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The certificate views without a browser: the public check of a valid, revoked and unknown code; the learner's home
+ * and quiz page with the certificate and its downloads; the admin's revocation with a confirmation.
+ */
+@IntegrationTest
+@ViewPackages(packages = "org.digilit")
+class CertificateViewsBrowserlessIT extends SpringBrowserlessTest {
+
+    @Autowired
+    CourseContentService content;
+
+    @Autowired
+    LearningService learning;
+
+    @Autowired
+    CertificateService certificates;
+
+    String course;
+    String learner;
+    final String holder = "Phạm Thị Hồng Nhung";
+
+    @BeforeEach
+    void course() throws Exception {
+        course = "certview-" + UUID.randomUUID().toString().substring(0, 8);
+        learner = "viewer-" + course;
+        CourseTestData.loadFixtureCourse(content, Files.createTempDirectory("courses"), course, false);
+        signInLearner();
+        UI.getCurrent().setLocale(Locale.forLanguageTag("vi"));
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    private void signInLearner() {
+        TestUsers.signInNamed(learner, holder, "P01-D01-C001", Role.CITIZEN);
+    }
+
+    private String completed() {
+        learning.completeLesson(course, "turn-on");
+        learning.completeLesson(course, "screen");
+        learning.submitQuiz(course, Map.of("q1", Set.of("a")));
+        return certificates.mineFor(course).orElseThrow().code();
+    }
+
+    private Div summary() {
+        return find(Div.class).withClassName("certificate-summary").single();
+    }
+
+    /** The text of the view on show (the layout around it holds no certificate text). */
+    private String pageText() {
+        var view = UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst();
+        return view.getElement().getTextRecursively();
+    }
+
+    @Test
+    void the_public_page_says_valid_with_what_the_certificate_shows_and_nothing_more() {
+        var code = completed();
+        TestUsers.signOut();
+
+        UI.getCurrent().navigate(CertificateDownloads.verifyPath(code));
+
+        assertThat(summary().hasClassName("valid")).isTrue();
+        assertThat(find(H2.class).withClassName("verdict").single().getText()).isEqualTo("Chứng nhận hợp lệ");
+        assertThat(pageText()).contains(holder, "Làm quen với điện thoại", code).doesNotContain(learner);
+        assertThat(find(Anchor.class)
+                        .withClassName("certificate-credential")
+                        .single()
+                        .getHref())
+                .isEqualTo("/credentials/" + code + ".jws");
+    }
+
+    @Test
+    void a_code_typed_into_the_field_is_checked_and_an_unknown_one_is_said_to_be_unknown() {
+        var code = completed();
+        TestUsers.signOut();
+        UI.getCurrent().navigate(CertificateVerificationView.class);
+        assertThat(find(Div.class).withClassName("certificate-summary").all()).isEmpty();
+
+        test(find(TextField.class).single())
+                .setValue(code.toLowerCase(Locale.ROOT).replace("-", " "));
+        test(find(Button.class).withClassName("verify-submit").single()).click();
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("verify/" + code);
+        assertThat(summary().hasClassName("valid")).isTrue();
+
+        UI.getCurrent().navigate("verify/DL-2222-3333-4444");
+        assertThat(summary().hasClassName("unknown")).isTrue();
+        assertThat(find(H2.class).withClassName("verdict").single().getText()).isEqualTo("Không tìm thấy chứng nhận");
+        assertThat(pageText()).doesNotContain(holder);
+    }
+
+    @Test
+    void a_revoked_certificate_shows_as_revoked_with_date_and_reason() {
+        var code = completed();
+        TestUsers.signIn("view-admin", null, Role.PLATFORM_ADMIN);
+        certificates.revoke(code, "Cấp nhầm", null);
+        TestUsers.signOut();
+
+        UI.getCurrent().navigate(CertificateDownloads.verifyPath(code));
+
+        assertThat(summary().hasClassName("revoked")).isTrue();
+        assertThat(find(H2.class).withClassName("verdict").single().getText()).isEqualTo("Chứng nhận đã bị thu hồi");
+        assertThat(find(Paragraph.class).all())
+                .extracting(Paragraph::getText)
+                .anyMatch(text ->
+                        text.startsWith("Chứng nhận này đã bị thu hồi ngày ") && text.endsWith("Lý do: Cấp nhầm"));
+        assertThat(find(Anchor.class).withClassName("certificate-credential").all())
+                .isEmpty();
+    }
+
+    @Test
+    void the_quiz_that_completes_the_course_leads_to_the_certificate_which_the_learner_finds_at_home()
+            throws Exception {
+        learning.completeLesson(course, "turn-on");
+        learning.completeLesson(course, "screen");
+        UI.getCurrent().navigate(QuizView.quizPath(course));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<CatalogueService.QuizAnswer> question =
+                find(RadioButtonGroup.class).single();
+        question.setValue(question.getListDataView()
+                .getItems()
+                .filter(a -> a.id().equals("a"))
+                .findFirst()
+                .orElseThrow());
+        test(find(Button.class).withClassName("quiz-submit").single()).click();
+        assertThat(find(Div.class).withClassName("certificate-ready").single().isVisible())
+                .isTrue();
+        assertThat(find(Anchor.class).withClassName("certificate-pdf").all()).hasSize(1);
+        var code = certificates.mineFor(course).orElseThrow().code();
+
+        UI.getCurrent().navigate(LearnerHomeView.class);
+
+        var section = find(MyCertificates.class).single();
+        assertThat(section.isVisible()).isTrue();
+        assertThat(find(H3.class).all()).extracting(H3::getText).contains("Làm quen với điện thoại");
+        assertThat(pageText()).contains("Mã xác minh: " + code);
+        assertThat(find(Anchor.class)
+                        .withClassName("certificate-verify")
+                        .single()
+                        .getHref())
+                .isEqualTo("verify/" + code);
+        var pdf = new ByteArrayOutputStream();
+        test(find(Anchor.class).withClassName("certificate-pdf").single()).download(pdf);
+        try (var document = Loader.loadPDF(pdf.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains(holder, code, "Làm quen với điện thoại", "GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC");
+        }
+        var credential = new ByteArrayOutputStream();
+        test(find(Anchor.class).withClassName("certificate-credential").single())
+                .download(credential);
+        assertThat(certificates.signatureValid(credential.toString())).isTrue();
+    }
+
+    @Test
+    void a_learner_without_certificates_sees_no_certificate_section() {
+        UI.getCurrent().navigate(LearnerHomeView.class);
+        assertThat(find(MyCertificates.class).all()).as("hidden").isEmpty();
+        assertThat(find(H2.class).all()).extracting(H2::getText).doesNotContain("Chứng nhận của tôi");
+    }
+
+    @Test
+    void the_platform_admin_looks_up_a_code_and_revokes_it_after_confirming_with_a_reason() {
+        var code = completed();
+        TestUsers.signIn("view-admin", null, Role.PLATFORM_ADMIN);
+        UI.getCurrent().navigate(CertificateAdminView.class);
+
+        test(find(TextField.class).single()).setValue(code);
+        test(find(Button.class).withClassName("certificate-lookup").single()).click();
+        assertThat(summary().hasClassName("valid")).isTrue();
+
+        test(find(Button.class).withClassName("certificate-revoke").single()).click();
+        assertThat(find(TextArea.class).single().isInvalid())
+                .as("a reason is required")
+                .isTrue();
+        assertThat(find(ConfirmDialog.class).all()).isEmpty();
+
+        test(find(TextArea.class).single()).setValue("Bài kiểm tra do người khác làm hộ");
+        test(find(Button.class).withClassName("certificate-revoke").single()).click();
+        var dialog = find(ConfirmDialog.class).single();
+        assertThat(test(dialog).getHeader()).isEqualTo("Thu hồi chứng nhận " + code + "?");
+        test(dialog).confirm();
+
+        assertThat(summary().hasClassName("revoked")).isTrue();
+        assertThat(certificates.verify(code).status()).isEqualTo(Status.REVOKED);
+        assertThat(find(Button.class).withClassName("certificate-revoke").all())
+                .as("nothing left to revoke")
+                .isEmpty();
+    }
+}
