@@ -21,23 +21,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * those rows): a small province with codes unique to the test, verified accounts, completions, assignments,
  * certificates. The organisations go through the real import so their paths are the real ones.
  */
-final class ReportTestData {
+public final class ReportTestData {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
-    final String province = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    public final String province =
+            "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     private final JdbcClient jdbc;
 
-    ReportTestData(JdbcClient jdbc) {
+    public ReportTestData(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    String code(String suffix) {
+    public String code(String suffix) {
         return suffix.isEmpty() ? province : province + "-" + suffix;
     }
 
-    long id(String suffix) {
+    public long id(String suffix) {
         return jdbc.sql("select id from organisation where code = :c")
                 .param("c", code(suffix))
                 .query(Long.class)
@@ -48,7 +49,7 @@ final class ReportTestData {
      * Province (10 officials) → districts D1, D2 (10 officials each) → communes C1 (500 citizens) under D1, C2 (700)
      * under D2 → school S1 (30 teachers, 2 officials) under C1.
      */
-    ReportTestData importProvince(OrganisationImportService imports) {
+    public ReportTestData importProvince(OrganisationImportService imports) {
         TestUsers.signIn("test-admin", null, Role.PLATFORM_ADMIN);
         try {
             var csv = """
@@ -70,11 +71,12 @@ final class ReportTestData {
     }
 
     /** A verified account in the organisation, verified (and activated, when given) at those moments; its username. */
-    String person(String org, String audience, Instant verifiedAt, @Nullable Instant activatedAt) {
+    public String person(String org, String audience, Instant verifiedAt, @Nullable Instant activatedAt) {
         return account(org, audience, "VERIFIED", verifiedAt, activatedAt);
     }
 
-    String account(String org, String audience, String state, Instant verifiedAt, @Nullable Instant activatedAt) {
+    public String account(
+            String org, String audience, String state, Instant verifiedAt, @Nullable Instant activatedAt) {
         int serial = SERIAL.incrementAndGet();
         var blind = new byte[32];
         RANDOM.nextBytes(blind);
@@ -101,7 +103,7 @@ final class ReportTestData {
     }
 
     /** The person enrolled at {@code at} and completed the course then. */
-    void completed(String username, String courseId, Instant at) {
+    public void completed(String username, String courseId, Instant at) {
         enrolled(username, courseId, at);
         jdbc.sql("""
                         insert into course_progress (username, course_id, quiz_passed, completed_at, completed_version,
@@ -114,7 +116,7 @@ final class ReportTestData {
                 .update();
     }
 
-    void enrolled(String username, String courseId, Instant at) {
+    public void enrolled(String username, String courseId, Instant at) {
         jdbc.sql("""
                         insert into enrolment (username, course_id, source, enrolled_at) values (:u, :c, 'SELF', :at)
                         on conflict do nothing""")
@@ -124,7 +126,7 @@ final class ReportTestData {
                 .update();
     }
 
-    void assign(String org, String audience, String courseId) {
+    public void assign(String org, String audience, String courseId) {
         jdbc.sql("""
                         insert into course_assignment (organisation_id, audience, course_id, due_year, due_quarter,
                             assigned_by, assigned_at)
@@ -135,7 +137,7 @@ final class ReportTestData {
                 .update();
     }
 
-    void certificate(String username, String courseId, Instant at, boolean revoked) {
+    public void certificate(String username, String courseId, Instant at, boolean revoked) {
         jdbc.sql("""
                         insert into certificate (code, username, course_id, course_version, holder_name,
                             course_title_vi, course_title_en, audience, completed_at, issued_at, key_id, credential,
