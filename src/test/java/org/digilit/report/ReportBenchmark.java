@@ -107,6 +107,20 @@ public final class ReportBenchmark {
             });
 
             var report = reports.organisation(provinceId, quarter, Audience.CITIZEN);
+            // Exports of the largest report there is: the organisation with the most children (all audiences).
+            long widest = jdbc.sql("""
+                            select parent_id from organisation where parent_id is not null group by parent_id
+                            order by count(*) desc limit 1""").query(Long.class).single();
+            var wide = reports.organisation(widest, quarter, null);
+            var exporter = context.getBean(ReportExport.class);
+            var labels = new ReportLabels(
+                    (key, arguments) -> key,
+                    Locale.forLanguageTag("vi"),
+                    context.getBean(ReportCalendar.class).zone());
+            var exports = new java.util.LinkedHashMap<ReportExport.Format, Double>();
+            for (var format : ReportExport.Format.values()) {
+                exports.put(format, percentile(time(5, () -> exporter.export(wide, format, labels, null)), 0.95));
+            }
             var baseline = new ArrayList<Long>();
             Map<Long, long[]> naive = Map.of();
             for (int i = 0; i < 3; i++) {
@@ -139,6 +153,7 @@ public final class ReportBenchmark {
                             + " Recompute: %s ms. Province report (%d rows), citizens: p50 %.1f ms, p95 %.1f ms;"
                             + " all audiences: p50 %.1f ms, p95 %.1f ms. Working group (%d rows): p95 %.1f ms."
                             + " Trend of 8 quarters: p95 %.1f ms. Follow-up list (count + first 50): p95 %.1f ms."
+                            + " Exports of a %d-row report, p95: %s ms."
                             + " Baseline GROUP BY at request time: p50 %.0f ms (3 runs). Province total: %s%n",
                     counts[0],
                     counts[1],
@@ -155,12 +170,15 @@ public final class ReportBenchmark {
                     percentile(workingGroup, 0.95),
                     percentile(trend, 0.95),
                     percentile(followUp, 0.95),
+                    wide.rows().size(),
+                    exports,
                     baselineP50,
                     report.total().figures());
             System.out.printf(
                     Locale.ROOT,
                     "BENCH report size=%d province_p50_ms=%.1f province_p95_ms=%.1f all_audiences_p95_ms=%.1f"
                             + " working_group_p95_ms=%.1f trend_p95_ms=%.1f follow_up_p95_ms=%.1f recompute_ms=%d"
+                            + " export_pdf_p95_ms=%.1f export_xlsx_p95_ms=%.1f"
                             + " baseline_p50_ms=%.1f ratio=%.1f%n",
                     size,
                     percentile(citizens, 0.5),
@@ -170,6 +188,8 @@ public final class ReportBenchmark {
                     percentile(trend, 0.95),
                     percentile(followUp, 0.95),
                     refresh.getLast(),
+                    exports.get(ReportExport.Format.PDF),
+                    exports.get(ReportExport.Format.XLSX),
                     baselineP50,
                     baselineP50 / provinceP95);
             context.close();
