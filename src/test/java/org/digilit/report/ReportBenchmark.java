@@ -114,7 +114,10 @@ public final class ReportBenchmark {
             var wide = reports.organisation(widest, quarter, null);
             var exporter = context.getBean(ReportExport.class);
             var labels = new ReportLabels(
-                    (key, arguments) -> key,
+                    (key, arguments) -> java.text.MessageFormat.format(
+                            java.util.ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag("vi"))
+                                    .getString(key),
+                            arguments),
                     Locale.forLanguageTag("vi"),
                     context.getBean(ReportCalendar.class).zone());
             var exports = new java.util.LinkedHashMap<ReportExport.Format, Double>();
