@@ -279,7 +279,23 @@ public class AssignmentService {
 
     /** Whether a course is assigned to this learner now (their first step in it then counts as assigned). */
     boolean isAssigned(AuthenticatedUser learner, String courseId) {
-        return forLearner(learner).stream().anyMatch(a -> a.courseId().equals(courseId));
+        var code = learner.organisationCode();
+        if (code == null || code.isBlank()) {
+            return false;
+        }
+        // One statement (it runs on a learner's first step in every course): a live assignment of the course for
+        // their audience on their organisation or an ancestor. The organisation module's published contract is its
+        // path: an ancestor's path is a prefix of the organisation's.
+        return jdbc.sql("""
+                        select exists (select 1 from course_assignment a
+                            join organisation ao on ao.id = a.organisation_id
+                            join organisation o on o.code = :code and o.path like ao.path || '%'
+                            where a.course_id = :course and a.audience = :audience and a.withdrawn_at is null)""")
+                .param("code", code)
+                .param("course", courseId)
+                .param("audience", LearnerAudience.of(learner).name())
+                .query(Boolean.class)
+                .single();
     }
 
     private static int depth(OrganisationRef organisation) {

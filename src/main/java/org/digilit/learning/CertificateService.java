@@ -96,11 +96,9 @@ public class CertificateService {
         var course = catalogue
                 .course(structure.courseId())
                 .orElseThrow(() -> new NoSuchElementException("No such course: " + structure.courseId()));
-        // The learner's own organisation is the last of its lineage (organisations are not personal data: no scope).
+        // The learner's own organisation (organisations are not personal data: no scope).
         var organisation = Optional.ofNullable(learner.organisationCode())
-                .map(organisations::lineageOf)
-                .filter(lineage -> !lineage.isEmpty())
-                .map(List::getLast)
+                .flatMap(organisations::referenceByCode)
                 .orElse(null);
         var issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {

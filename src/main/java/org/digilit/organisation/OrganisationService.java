@@ -265,16 +265,19 @@ public class OrganisationService {
     public Map<String, OrganisationRef> references() {
         var result = new java.util.HashMap<String, OrganisationRef>();
         jdbc.sql("select id, code, path, type, name_vi, name_en from organisation")
-                .query((rs, n) -> new OrganisationRef(
-                        rs.getLong("id"),
-                        rs.getString("code"),
-                        rs.getString("path"),
-                        OrganisationType.valueOf(rs.getString("type")),
-                        rs.getString("name_vi"),
-                        rs.getString("name_en")))
+                .query((rs, n) -> ref(rs))
                 .list()
                 .forEach(ref -> result.put(ref.code(), ref));
         return result;
+    }
+
+    /** One organisation's reference by code, whatever the caller's scope (a learner's own organisation). */
+    @Transactional(readOnly = true)
+    public Optional<OrganisationRef> referenceByCode(String code) {
+        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where code = :code")
+                .param("code", code)
+                .query((rs, n) -> ref(rs))
+                .optional();
     }
 
     /** One organisation's reference by id, whatever the caller's scope (for workers and scope checks). */
@@ -282,13 +285,7 @@ public class OrganisationService {
     public Optional<OrganisationRef> reference(long id) {
         return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new OrganisationRef(
-                        rs.getLong("id"),
-                        rs.getString("code"),
-                        rs.getString("path"),
-                        OrganisationType.valueOf(rs.getString("type")),
-                        rs.getString("name_vi"),
-                        rs.getString("name_en")))
+                .query((rs, n) -> ref(rs))
                 .optional();
     }
 
@@ -313,13 +310,7 @@ public class OrganisationService {
         return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = any (:ids)"
                         + " order by depth")
                 .param("ids", ids)
-                .query((rs, n) -> new OrganisationRef(
-                        rs.getLong("id"),
-                        rs.getString("code"),
-                        rs.getString("path"),
-                        OrganisationType.valueOf(rs.getString("type")),
-                        rs.getString("name_vi"),
-                        rs.getString("name_en")))
+                .query((rs, n) -> ref(rs))
                 .list();
     }
 
@@ -381,5 +372,15 @@ public class OrganisationService {
                 rs.getString("path"),
                 rs.getInt("depth"),
                 rs.getInt("child_count"));
+    }
+
+    private static OrganisationRef ref(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OrganisationRef(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("path"),
+                OrganisationType.valueOf(rs.getString("type")),
+                rs.getString("name_vi"),
+                rs.getString("name_en"));
     }
 }
