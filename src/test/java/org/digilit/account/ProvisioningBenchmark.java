@@ -32,13 +32,7 @@ public final class ProvisioningBenchmark {
     private ProvisioningBenchmark() {}
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1); // the app's non-daemon threads would keep a failed run alive
-        }
-        System.exit(0);
+        org.digilit.localstack.Benchmarks.exitAfter(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

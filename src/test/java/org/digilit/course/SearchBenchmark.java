@@ -26,13 +26,7 @@ public final class SearchBenchmark {
     private SearchBenchmark() {}
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        org.digilit.localstack.Benchmarks.exitAfter(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

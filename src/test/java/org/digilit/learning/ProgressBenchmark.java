@@ -29,13 +29,7 @@ public final class ProgressBenchmark {
     private ProgressBenchmark() {}
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        org.digilit.localstack.Benchmarks.exitAfter(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
