@@ -75,7 +75,7 @@ public class CatalogueService {
 
     @Transactional(readOnly = true)
     public Optional<CourseCard> course(String id) {
-        return all().stream().filter(c -> c.id().equals(id)).findFirst();
+        return cards("c.id = :id", id).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -207,11 +207,17 @@ public class CatalogueService {
     }
 
     private List<CourseCard> all() {
+        return cards("true", "");
+    }
+
+    /** The active courses meeting a condition on course {@code c} (with {@code :id} bound to {@code id}). */
+    private List<CourseCard> cards(String condition, String id) {
         return jdbc.sql("""
                         select c.id, c.title_vi, c.title_en, c.summary_vi, c.summary_en, c.level, c.audiences, c.tags,
                             c.estimated_minutes,
                             (select count(*) from lesson l where l.course_id = c.id and l.active) as lessons
-                        from course c where c.active order by c.title_vi""")
+                        from course c where c.active and\s""" + condition + " order by c.title_vi")
+                .param("id", id)
                 .query((rs, n) -> new CourseCard(
                         rs.getString("id"),
                         rs.getString("title_vi"),
