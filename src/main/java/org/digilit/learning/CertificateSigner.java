@@ -22,8 +22,8 @@ import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signs certificates' credentials as JWS (RFC 7515) in compact form with EdDSA over Ed25519 (RFC 8037), using only the
- * JDK's {@code Signature.getInstance("Ed25519")}, and publishes the public keys as a JWK Set (OKP, crv Ed25519), so that
+ * Signs certificates' credentials as JWS (RFC 7515) in compact form with EdDSA over Ed25519 (RFC 8037), through the JCA
+ * {@code Signature} API (Bouncy Castle signs, the JDK verifies), and publishes the public keys as a JWK Set (OKP, crv Ed25519), so that
  * any JOSE library can check a credential offline. The current key signs; previous public keys stay in the key set so
  * that credentials signed before a rotation keep verifying.
  *
