@@ -40,9 +40,4 @@ public record Account(
                 ? organisationNameVi
                 : organisationNameEn;
     }
-
-    /** Masks a number known only by its last four characters. */
-    static String mask(String lastFour) {
-        return "••••••••" + lastFour;
-    }
 }

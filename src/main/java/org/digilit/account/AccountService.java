@@ -16,6 +16,7 @@ import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.audit.AuditService.AuditRecord;
 import org.digilit.base.TextFolding;
+import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityNumbers.Gender;
 import org.digilit.identity.IdentityProtector;
@@ -394,7 +395,7 @@ public class AccountService {
                 rs.getLong("id"),
                 rs.getString("username"),
                 rs.getString("full_name"),
-                Account.mask(rs.getString("id_last_four")),
+                IdentityNumber.maskLastFour(rs.getString("id_last_four")),
                 rs.getDate("date_of_birth").toLocalDate(),
                 Audience.valueOf(rs.getString("audience")),
                 AccountState.valueOf(rs.getString("state")),
@@ -409,7 +410,7 @@ public class AccountService {
         return new Account(
                 rs.getLong("id"),
                 rs.getString("username"),
-                Account.mask(rs.getString("id_last_four")),
+                IdentityNumber.maskLastFour(rs.getString("id_last_four")),
                 rs.getString("full_name"),
                 rs.getDate("date_of_birth").toLocalDate(),
                 Gender.valueOf(rs.getString("gender")),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityProtector;
 import org.digilit.organisation.OrganisationService;
@@ -132,7 +133,7 @@ public class ActivationService {
             var organisation = locale.getLanguage().equals("vi") || row.orgEn().isBlank() ? row.orgVi() : row.orgEn();
             slips.add(new ActivationSlip(
                     row.fullName(),
-                    Account.mask(row.lastFour()),
+                    IdentityNumber.maskLastFour(row.lastFour()),
                     row.username(),
                     organisation,
                     code,

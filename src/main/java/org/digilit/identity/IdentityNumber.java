@@ -28,6 +28,14 @@ public final class IdentityNumber {
         return "•".repeat(Math.max(0, value.length() - 4)) + lastFour();
     }
 
+    /**
+     * The masked form of a number known only by its last four characters (as stored beside the encrypted number): a
+     * fixed run of dots, so the length gives nothing away either.
+     */
+    public static String maskLastFour(String lastFour) {
+        return "••••••••" + lastFour;
+    }
+
     /** The number itself. Package-private: only this package (the protector) ever needs it in clear. */
     String value() {
         return value;

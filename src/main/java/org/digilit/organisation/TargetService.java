@@ -134,28 +134,16 @@ public class TargetService {
         }
     }
 
-    /** The target in force: the organisation's own, else the nearest ancestor's; empty when none is set. */
+    /**
+     * The target in force: the organisation's own, else the nearest ancestor's; empty when none is set. The
+     * organisation must be in the caller's scope.
+     */
     @Transactional(readOnly = true)
     public Optional<EffectiveTarget> effectiveTarget(
             long organisationId, Quarter quarter, Metric metric, Audience audience) {
-        var lineage = organisations.lineage(organisationId);
-        var ids = lineage.stream().map(OrganisationSummary::id).toArray(Long[]::new);
-        return jdbc.sql("""
-                        select t.percentage, t.organisation_id from target t
-                        join organisation o on o.id = t.organisation_id
-                        where t.organisation_id = any (:ids) and t.year = :year and t.quarter = :quarter
-                            and t.metric = :metric and t.audience = :audience
-                        order by o.depth desc limit 1""")
-                .param("ids", ids)
-                .param("year", quarter.year())
-                .param("quarter", quarter.quarter())
-                .param("metric", metric.name())
-                .param("audience", audience.code())
-                .query((rs, n) -> new EffectiveTarget(
-                        rs.getBigDecimal("percentage"),
-                        rs.getLong("organisation_id"),
-                        rs.getLong("organisation_id") != organisationId))
-                .optional();
+        organisations.get(organisationId);
+        return Optional.ofNullable(effectiveTargets(java.util.List.of(organisationId), quarter, metric, audience)
+                .get(organisationId));
     }
 
     /**

@@ -30,10 +30,9 @@ class ReportScheduler {
             initialDelayString = "${digilit.reporting.initial-delay:20s}")
     void refresh() {
         try {
-            var closed = properties.autoClose()
-                    ? reports.closeIfOpen(reports.currentQuarter().previous())
-                    : null;
-            if (closed == null || closed.isEmpty()) {
+            // Closing recomputes too; only when nothing was closed is a plain recompute due.
+            if (!properties.autoClose()
+                    || reports.closeIfOpen(reports.currentQuarter().previous()).isEmpty()) {
                 figures.recompute();
             }
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.identity.IdentityNumber;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationScope;
@@ -110,12 +111,12 @@ public class ReportService {
         if (organisationId == null) {
             var tops = organisations.tops();
             if (tops.size() != 1) {
-                var snapshot = snapshots.official(quarter);
+                var versions = snapshots.versions(quarter);
+                var snapshot = versions.stream().findFirst();
                 var rows = rows(tops, quarter, audience, snapshot, scope);
-                var total = snapshot.map(s -> snapshots.over(s.id(), scope, audience))
-                        .orElseGet(() -> live(scope, quarter, audience));
+                var total = over(scope, quarter, audience, snapshot);
                 var totalRow = new ReportRow(0, "", "Tất cả", "All", null, true, !rows.isEmpty(), total, List.of());
-                return report(quarter, audience, totalRow, rows, snapshot);
+                return report(quarter, audience, totalRow, rows, versions);
             }
             organisationId = tops.getFirst().id();
         }
@@ -124,47 +125,26 @@ public class ReportService {
         var children = subtree && organisation.childCount() > 0
                 ? organisations.children(organisation.id(), 0, 100_000)
                 : List.<OrganisationSummary>of();
-        var snapshot = snapshots.official(quarter);
+        var versions = snapshots.versions(quarter);
+        var snapshot = versions.stream().findFirst();
         var rows = rows(children, quarter, audience, snapshot, scope);
         var total =
                 rows(List.of(organisation), quarter, audience, snapshot, scope).getFirst();
-        return report(quarter, audience, total, rows, snapshot);
+        return report(quarter, audience, total, rows, versions);
     }
 
     /** A working group's report: a line per organisation it follows, and the group's total (each person once). */
     @Transactional(readOnly = true)
     public Report workingGroup(long groupId, Quarter quarter, @Nullable Audience audience) {
         requireReportable(quarter);
-        var group = groups.mine().stream()
-                .filter(g -> g.id() == groupId)
-                .findFirst()
-                .orElseThrow(OutOfScopeException::new);
-        var followed = groups.followed(groupId);
-        var paths = new ArrayList<String>();
-        var singles = new java.util.HashSet<Long>();
-        var bySubtree = new HashMap<Boolean, List<OrganisationSummary>>();
-        for (var f : followed) {
-            var ref = organisations.reference(f.organisationId()).orElseThrow();
-            if (f.includeSubtree()) {
-                paths.add(ref.path());
-            } else {
-                singles.add(ref.id());
-            }
-            bySubtree
-                    .computeIfAbsent(f.includeSubtree(), k -> new ArrayList<>())
-                    .add(summary(f.organisationId()));
-        }
-        var scope = new OrganisationScope(false, paths, singles);
-        var snapshot = snapshots.official(quarter);
+        var followed = followedBy(groupId);
+        var versions = snapshots.versions(quarter);
+        var snapshot = versions.stream().findFirst();
         var rows = new ArrayList<ReportRow>();
-        rows.addAll(rows(bySubtree.getOrDefault(true, List.of()), quarter, audience, snapshot, null));
-        rows.addAll(rows(
-                bySubtree.getOrDefault(false, List.of()), quarter, audience, snapshot, OrganisationScope.nothing()));
+        rows.addAll(rows(followed.subtrees(), quarter, audience, snapshot, null));
+        rows.addAll(rows(followed.singles(), quarter, audience, snapshot, OrganisationScope.nothing()));
         rows.sort(java.util.Comparator.comparing(ReportRow::nameVi));
-        var total = followed.isEmpty()
-                ? Figures.ZERO
-                : snapshot.map(s -> snapshots.over(s.id(), scope, audience))
-                        .orElseGet(() -> live(scope, quarter, audience));
+        var total = followed.total(this, quarter, audience, snapshot);
         var checks = new ArrayList<TargetCheck>();
         if (audience != null) {
             for (var metric : Metric.values()) {
@@ -172,9 +152,47 @@ public class ReportService {
                         .ifPresent(t -> checks.add(check(metric, t, actual(total, metric), false)));
             }
         }
+        var group = followed.group();
         var totalRow = new ReportRow(
                 0, group.code(), group.nameVi(), group.nameEn(), null, true, !rows.isEmpty(), total, checks);
-        return report(quarter, audience, totalRow, rows, snapshot);
+        return report(quarter, audience, totalRow, rows, versions);
+    }
+
+    /**
+     * What a working group follows: the organisations taken with their subtree, those taken alone, and the scope they
+     * make together (each person in it once).
+     */
+    private record Followed(
+            WorkingGroupService.WorkingGroup group,
+            List<OrganisationSummary> subtrees,
+            List<OrganisationSummary> singles,
+            OrganisationScope scope) {
+
+        Figures total(
+                ReportService reports, Quarter quarter, @Nullable Audience audience, Optional<SnapshotInfo> snapshot) {
+            return subtrees.isEmpty() && singles.isEmpty()
+                    ? Figures.ZERO
+                    : reports.over(scope, quarter, audience, snapshot);
+        }
+    }
+
+    /** The group's organisations; a group the user is not in (platform admins are in all) is out of scope. */
+    private Followed followedBy(long groupId) {
+        var group = groups.mine().stream()
+                .filter(g -> g.id() == groupId)
+                .findFirst()
+                .orElseThrow(OutOfScopeException::new);
+        var subtrees = new ArrayList<OrganisationSummary>();
+        var singles = new ArrayList<OrganisationSummary>();
+        for (var f : groups.followed(groupId)) {
+            // Working-group members may see what their group follows: get() checks that against their scope.
+            (f.includeSubtree() ? subtrees : singles).add(organisations.get(f.organisationId()));
+        }
+        var scope = new OrganisationScope(
+                false,
+                subtrees.stream().map(OrganisationSummary::path).toList(),
+                singles.stream().map(OrganisationSummary::id).collect(java.util.stream.Collectors.toSet()));
+        return new Followed(group, subtrees, singles, scope);
     }
 
     /** An organisation's cumulative figures quarter by quarter, oldest first, ending with {@code last}. */
@@ -206,10 +224,15 @@ public class ReportService {
     /** A working group's total quarter by quarter, oldest first, ending with {@code last}. */
     @Transactional(readOnly = true)
     public List<TrendPoint> workingGroupTrend(long groupId, @Nullable Audience audience, Quarter last, int count) {
+        requireReportable(last);
+        var followed = followedBy(groupId);
         var points = new ArrayList<TrendPoint>();
         for (var quarter : span(last, count)) {
-            var report = workingGroup(groupId, quarter, audience);
-            points.add(new TrendPoint(quarter, report.total().figures(), report.source()));
+            var snapshot = snapshots.official(quarter);
+            points.add(new TrendPoint(
+                    quarter,
+                    followed.total(this, quarter, audience, snapshot),
+                    snapshot.isPresent() ? ReportSource.SNAPSHOT : ReportSource.LIVE));
         }
         return points;
     }
@@ -233,7 +256,7 @@ public class ReportService {
                 .query((rs, n) -> new FollowUpPerson(
                         rs.getString("username"),
                         rs.getString("full_name"),
-                        "••••••••" + rs.getString("id_last_four"),
+                        IdentityNumber.maskLastFour(rs.getString("id_last_four")),
                         rs.getString("code"),
                         rs.getString("name_vi"),
                         Audience.valueOf(rs.getString("audience")),
@@ -389,16 +412,22 @@ public class ReportService {
         };
     }
 
-    private Figures live(OrganisationScope scope, Quarter quarter, @Nullable Audience audience) {
-        return figures.over(scope, quarter, audience).withHeadcount(figures.headcountOver(scope, audience));
+    /** The quarter's figures over a scope, each person once: from its snapshot when closed, else live. */
+    private Figures over(
+            OrganisationScope scope, Quarter quarter, @Nullable Audience audience, Optional<SnapshotInfo> snapshot) {
+        return snapshot.map(s -> snapshots.over(s.id(), scope, audience))
+                .orElseGet(() ->
+                        figures.over(scope, quarter, audience).withHeadcount(figures.headcountOver(scope, audience)));
     }
 
+    /** A report from its parts; {@code versions}: the quarter's snapshots, newest first (empty while open). */
     private Report report(
             Quarter quarter,
             @Nullable Audience audience,
             ReportRow total,
             List<ReportRow> rows,
-            Optional<SnapshotInfo> snapshot) {
+            List<SnapshotInfo> versions) {
+        var snapshot = versions.stream().findFirst();
         return new Report(
                 quarter,
                 audience,
@@ -407,12 +436,7 @@ public class ReportService {
                 snapshot.isPresent() ? ReportSource.SNAPSHOT : ReportSource.LIVE,
                 snapshot.map(SnapshotInfo::takenAt)
                         .orElseGet(() -> figures.refreshedAt().orElse(null)),
-                snapshot.isPresent() ? snapshots.versions(quarter) : List.of());
-    }
-
-    private OrganisationSummary summary(long id) {
-        // Working-group members may see what their group follows: get() checks that against their scope.
-        return organisations.get(id);
+                versions);
     }
 
     private static boolean wholeSubtree(OrganisationScope scope, OrganisationSummary organisation) {
