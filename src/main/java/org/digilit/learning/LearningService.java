@@ -259,7 +259,8 @@ public class LearningService {
             return progress;
         }
         int changed = jdbc.sql("""
-                        update course_progress set completed_at = :now, completed_version = :version
+                        update course_progress set completed_at = :now, completed_version = :version,
+                            completion_source = 'ONLINE'
                         where username = :u and course_id = :c and completed_at is null""")
                 .param("now", now)
                 .param("version", structure.version())

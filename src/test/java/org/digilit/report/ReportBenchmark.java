@@ -271,12 +271,12 @@ public final class ReportBenchmark {
                             select *, least(now(), verified_at + random() * interval '200 days') as started,
                                 random() < 0.75 as done from chosen)
                         insert into course_progress (username, course_id, lessons_done, last_lesson_id, quiz_attempts,
-                            quiz_best_score, quiz_passed, completed_at, completed_version, organisation_code, audience,
-                            updated_at)
+                            quiz_best_score, quiz_passed, completed_at, completed_version, completion_source,
+                            organisation_code, audience, updated_at)
                         select username, course_id, '{}', null, case when done then 1 else 0 end,
                             case when done then 100 end, done,
                             case when done then least(now(), started + random() * interval '60 days') end,
-                            case when done then 1 end, null, audience, started
+                            case when done then 1 end, case when done then 'ONLINE' end, null, audience, started
                         from timed""")
                 .param("citizen", REQUIRED.get("CITIZEN"))
                 .param("teacher", REQUIRED.get("TEACHER"))

@@ -107,9 +107,10 @@ public final class ReportTestData {
         enrolled(username, courseId, at);
         jdbc.sql("""
                         insert into course_progress (username, course_id, quiz_passed, completed_at, completed_version,
-                            updated_at)
-                        values (:u, :c, true, :at, 1, :at)
-                        on conflict (username, course_id) do update set completed_at = excluded.completed_at""")
+                            completion_source, updated_at)
+                        values (:u, :c, true, :at, 1, 'ONLINE', :at)
+                        on conflict (username, course_id) do update set completed_at = excluded.completed_at,
+                            completion_source = excluded.completion_source""")
                 .param("u", username)
                 .param("c", courseId)
                 .param("at", Timestamp.from(at))
