@@ -13,6 +13,10 @@ public final class Roles {
     public static final String TEACHER = "teacher";
     public static final String OFFICIAL = "official";
     public static final String ORG_ADMIN = "org-admin";
+    /** Runs in-person sessions of their organisation: rosters, attendance, walk-ins (issue #16). */
+    public static final String FACILITATOR = "facilitator";
+    /** Approves device requests and follows device stock for their organisation's subtree (issue #18). */
+    public static final String DEVICE_OFFICER = "device-officer";
     public static final String WORKING_GROUP = "working-group";
     public static final String PLATFORM_ADMIN = "platform-admin";
 
@@ -26,6 +30,8 @@ public final class Roles {
         PLATFORM_ADMIN(Roles.PLATFORM_ADMIN),
         WORKING_GROUP(Roles.WORKING_GROUP),
         ORG_ADMIN(Roles.ORG_ADMIN),
+        DEVICE_OFFICER(Roles.DEVICE_OFFICER),
+        FACILITATOR(Roles.FACILITATOR),
         TEACHER(Roles.TEACHER),
         OFFICIAL(Roles.OFFICIAL),
         CITIZEN(Roles.CITIZEN);

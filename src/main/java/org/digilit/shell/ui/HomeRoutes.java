@@ -20,6 +20,8 @@ final class HomeRoutes {
             Role.PLATFORM_ADMIN, PLATFORM_ADMIN_HOME,
             Role.WORKING_GROUP, WORKING_GROUP_HOME,
             Role.ORG_ADMIN, ORGANISATION_HOME,
+            Role.DEVICE_OFFICER, LEARNER_HOME,
+            Role.FACILITATOR, LEARNER_HOME,
             Role.TEACHER, LEARNER_HOME,
             Role.OFFICIAL, LEARNER_HOME,
             Role.CITIZEN, LEARNER_HOME);
