@@ -27,7 +27,14 @@ class RealmFileTest {
     void realm_defines_exactly_the_platforms_roles() {
         assertThat(texts(realm.path("roles").path("realm"), "name"))
                 .containsExactlyInAnyOrder(
-                        "citizen", "teacher", "official", "org-admin", "working-group", "platform-admin");
+                        "citizen",
+                        "teacher",
+                        "official",
+                        "org-admin",
+                        "facilitator",
+                        "device-officer",
+                        "working-group",
+                        "platform-admin");
     }
 
     @Test
