@@ -50,7 +50,21 @@ public final class LocalStack implements AutoCloseable {
     public static final String REALM = "digilit";
     public static final String KEYCLOAK_ADMIN = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "local-admin-only";
+    /** The secret the provisioning client had before it signed its own JWTs; Keycloak must refuse it now (DD008). */
     public static final String PROVISIONING_SECRET = "local-provisioning-secret";
+    /**
+     * Local-only RSA key of the provisioning client (client-jwt, DD008): the private half goes to the app, the public
+     * half into the realm (placeholder DIGILIT_PROVISIONING_PUBLIC_KEY). Fixed, so kept dev data keeps working.
+     */
+    public static final String PROVISIONING_KEY =
+            "MIIEowIBAAKCAQEAlsAynkzbS2QEZCi1Qf+PjluUEyb2HZpJELrXqXo/miP911nBSIGPB9dkddKY5QAaIoj/G2otj5SRtR98PEBNuhAfc/oN8bBFl0rsqogBD2pGFPOXXJr2ly6SFItfGL0KzFYGMh43ZH36hp9YZuWsfaQZm89oNdGLJCIdV2QZnlyO8Ncvw/kJOaDVi3KnItbgD6lGxfgSclF2ubW7kx1BusX8fHN8lFgcfIGzrAcfrRp72AJvXVqPEtwB4pvphWNsl6EdmYjCz6YWLxM1phuZYlJIWUpedQNujHiD1PEHh+AoKaZcvCMhpnLUEsZk7fCN9ULAFqZYrEjhu+mlw8vBEwIDAQABAoIBAAI2MKfs5by962iSxlIBD1id1FbRmAPIKzFBJH/aiMtYotVBflnzeKc7TECERfT6IugFzYRX8vIr0lVvcFGr+df0e5mmfgThOqwlD8LSuv1AaGXPSxWzOlHuf3sorkz9HQbxbibXFaX2STInbVMZJIY1XaDREqzTdbCihX6uO8f8et6rTNRFrD/wao8HQyb/iTh6Fw2f0LcSafpOHDYonShP8tQ+By0omUv6dMxl4l1i/yllrP5ELWrEXN5NMo1FRMy0joXkMCW1PniCKjRHM5gaKmvKMD2okHukwtjEatbvg44CuYJEsSTnpCW3FlvZl81TmNU+a2cgwYv5KLTwfC0CgYEA04v44Gk+nqvHPCJJ2HuBe1KyQlXYf1jSSfrUibhVirMnHmuUJRNTjO639G8knZV6ULtOPGEWL68Di1cfsDa91fSb6rfLxwX6vrBk3kGrZFzHkklydaxSQQv+7d77JGJyUiL4ExzbBlHADo8xPybB7eDLFtYhjXbQF0p0B1ukU/0CgYEAtm2+GBaRRlBvXab6Kk7BTMWrILySgShfWDgiJ8xy9ozZzegsk35qR8ddLRrjoubwTAW3bGC7NGfDyucO1XjDH6Ex3jpX7l6qXMCs0gQUpqE6sliiQGvSjfZb5sKjDg09P3RvUGnYTgacZID9oZnur0cU+QlWbVfGn2H2TZLWDk8CgYAEWeiwlPmYwefDMOFb9o5fPwAzpRhi5izNIL+mZYg85hpz4bqWWKNrTq2x9WdHZn+xkWi2jTirmmn0P8KDGV0mPXXHiihC27igm3g3qhogYlgohiI4kWbPt7NyqRd5VB0N23JG0l0e8CeHJSLaLa3neqwyuAzQoBT/paRlUlk68QKBgD3prNQ8BH3ampEsNEbbh5rokxV/KjGPZBxqoJzlNDccwmaxXz+HbcaCkMrYD12gBvmmDwRHKAG3HanlFRG59G7tpCEJqAIMOsFT2tND80ZB/cu9bQN0FHd9nt8IO5JvR9QbThP6eCCy+azaYjnQJkNyWlnSo3Rkj9JTyuW06dTdAoGBAM/Wth2JNVkOGkShIf6q0nhnzQjWHOfwNmDuGn+5dct/J9W8IPkkcsfGv0Kl63Q87S/WxIYtQaMYYQUNHOlDB40dHbUC+vNDVnqZuDoI+QGfd76C65stmqaEP51sXcvwHmmkEcFdhXc9YgrDELBOhSJsPnawJg43sY2qjv3VBjUQ";
+
+    public static final String PROVISIONING_PUBLIC_KEY =
+            "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAlsAynkzbS2QEZCi1Qf+PjluUEyb2HZpJELrXqXo/miP911nBSIGPB9dkddKY5QAaIoj/G2otj5SRtR98PEBNuhAfc/oN8bBFl0rsqogBD2pGFPOXXJr2ly6SFItfGL0KzFYGMh43ZH36hp9YZuWsfaQZm89oNdGLJCIdV2QZnlyO8Ncvw/kJOaDVi3KnItbgD6lGxfgSclF2ubW7kx1BusX8fHN8lFgcfIGzrAcfrRp72AJvXVqPEtwB4pvphWNsl6EdmYjCz6YWLxM1phuZYlJIWUpedQNujHiD1PEHh+AoKaZcvCMhpnLUEsZk7fCN9ULAFqZYrEjhu+mlw8vBEwIDAQAB";
+
+    /** The password blocklist file in keycloak-realm/, installed into Keycloak's data/password-blacklists. */
+    public static final String PASSWORD_BLOCKLIST = "digilit-password-blocklist.txt";
+
     public static final String DB_NAME = "digilit";
     public static final String DB_USER = "digilit";
     public static final String DB_PASSWORD = "digilit-local";
@@ -183,7 +197,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.elasticsearch.uris", elasticsearchUrl());
         properties.put("digilit.keycloak.server-url", keycloakUrl());
         properties.put("digilit.keycloak.realm", REALM);
-        properties.put("digilit.keycloak.provisioning-client-secret", PROVISIONING_SECRET);
+        properties.put("digilit.keycloak.provisioning-client-key", PROVISIONING_KEY);
         // Local-only keys for identity numbers (fixed, so dev data stays readable across restarts).
         properties.put("digilit.identity.active-key-id", "local1");
         properties.put("digilit.identity.keys.local1", "bG9jYWwtb25seS1pZGVudGl0eS1rZXktMzItYnl0ZXM=");
@@ -236,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
             startKeycloak(kcHome, data);
             elasticsearch.join();
             DemoUsers.pointWebClientAt(this);
+            DemoUsers.upgradeRealm(this);
             DemoUsers.ensure(this);
             writePids(data);
             log.info(
@@ -462,6 +477,13 @@ public final class LocalStack implements AutoCloseable {
                 Path.of("keycloak-realm/digilit-realm.json").toAbsolutePath(),
                 imports.resolve("digilit-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
+        // The password policy's blocklist (passwordBlacklist(...) in the realm) is read from data/password-blacklists.
+        var blocklists = home.resolve("data/password-blacklists");
+        Files.createDirectories(blocklists);
+        Files.copy(
+                Path.of("keycloak-realm", PASSWORD_BLOCKLIST).toAbsolutePath(),
+                blocklists.resolve(PASSWORD_BLOCKLIST),
+                StandardCopyOption.REPLACE_EXISTING);
         if (keycloakPort == 0) { // a restart keeps the ports the app was configured with
             keycloakPort = freePort();
             keycloakManagementPort = freePort();
@@ -493,7 +515,8 @@ public final class LocalStack implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD,
                 "DIGILIT_APP_URL", appUrl,
-                "DIGILIT_PROVISIONING_SECRET", PROVISIONING_SECRET);
+                "DIGILIT_APP_INTERNAL_URL", appUrl,
+                "DIGILIT_PROVISIONING_PUBLIC_KEY", PROVISIONING_PUBLIC_KEY);
     }
 
     // ---------------------------------------------------------------- processes
