@@ -114,7 +114,7 @@ public class ReconciliationService {
     /** As {@link #reconcile(boolean, String, String)}, with as many examples of each drift as asked for. */
     @PreAuthorize("hasRole('platform-admin')")
     @Transactional
-    ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress, int examples) {
+    public ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress, int examples) {
         var byKeycloakId = new HashMap<String, Known>();
         jdbc.sql("""
                         select a.id, a.keycloak_id, a.state, o.code, a.audience from account a join organisation o
