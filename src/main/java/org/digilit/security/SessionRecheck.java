@@ -32,9 +32,11 @@ class SessionRecheck implements VaadinServiceInitListener {
     private static final Logger log = LoggerFactory.getLogger(SessionRecheck.class);
 
     private final KeycloakUserState users;
+    private final KeycloakProperties keycloak;
 
-    SessionRecheck(KeycloakUserState users) {
+    SessionRecheck(KeycloakUserState users, KeycloakProperties keycloak) {
         this.users = users;
+        this.keycloak = keycloak;
     }
 
     @Override
@@ -51,6 +53,10 @@ class SessionRecheck implements VaadinServiceInitListener {
         if (!(context.getAuthentication() instanceof OAuth2AuthenticationToken token)
                 || !(token.getPrincipal() instanceof OidcUser user)) {
             return;
+        }
+        if (user.getIssuer() == null
+                || !keycloak.issuer().equals(user.getIssuer().toString())) {
+            return; // not signed in through this realm (a test's user, say): nothing Keycloak could say about it
         }
         var state = users.get(user.getSubject()).orElse(null);
         if (state == null) {

@@ -76,8 +76,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final String SUPERUSER_PASSWORD = "postgres-local";
     private static final Duration POSTGRES_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration ELASTICSEARCH_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration ELASTICSEARCH_TIMEOUT = Duration.ofSeconds(600);
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(600);
 
     private static LocalStack shared;
 
