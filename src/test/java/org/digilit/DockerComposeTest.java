@@ -60,6 +60,21 @@ class DockerComposeTest {
     }
 
     @Test
+    void keycloak_admin_console_is_on_no_public_port_and_its_database_password_is_its_own() throws IOException {
+        // Issue #14 (DD008): only the loopback of the host; browsers reach the login pages through keycloak-proxy.
+        var keycloakPorts = (List<?>) service("keycloak").get("ports");
+        assertThat(keycloakPorts)
+                .allSatisfy(port -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
+        assertThat(environment(service("keycloak")).get("KC_DB_PASSWORD"))
+                .contains("KEYCLOAK_DB_PASSWORD")
+                .doesNotContain("DIGILIT_DB_PASSWORD");
+        assertThat(volumeTargetsBySource(service("keycloak")))
+                .containsEntry(
+                        "./keycloak-realm/digilit-password-blocklist.txt",
+                        "/opt/keycloak/data/password-blacklists/digilit-password-blocklist.txt");
+    }
+
+    @Test
     void keycloak_imports_the_realm_at_startup_and_uses_a_local_cache() throws IOException {
         assertThat(command(service("keycloak"))).as("keycloak command").contains("--import-realm", "--cache=local");
     }

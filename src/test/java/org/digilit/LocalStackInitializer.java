@@ -27,5 +27,9 @@ public class LocalStackInitializer implements ApplicationContextInitializer<Conf
         } else {
             sources.addFirst(source);
         }
+        // The demo users' roles are granted by the platform (reconciliation lists ungranted privileged roles, DD008).
+        context.addApplicationListener((org.springframework.context.ApplicationListener<
+                        org.springframework.boot.context.event.ApplicationReadyEvent>)
+                event -> org.digilit.localstack.DemoUsers.recordGrants(event.getApplicationContext()));
     }
 }

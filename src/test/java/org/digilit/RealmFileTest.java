@@ -81,7 +81,14 @@ class RealmFileTest {
         assertThat(provisioning.path("serviceAccountsEnabled").asBoolean()).isTrue();
         assertThat(provisioning.path("standardFlowEnabled").asBoolean()).isFalse();
         assertThat(provisioning.path("directAccessGrantsEnabled").asBoolean()).isFalse();
-        assertThat(provisioning.path("secret").asText()).isEqualTo("${DIGILIT_PROVISIONING_SECRET}");
+        // Issue #14 (DD008): a JWT signed with a key only the app holds; Keycloak keeps the public half, no secret.
+        assertThat(provisioning.path("clientAuthenticatorType").asText()).isEqualTo("client-jwt");
+        assertThat(provisioning.has("secret")).isFalse();
+        assertThat(provisioning
+                        .path("attributes")
+                        .path("jwt.credential.public.key")
+                        .asText())
+                .isEqualTo("${DIGILIT_PROVISIONING_PUBLIC_KEY}");
         var serviceAccount = find(realm.path("users"), "serviceAccountClientId", "digilit-provisioning");
         // manage-realm is needed by Keycloak's partial import, the fast path for bulk provisioning (DESIGN.md).
         assertThat(texts(serviceAccount.path("clientRoles").path("realm-management")))
@@ -95,6 +102,27 @@ class RealmFileTest {
         var policy = realm.path("passwordPolicy").asText();
         assertThat(policy).contains("length(10)").contains("notUsername");
         assertThat(policy).doesNotContain("upperCase", "specialChars", "digits");
+    }
+
+    @Test
+    void hardening_of_issue_14_is_in_the_realm_file() {
+        // Login and admin events are kept, with an expiry.
+        assertThat(realm.path("eventsEnabled").asBoolean()).isTrue();
+        assertThat(realm.path("eventsExpiration").asLong()).isPositive();
+        assertThat(realm.path("adminEventsEnabled").asBoolean()).isTrue();
+        assertThat(realm.path("attributes").path("adminEventsExpiration").asLong())
+                .isPositive();
+        // Common passwords are refused through the blocklist shipped next to the realm.
+        assertThat(realm.path("passwordPolicy").asText()).contains("passwordBlacklist(digilit-password-blocklist.txt)");
+        assertThat(Path.of("keycloak-realm/digilit-password-blocklist.txt"))
+                .content()
+                .contains("matkhau1234", "1234567890", "anhyeuem123", "jaishreeram123", "meradesh12345");
+        // No password grant on the realm's admin-cli; the web client takes back-channel logouts.
+        assertThat(client("admin-cli").path("directAccessGrantsEnabled").asBoolean(true))
+                .isFalse();
+        var web = client("digilit-web");
+        assertThat(web.path("attributes").path("backchannel.logout.url").asText())
+                .isEqualTo("${DIGILIT_APP_INTERNAL_URL}/logout/connect/back-channel/keycloak");
     }
 
     @Test

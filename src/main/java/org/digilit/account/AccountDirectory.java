@@ -2,6 +2,7 @@ package org.digilit.account;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -52,4 +53,17 @@ public interface AccountDirectory {
 
     /** How many users the realm has. */
     int countUsers();
+
+    /**
+     * Hands every holding of a privileged role to {@code consumer}: the members of each of {@code realmRoles} and of
+     * every {@code realm-management} client role, directly (Keycloak's role-members endpoints, a page at a time) or
+     * through a group, and every realm role made a composite of one of them. Service accounts are left out.
+     */
+    void forEachPrivilegedHolding(Set<String> realmRoles, Consumer<PrivilegedHolding> consumer);
+
+    /**
+     * Takes a holding away: the user's role mapping, the group's role mapping, or the composite. A holding gone
+     * already is fine.
+     */
+    void revoke(PrivilegedHolding holding);
 }

@@ -248,6 +248,11 @@ public class ActivationService {
     }
 
     private ActivationResult attempt(@Nullable Long accountId, String clientAddress, ActivationResult result) {
+        if (result.status() == ActivationResult.Status.RATE_LIMITED) {
+            // Counted per network and hour, not a row per attempt (issue #14): a flood cannot fill the database.
+            audit.countAnonymous("account.activation-rate-limited", clientAddress);
+            return result;
+        }
         audit.record(new AuditEntry(
                 "anonymous",
                 result.status() == ActivationResult.Status.ACTIVATED

@@ -4,28 +4,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.digilit.security.KeycloakProperties;
+import org.digilit.security.ProvisioningTokens;
 import org.jboss.resteasy.client.exception.WebApplicationExceptionWrapper;
 import org.jspecify.annotations.Nullable;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -33,7 +42,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * The account directory on Keycloak's admin API, as the realm's provisioning service account. Users are created with
@@ -60,14 +68,16 @@ class KeycloakAccountDirectory implements AccountDirectory {
     private static final int MAX_REASON = 200;
 
     private final KeycloakProperties properties;
+    private final ProvisioningTokens tokens;
     private final Object lock = new Object();
     private volatile @Nullable Keycloak keycloak;
     private boolean closed;
     /** Realm roles by name; the three audience roles are stable for the realm's life. */
     private final Map<String, RoleRepresentation> roles = new ConcurrentHashMap<>();
 
-    KeycloakAccountDirectory(KeycloakProperties properties) {
+    KeycloakAccountDirectory(KeycloakProperties properties, ProvisioningTokens tokens) {
         this.properties = properties;
+        this.tokens = tokens;
     }
 
     // ---------------------------------------------------------------- create
@@ -340,6 +350,153 @@ class KeycloakAccountDirectory implements AccountDirectory {
         }
     }
 
+    // ---------------------------------------------------------------- privileged roles
+
+    @Override
+    public void forEachPrivilegedHolding(Set<String> realmRoles, Consumer<PrivilegedHolding> consumer) {
+        var management = managementClient();
+        var privileged = new java.util.LinkedHashMap<String, RoleRepresentation>();
+        for (var role : call("list realm roles", () -> realm().roles().list(false))) {
+            if (realmRoles.contains(role.getName())) {
+                privileged.put(role.getName(), role);
+            }
+        }
+        var managementRoles = call(
+                "list realm-management roles",
+                () -> realm().clients().get(management.getId()).roles().list(false));
+        for (var role : managementRoles) {
+            privileged.put(PrivilegedHolding.CLIENT_ROLE_PREFIX + role.getName(), role);
+        }
+        for (var entry : privileged.entrySet()) {
+            var name = entry.getKey();
+            var resource = name.startsWith(PrivilegedHolding.CLIENT_ROLE_PREFIX)
+                    ? realm().clients()
+                            .get(management.getId())
+                            .roles()
+                            .get(entry.getValue().getName())
+                    : realm().roles().get(name);
+            // The role-members endpoint, a page at a time (GET /roles/{role}/users): no call per user.
+            int first = 0;
+            while (true) {
+                var from = first;
+                var page = call("list role members", () -> resource.getUserMembers(true, from, PAGE_SIZE));
+                for (var user : page) {
+                    if (!isServiceAccount(user)) {
+                        consumer.accept(new PrivilegedHolding(user.getId(), user.getUsername(), name, null));
+                    }
+                }
+                if (page.size() < PAGE_SIZE) {
+                    break;
+                }
+                first += page.size();
+            }
+            for (var group : call("list role groups", () -> resource.getRoleGroupMembers(0, PAGE_SIZE))) {
+                int start = 0;
+                while (true) {
+                    var from = start;
+                    var members = call(
+                            "list group members",
+                            () -> realm().groups().group(group.getId()).members(from, PAGE_SIZE, true));
+                    for (var user : members) {
+                        if (!isServiceAccount(user)) {
+                            consumer.accept(new PrivilegedHolding(
+                                    user.getId(), user.getUsername(), name, "group:" + group.getPath()));
+                        }
+                    }
+                    if (members.size() < PAGE_SIZE) {
+                        break;
+                    }
+                    start += members.size();
+                }
+            }
+        }
+        // A realm role made a composite of a privileged one hands it to all its holders: the platform defines none.
+        for (var role : call("list realm roles", () -> realm().roles().list(false))) {
+            if (!Boolean.TRUE.equals(role.isComposite()) || privileged.containsKey(role.getName())) {
+                continue;
+            }
+            var composites = call(
+                    "list composites", () -> realm().roles().get(role.getName()).getRoleComposites());
+            for (var inner : composites) {
+                var innerName = Boolean.TRUE.equals(inner.getClientRole())
+                                && management.getId().equals(inner.getContainerId())
+                        ? PrivilegedHolding.CLIENT_ROLE_PREFIX + inner.getName()
+                        : inner.getName();
+                if (!Boolean.TRUE.equals(inner.getClientRole()) && !realmRoles.contains(innerName)) {
+                    continue;
+                }
+                if (Boolean.TRUE.equals(inner.getClientRole())
+                        && !innerName.startsWith(PrivilegedHolding.CLIENT_ROLE_PREFIX)) {
+                    continue;
+                }
+                consumer.accept(new PrivilegedHolding("", role.getName(), innerName, "composite:" + role.getName()));
+            }
+        }
+    }
+
+    @Override
+    public void revoke(PrivilegedHolding holding) {
+        var management = managementClient();
+        var clientRole = holding.clientRole();
+        var roleName =
+                clientRole ? holding.role().substring(PrivilegedHolding.CLIENT_ROLE_PREFIX.length()) : holding.role();
+        var role = call(
+                "read role",
+                () -> clientRole
+                        ? realm().clients()
+                                .get(management.getId())
+                                .roles()
+                                .get(roleName)
+                                .toRepresentation()
+                        : realm().roles().get(roleName).toRepresentation());
+        try {
+            var via = holding.via();
+            if (via == null) {
+                var mappings = realm().users().get(holding.userId()).roles();
+                var scope = clientRole ? mappings.clientLevel(management.getId()) : mappings.realmLevel();
+                call("remove role", () -> {
+                    scope.remove(List.of(role));
+                    return null;
+                });
+            } else if (via.startsWith("group:")) {
+                var path = via.substring("group:".length());
+                var group = call("find group", () -> realm().getGroupByPath(path));
+                var mappings = realm().groups().group(group.getId()).roles();
+                var scope = clientRole ? mappings.clientLevel(management.getId()) : mappings.realmLevel();
+                call("remove group role", () -> {
+                    scope.remove(List.of(role));
+                    return null;
+                });
+            } else if (via.startsWith("composite:")) {
+                var carrier = via.substring("composite:".length());
+                call("remove composite", () -> {
+                    realm().roles().get(carrier).deleteComposites(List.of(role));
+                    return null;
+                });
+            }
+            log.warn("Took {} away ({})", holding.role(), holding.describe());
+        } catch (NotFoundException e) {
+            log.debug("Holding {} is gone already", holding.describe());
+        }
+    }
+
+    private volatile @Nullable ClientRepresentation managementClient;
+
+    private ClientRepresentation managementClient() {
+        var client = managementClient;
+        if (client == null) {
+            client = call("find realm-management", () -> realm().clients().findByClientId("realm-management"))
+                    .getFirst();
+            managementClient = client;
+        }
+        return client;
+    }
+
+    private static boolean isServiceAccount(UserRepresentation user) {
+        return user.getServiceAccountClientId() != null
+                || (user.getUsername() != null && user.getUsername().startsWith("service-account-"));
+    }
+
     // ---------------------------------------------------------------- password
 
     @Override
@@ -408,12 +565,16 @@ class KeycloakAccountDirectory implements AccountDirectory {
         }
     }
 
-    /** Builds the admin client; this opens no connection, so it works while Keycloak is down. */
+    /**
+     * Builds the admin client; this opens no connection, so it works while Keycloak is down. The admin client's own
+     * token manager knows only client secrets and passwords, so it gets a placeholder token and a filter that runs
+     * after its own puts the provisioning client's real token on every request ({@link ProvisioningTokens}: a JWT
+     * signed with the app's key, no shared secret; DD008).
+     */
     private Keycloak build() {
-        var secret = properties.provisioningClientSecret();
-        if (!StringUtils.hasText(secret)) {
-            throw new DirectoryUnavailableException(
-                    "No secret is configured for the provisioning client (digilit.keycloak.provisioning-client-secret)");
+        if ("none".equals(tokens.method())) {
+            throw new DirectoryUnavailableException("Neither a key (digilit.keycloak.provisioning-client-key) nor a"
+                    + " secret is configured for the provisioning client");
         }
         // The builder Keycloak's own provider uses (with its stream reader and Jackson setup), plus a pool and
         // timeouts.
@@ -424,21 +585,52 @@ class KeycloakAccountDirectory implements AccountDirectory {
                 .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .register(JacksonProvider.class, 100)
+                .register(new ProvisioningBearer(tokens), Priorities.USER + 1000)
                 .build();
         log.info(
-                "Keycloak admin client for realm {} at {} as {} ({} connections)",
+                "Keycloak admin client for realm {} at {} as {} ({}, {} connections)",
                 properties.realm(),
                 properties.backChannelServerUrl(),
                 properties.provisioningClientId(),
+                tokens.method(),
                 CONNECTIONS);
         return KeycloakBuilder.builder()
                 .serverUrl(properties.backChannelServerUrl())
                 .realm(properties.realm())
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(properties.provisioningClientId())
-                .clientSecret(secret)
+                .authorization("replaced-by-ProvisioningBearer")
                 .resteasyClient(http)
                 .build();
+    }
+
+    /** Puts the provisioning client's current token on each admin-API request; forgets it when Keycloak says 401. */
+    static final class ProvisioningBearer implements ClientRequestFilter, ClientResponseFilter {
+
+        private final ProvisioningTokens tokens;
+
+        ProvisioningBearer(ProvisioningTokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public void filter(ClientRequestContext request) {
+            String token;
+            try {
+                token = tokens.accessToken();
+            } catch (ProvisioningTokens.TokenRefusedException e) {
+                throw new DirectoryUnavailableException(e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                throw new ProcessingException(e.getCause());
+            }
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+
+        @Override
+        public void filter(ClientRequestContext request, ClientResponseContext response) {
+            if (response.getStatus() == 401) {
+                tokens.invalidate();
+            }
+        }
     }
 
     @PreDestroy

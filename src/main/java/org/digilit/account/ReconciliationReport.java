@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How the platform's accounts and Keycloak's users differ. Counts per kind of drift, with the first few account ids
- * (or Keycloak ids, for extra users) of each as examples; {@code repaired} says whether repairs were queued.
+ * (or Keycloak ids, for extra users) of each as examples; privileged roles held without the platform's grant (DD008);
+ * {@code repaired} says whether repairs were queued.
  */
 public record ReconciliationReport(
         long accountsChecked,
@@ -17,6 +18,8 @@ public record ReconciliationReport(
         long extraCount,
         long enabledMismatchCount,
         long wrongOrganisationCount,
+        List<PrivilegedHolding> unexpectedPrivileged,
+        long unexpectedPrivilegedCount,
         boolean repaired) {
 
     public ReconciliationReport {
@@ -24,16 +27,19 @@ public record ReconciliationReport(
         extra = List.copyOf(extra);
         enabledMismatch = List.copyOf(enabledMismatch);
         wrongOrganisation = List.copyOf(wrongOrganisation);
+        unexpectedPrivileged = List.copyOf(unexpectedPrivileged);
     }
 
     public boolean clean() {
-        return missingCount + extraCount + enabledMismatchCount + wrongOrganisationCount == 0;
+        return missingCount + extraCount + enabledMismatchCount + wrongOrganisationCount + unexpectedPrivilegedCount
+                == 0;
     }
 
     /** One line for logs and the command's output. */
     public String summary() {
         return "accounts=" + accountsChecked + " keycloak-users=" + keycloakUsersChecked + " missing=" + missingCount
                 + " extra=" + extraCount + " enabled-mismatch=" + enabledMismatchCount + " wrong-organisation="
-                + wrongOrganisationCount + (repaired ? " (repairs queued)" : "");
+                + wrongOrganisationCount + " unexpected-privileged=" + unexpectedPrivilegedCount
+                + (repaired ? " (repairs queued)" : "");
     }
 }

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.security.Roles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * missing, users carrying an account id the platform does not know (extra), enabled state that disagrees, and users
  * in the wrong organisation. Repair queues the accounts for the provisioning worker (which re-creates or updates
  * them) and disables extra users; it never deletes anything in Keycloak.
+ *
+ * <p>It also lists every holding of a privileged role (a platform role of {@link Roles} or any realm-management role)
+ * that the platform did not grant: neither recorded in {@code privileged_role_grant} (a platform admin accepted it)
+ * nor the audience role the platform gave a provisioned account. A leaked provisioning credential can create such
+ * users (partial import needs manage-realm); this is how they become visible, and repair takes the roles away
+ * (DD008). The list is read with Keycloak's role-members endpoints, a page at a time, not with a call per user.
  */
 @Service
 public class ReconciliationService {
@@ -28,12 +38,63 @@ public class ReconciliationService {
     private final AccountDirectory directory;
     private final ProvisioningOutbox outbox;
     private final AuditService audit;
+    private final PrivilegedGrantStore grants;
+    private final java.time.Clock clock;
 
-    ReconciliationService(JdbcClient jdbc, AccountDirectory directory, ProvisioningOutbox outbox, AuditService audit) {
+    ReconciliationService(
+            JdbcClient jdbc,
+            AccountDirectory directory,
+            ProvisioningOutbox outbox,
+            AuditService audit,
+            PrivilegedGrantStore grants,
+            java.time.Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.outbox = outbox;
         this.audit = audit;
+        this.grants = grants;
+        this.clock = clock;
+    }
+
+    /** The platform's realm roles: every one of them is privileged unless the platform granted it. */
+    static final Set<String> PLATFORM_ROLES = java.util.Arrays.stream(Roles.Role.values())
+            .map(Roles.Role::realmRole)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** Records that the platform grants {@code role} to {@code username} (demo users, a deployment's first admins). */
+    @PreAuthorize("hasRole('platform-admin')")
+    @Transactional
+    public void grant(String username, String role, String actor) {
+        if (grants.grant(username, role, actor, clock.instant())) {
+            audit.record(new AuditEntry(
+                    actor, "account.privileged-role-granted", "keycloak-username", username, null, "role=" + role));
+        }
+    }
+
+    /**
+     * Records that the platform grants these holdings (a platform admin checked them: staff roles are given in
+     * Keycloak's console), so reconciliation stops reporting them. A role held through a composite cannot be accepted.
+     */
+    @PreAuthorize("hasRole('platform-admin')")
+    @Transactional
+    public int accept(List<PrivilegedHolding> holdings, String actor, @Nullable String clientAddress) {
+        var entries = new ArrayList<AuditEntry>();
+        for (var holding : holdings) {
+            if (holding.userId().isEmpty()) {
+                continue;
+            }
+            if (grants.grant(holding.username(), holding.role(), actor, clock.instant())) {
+                entries.add(new AuditEntry(
+                        actor,
+                        "account.privileged-role-accepted",
+                        "keycloak-user",
+                        holding.userId(),
+                        clientAddress,
+                        "username=" + holding.username() + " role=" + holding.role()));
+            }
+        }
+        audit.recordAll(entries);
+        return entries.size();
     }
 
     /** What waits for Keycloak right now. */
@@ -42,7 +103,7 @@ public class ReconciliationService {
         return outbox.backlog();
     }
 
-    private record Known(long id, String keycloakId, String state, String organisationCode) {}
+    private record Known(long id, String keycloakId, String state, String organisationCode, String audience) {}
 
     @PreAuthorize("hasRole('platform-admin')")
     @Transactional
@@ -53,12 +114,17 @@ public class ReconciliationService {
     /** As {@link #reconcile(boolean, String, String)}, with as many examples of each drift as asked for. */
     @PreAuthorize("hasRole('platform-admin')")
     @Transactional
-    ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress, int examples) {
+    public ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress, int examples) {
         var byKeycloakId = new HashMap<String, Known>();
         jdbc.sql("""
-                        select a.id, a.keycloak_id, a.state, o.code from account a join organisation o
+                        select a.id, a.keycloak_id, a.state, o.code, a.audience from account a join organisation o
                         on o.id = a.organisation_id where a.keycloak_id is not null""")
-                .query((rs, n) -> new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new Known(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5).toLowerCase(Locale.ROOT)))
                 .list()
                 .forEach(k -> byKeycloakId.put(k.keycloakId(), k));
         var seen = new HashSet<String>();
@@ -89,7 +155,35 @@ public class ReconciliationService {
                 .map(Known::id)
                 .sorted()
                 .toList();
+        var granted = grants.all();
+        var unexpected = new ArrayList<PrivilegedHolding>();
+        directory.forEachPrivilegedHolding(PLATFORM_ROLES, holding -> {
+            if (granted.contains(PrivilegedGrantStore.key(holding.username(), holding.role()))) {
+                return;
+            }
+            var known = byKeycloakId.get(holding.userId());
+            if (holding.direct() && known != null && known.audience().equals(holding.role())) {
+                return; // the audience role provisioning gave this account
+            }
+            unexpected.add(holding);
+        });
         if (repair) {
+            var revoked = new ArrayList<AuditEntry>();
+            for (var holding : unexpected) {
+                if (holding.username().equalsIgnoreCase(actor)) {
+                    continue; // never lock out the admin who repairs; the report still lists it
+                }
+                directory.revoke(holding);
+                revoked.add(new AuditEntry(
+                        actor,
+                        "account.privileged-role-revoked",
+                        holding.userId().isEmpty() ? "keycloak-role" : "keycloak-user",
+                        holding.userId().isEmpty() ? holding.username() : holding.userId(),
+                        clientAddress,
+                        "username=" + holding.username() + " role=" + holding.role()
+                                + (holding.via() == null ? "" : " via=" + holding.via())));
+            }
+            audit.recordAll(revoked);
             var queue = new ArrayList<Long>(missing);
             queue.addAll(enabledMismatch);
             queue.addAll(wrongOrganisation);
@@ -115,6 +209,8 @@ public class ReconciliationService {
                 extra.size(),
                 enabledMismatch.size(),
                 wrongOrganisation.size(),
+                first(unexpected, examples),
+                unexpected.size(),
                 repair);
         audit.record(new AuditEntry(
                 actor,

@@ -66,12 +66,13 @@ public class RegistrationService {
     @Transactional
     public RegistrationResult register(Registration form, String clientAddress, Duration formAge, String trap) {
         if (!trap.isEmpty() || formAge.compareTo(MIN_FILL_TIME) < 0) {
-            audit.record(new AuditEntry(
-                    "anonymous", "account.registration-refused-bot", "registration", null, clientAddress, null));
+            // Counted per network and hour, not a row per attempt (issue #14): a flood cannot fill the database.
+            audit.countAnonymous("account.registration-refused-bot", clientAddress);
             return RegistrationResult.received();
         }
         if (!rateLimiter.tryAcquire(
                 "registration:address:" + clientAddress, PER_ADDRESS_PER_HOUR, Duration.ofHours(1))) {
+            audit.countAnonymous("account.registration-rate-limited", clientAddress);
             return new RegistrationResult(RegistrationResult.Status.RATE_LIMITED, java.util.Map.of());
         }
         var problems = new LinkedHashMap<String, String>();

@@ -20,6 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -47,6 +49,12 @@ import org.jspecify.annotations.Nullable;
  * {@code .csv} nor {@code .xlsx} is {@code unsupported-format}; no bytes at all is {@code empty-file}; a CSV that breaks
  * down mid-way (an unclosed quote) or a workbook that cannot be opened is {@code unreadable-file}. The caller's stream is
  * read but not closed.
+ *
+ * <p>A workbook is checked before it is parsed, against ZIP bombs (issue #14, DD008): at most {@link
+ * #MAX_ARCHIVE_ENTRIES} entries, at most {@link #MAX_UNCOMPRESSED_BYTES} once inflated, and no entry over 1 MB that
+ * inflates more than {@link #MAX_COMPRESSION_RATIO} times its compressed size (Apache POI's default limit). The check
+ * inflates each entry as the parser would, counting real bytes and stopping at the first limit, so sizes a crafted
+ * archive declares falsely do not matter. A workbook past a limit is {@code suspicious-archive}.
  */
 public final class TabularFileReader {
 
@@ -70,6 +78,17 @@ public final class TabularFileReader {
         /** Reading broke down at {@code row} (0 when the whole workbook is unreadable); the records before it stand. */
         void unreadable(int row);
     }
+
+    /** More parts than any workbook of people or organisations has (a one-sheet workbook has about ten). */
+    public static final int MAX_ARCHIVE_ENTRIES = 1_000;
+
+    /** What a workbook may inflate to: a 300,000-row people file is about 200 MB of XML. */
+    public static final long MAX_UNCOMPRESSED_BYTES = 1024L * 1024 * 1024;
+
+    /** Inflated size over compressed size above which an entry is refused (POI's ZipSecureFile uses 1/0.01). */
+    public static final int MAX_COMPRESSION_RATIO = 100;
+
+    private static final long RATIO_FREE_BYTES = 1024L * 1024;
 
     private static final int BOM_LENGTH = 3;
     private static final int SNIFF_CHARS = 64 * 1024;
@@ -114,6 +133,8 @@ public final class TabularFileReader {
             }
         } catch (SinkFailure e) {
             throw e.getCause();
+        } catch (SuspiciousArchiveException e) {
+            sink.fail("suspicious-archive");
         } catch (IOException | RuntimeException e) {
             if (limited.exceeded()) {
                 sink.fail("file-too-large", megabytes(maxBytes));
@@ -214,7 +235,9 @@ public final class TabularFileReader {
 
     private static void readXlsx(InputStream in, Forwarder sink) throws IOException {
         ReadingOptions withFormats = new ReadingOptions(true, false);
-        try (ReadableWorkbook workbook = new ReadableWorkbook(in, withFormats);
+        byte[] archive = in.readAllBytes(); // within the size limit: the limited stream throws past it
+        checkArchive(archive);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(archive), withFormats);
                 Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
             Iterator<Row> rows = sheet.iterator();
             while (!sink.done() && rows.hasNext()) {
@@ -400,6 +423,51 @@ public final class TabularFileReader {
         @Override
         public synchronized RuntimeException getCause() {
             return (RuntimeException) super.getCause();
+        }
+    }
+
+    /** A workbook past one of the ZIP limits; nothing of it is parsed. */
+    static final class SuspiciousArchiveException extends IOException {
+        SuspiciousArchiveException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Checks a workbook's archive against the ZIP limits before anything parses it, with the same ZIP reader the
+     * workbook parser uses (Commons Compress over the bytes in memory): counts the entries, then inflates each one,
+     * counting real bytes, and stops at the first limit passed.
+     */
+    static void checkArchive(byte[] archive) throws IOException {
+        try (var channel = new SeekableInMemoryByteChannel(archive);
+                var zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
+            var entries = java.util.Collections.list(zip.getEntries());
+            if (entries.size() > MAX_ARCHIVE_ENTRIES) {
+                throw new SuspiciousArchiveException(entries.size() + " entries");
+            }
+            long total = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (var entry : entries) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                long compressed = Math.max(entry.getCompressedSize(), 1);
+                long inflated = 0;
+                try (InputStream content = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = content.read(buffer)) > 0) {
+                        inflated += n;
+                        total += n;
+                        if (total > MAX_UNCOMPRESSED_BYTES) {
+                            throw new SuspiciousArchiveException("more than " + MAX_UNCOMPRESSED_BYTES + " bytes");
+                        }
+                        if (inflated > RATIO_FREE_BYTES && inflated > compressed * MAX_COMPRESSION_RATIO) {
+                            throw new SuspiciousArchiveException(
+                                    entry.getName() + " inflates over " + MAX_COMPRESSION_RATIO + " times");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -1,39 +1,46 @@
 package org.digilit.platform;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import org.digilit.security.KeycloakProperties;
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.digilit.security.ProvisioningTokens;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
- * Keycloak is UP when the realm answers and, where a provisioning secret is configured, the provisioning client can
- * obtain a token (so a wrong secret shows here, not at the first import).
+ * Keycloak is UP when the realm answers and the provisioning client holds a token (so a wrong key shows here, not at
+ * the first import). The token is the one the account directory shares ({@link ProvisioningTokens}: Keycloak issues a
+ * new one only when it nears its end), and the answer is kept a few seconds ({@link CachedHealth}).
  */
 @Component("keycloak")
-class KeycloakHealthIndicator extends AbstractHealthIndicator {
+class KeycloakHealthIndicator implements HealthIndicator {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final KeycloakProperties keycloak;
+    private final ProvisioningTokens tokens;
+    private final CachedHealth cache;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    KeycloakHealthIndicator(KeycloakProperties keycloak) {
-        super("Keycloak is not reachable");
+    KeycloakHealthIndicator(KeycloakProperties keycloak, ProvisioningTokens tokens, Clock clock) {
         this.keycloak = keycloak;
+        this.tokens = tokens;
+        this.cache = new CachedHealth(clock);
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder builder) throws Exception {
-        builder.withDetail("realm", keycloak.issuer());
+    public Health health() {
+        return cache.get(this::check);
+    }
+
+    private Health check() {
+        var builder = Health.unknown().withDetail("realm", keycloak.issuer());
         try {
             var realm = http.send(
                     HttpRequest.newBuilder(URI.create(keycloak.backChannelRealmUrl()))
@@ -42,36 +49,36 @@ class KeycloakHealthIndicator extends AbstractHealthIndicator {
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (realm.statusCode() != 200) {
-                builder.down().withDetail("reason", "realm answered HTTP " + realm.statusCode());
-                return;
+                return builder.down()
+                        .withDetail("reason", "realm answered HTTP " + realm.statusCode())
+                        .build();
             }
-            var secret = keycloak.provisioningClientSecret();
-            if (!StringUtils.hasText(secret)) {
-                builder.up().withDetail("provisioning", "no client secret configured");
-                return;
+            if ("none".equals(tokens.method())) {
+                return builder.up()
+                        .withDetail("provisioning", "no client key configured")
+                        .build();
             }
-            var form = "grant_type=client_credentials&client_id="
-                    + URLEncoder.encode(keycloak.provisioningClientId(), StandardCharsets.UTF_8) + "&client_secret="
-                    + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            var token = http.send(
-                    HttpRequest.newBuilder(
-                                    URI.create(keycloak.backChannelRealmUrl() + "/protocol/openid-connect/token"))
-                            .timeout(TIMEOUT)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (token.statusCode() == 200) {
-                builder.up().withDetail("provisioning", "client authenticated");
-            } else {
-                builder.down()
+            try {
+                tokens.accessToken();
+                return builder.up()
+                        .withDetail("provisioning", "client authenticated")
+                        .withDetail("authentication", tokens.method())
+                        .build();
+            } catch (ProvisioningTokens.TokenRefusedException e) {
+                return builder.down()
                         .withDetail(
                                 "reason",
                                 "provisioning client '" + keycloak.provisioningClientId()
-                                        + "' was refused a token (HTTP " + token.statusCode() + "): check its secret");
+                                        + "' was refused a token (HTTP " + e.status() + "): check its key")
+                        .build();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return builder.down().withDetail("reason", "interrupted").build();
         } catch (Exception e) {
-            builder.down().withDetail("reason", PlatformStatusService.describe(e));
+            return builder.down()
+                    .withDetail("reason", PlatformStatusService.describe(e))
+                    .build();
         }
     }
 }

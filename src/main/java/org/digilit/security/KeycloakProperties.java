@@ -7,7 +7,9 @@ import org.springframework.util.StringUtils;
 /**
  * Where Keycloak is. {@code serverUrl} is the address browsers use (and so the token issuer); {@code internalUrl} is the
  * back-channel address the app uses for tokens and the admin API when it differs (inside a container network); it
- * defaults to {@code serverUrl}.
+ * defaults to {@code serverUrl}. The provisioning client proves who it is with a JWT signed by {@code
+ * provisioningClientKey} (PKCS#8, base64; Keycloak's {@code client-jwt}, DD008); {@code provisioningClientSecret} is the
+ * older shared-secret way, used only when no key is configured.
  */
 @ConfigurationProperties("digilit.keycloak")
 public record KeycloakProperties(
@@ -16,7 +18,8 @@ public record KeycloakProperties(
         String realm,
         String webClientId,
         String provisioningClientId,
-        @Nullable String provisioningClientSecret) {
+        @Nullable String provisioningClientSecret,
+        @Nullable String provisioningClientKey) {
 
     public KeycloakProperties {
         serverUrl = stripTrailingSlash(serverUrl);

@@ -2,9 +2,11 @@ package org.digilit.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -14,11 +16,17 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Login through Keycloak (OIDC authorization code flow with PKCE, public client), realm roles as authorities, view
  * access by {@code @RolesAllowed} on the server (checked by Vaadin's navigation access control; services use
  * {@code @PreAuthorize}, so views are not wrapped in method-security proxies), and RP-initiated logout that ends the Keycloak session too.
+ *
+ * <p>Hardening (issue #14, docs/decisions/DD008): each block below is marked {@code [#14 §n]} with the finding it
+ * answers, so other changes to this class merge around them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -29,12 +37,64 @@ class SecurityConfiguration {
     static final String LOGIN_URL = "/oauth2/authorization/" + REGISTRATION_ID;
     static final String CERTIFICATE_KEY_SET = "/.well-known/digilit-certificate-keys.json";
 
+    /** [#14 §3] The health group with every detail: platform admins, or anyone on the (internal) management port. */
+    static final String HEALTH_DETAILS = "/actuator/health/details";
+
+    /**
+     * [#14 §7] Content-Security-Policy of the app's pages, as strict as Vaadin Flow allows:
+     *
+     * <ul>
+     *   <li>{@code script-src 'unsafe-inline' 'unsafe-eval'}: Flow's bootstrap page has inline scripts, and the client
+     *       runs the server's {@code executeJs} and element property bindings through {@code new Function(...)}; no
+     *       other origin may serve script;
+     *   <li>{@code style-src 'unsafe-inline'}: Lumo and the components set inline styles;
+     *   <li>{@code img-src data: blob:}: icons as data URIs, QR codes and upload previews;
+     *   <li>{@code connect-src 'self'}: Flow's UIDL and upload requests, and room for same-origin JSON endpoints (the
+     *       offline page's REST API); {@code worker-src 'self'}: a service worker served from a static path of the app;
+     *   <li>{@code form-action} adds Keycloak: logout posts to the app, which redirects to Keycloak's end-session page,
+     *       and browsers check form targets' redirects too;
+     *   <li>{@code frame-ancestors 'none'}, {@code object-src 'none'}, {@code base-uri 'self'}.
+     * </ul>
+     */
+    static String contentSecurityPolicy(String keycloakOrigin) {
+        return String.join(
+                "; ",
+                "default-src 'self'",
+                "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data: blob:",
+                "font-src 'self' data:",
+                "connect-src 'self'",
+                "worker-src 'self'",
+                "manifest-src 'self'",
+                "frame-src 'none'",
+                "frame-ancestors 'none'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self' " + keycloakOrigin);
+    }
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            KeycloakProperties keycloak,
+            @Value("${management.server.port:}") String managementServerPort,
+            @Value("${digilit.security.https:false}") boolean https)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health",
-                                "/actuator/health/**",
+        // [#14 §3] Requests that arrive on the management port (only when management.server.port is set; keep that
+        // port off public networks): health with details, for monitoring inside the deployment.
+        int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.strip());
+        RequestMatcher onManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort;
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(onManagementPort)
+                        .permitAll()
+                        // [#14 §3] Anyone gets the status only (show-details=when-authorized: platform admins see
+                        // details); the details group is for platform admins.
+                        .requestMatchers(HEALTH_DETAILS)
+                        .hasRole(Roles.PLATFORM_ADMIN)
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .requestMatchers(
                                 "/styles/**",
                                 "/images/**",
                                 "/icons/**",
@@ -48,8 +108,38 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new LocaleAwareAuthorizationRequestResolver(registrations)))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new RealmRoleAuthoritiesMapper())))
+                // [#14 §2] OIDC back-channel logout: Keycloak posts a logout token to
+                // /logout/connect/back-channel/keycloak when a user's Keycloak session ends (logout elsewhere, an admin
+                // signing the user out, a disabled user); the sessions of that Keycloak session end here too. The
+                // endpoint takes no CSRF token (Keycloak's signed logout token is the proof).
+                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                // [#14 §7] Headers: CSP (see contentSecurityPolicy), no framing, no referrer to other origins, and HSTS
+                // when the platform is served over HTTPS (digilit.security.https; also makes the session cookie
+                // Secure, see application.properties).
+                .headers(headers -> {
+                    headers.contentSecurityPolicy(
+                            csp -> csp.policyDirectives(contentSecurityPolicy(origin(keycloak.serverUrl()))));
+                    headers.frameOptions(frame -> frame.deny());
+                    headers.referrerPolicy(
+                            referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+                    if (https) {
+                        // Behind a TLS-terminating proxy the request itself may be plain HTTP: send HSTS on every
+                        // answer (forwarded headers are trusted, see server.forward-headers-strategy).
+                        headers.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                                .maxAgeInSeconds(31_536_000)
+                                .includeSubDomains(true));
+                    } else {
+                        headers.httpStrictTransportSecurity(hsts -> hsts.disable());
+                    }
+                })
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_URL, "{baseUrl}/"));
         return http.build();
+    }
+
+    /** scheme://host[:port] of a URL. */
+    static String origin(String url) {
+        var uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     /**

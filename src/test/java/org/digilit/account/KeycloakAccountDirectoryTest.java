@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import org.digilit.security.KeycloakProperties;
+import org.digilit.security.ProvisioningTokens;
 import org.junit.jupiter.api.Test;
 
 /** The directory's handling of an absent Keycloak and of Keycloak's error bodies, without a server. */
@@ -19,8 +20,10 @@ class KeycloakAccountDirectoryTest {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        var directory = new KeycloakAccountDirectory(new KeycloakProperties(
-                "http://127.0.0.1:" + port, null, "digilit", "digilit-web", "digilit-provisioning", "secret"));
+        var properties = new KeycloakProperties(
+                "http://127.0.0.1:" + port, null, "digilit", "digilit-web", "digilit-provisioning", "secret", null);
+        var directory = new KeycloakAccountDirectory(
+                properties, new ProvisioningTokens(properties, java.time.Clock.systemUTC()));
         try {
             var user = new DirectoryUser(1, "a.b", "A", "B", "A B", "P01", "citizen", true, null);
             assertThatThrownBy(() -> directory.create(List.of(user))).isInstanceOf(DirectoryUnavailableException.class);

@@ -61,6 +61,12 @@ public class DemoData {
     /** The demo district's first commune keeps its people waiting, so the verification queue has something in it. */
     static final String WAITING_COMMUNE = "P01-D01-C001";
 
+    /** The demo users' roles are the platform's grants (reconciliation lists ungranted privileged roles, DD008). */
+    @Bean
+    ApplicationRunner demoGrants(org.springframework.context.ApplicationContext context) {
+        return arguments -> org.digilit.localstack.DemoUsers.recordGrants(context);
+    }
+
     @Bean
     ApplicationRunner demoProvince(
             JdbcClient jdbc,

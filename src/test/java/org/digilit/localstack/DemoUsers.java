@@ -67,6 +67,93 @@ public final class DemoUsers {
         }
     }
 
+    /**
+     * Records in the platform that it grants the demo users their roles, so reconciliation does not report (or strip)
+     * them as privileged roles nobody granted (DD008). Idempotent; runs once the app is up.
+     */
+    public static void recordGrants(org.springframework.context.ApplicationContext context) {
+        var reconciliation = context.getBean(org.digilit.account.ReconciliationService.class);
+        org.digilit.security.TestUsers.signIn("local-stack", null, org.digilit.security.Roles.Role.PLATFORM_ADMIN);
+        try {
+            for (var demo : ALL) {
+                reconciliation.grant(demo.username(), demo.role(), "local-stack");
+            }
+        } finally {
+            org.digilit.security.TestUsers.signOut();
+        }
+    }
+
+    /**
+     * Brings a realm imported by an earlier run (kept dev or benchmark data: Keycloak imports a realm only once) in line
+     * with the realm file's hardening (DD008): the provisioning client signs JWTs with the local key instead of a
+     * secret, login and admin events are kept 90 days, the password policy has the blocklist, admin-cli has no password
+     * grant, and the web client takes back-channel logouts at this run's address.
+     */
+    static void upgradeRealm(LocalStack stack) {
+        var file = readRealmFile();
+        try (var keycloak = adminClient(stack)) {
+            var realm = keycloak.realm(LocalStack.REALM);
+            var rep = realm.toRepresentation();
+            var policy = file.path("passwordPolicy").asText();
+            if (!policy.equals(rep.getPasswordPolicy())
+                    || !Boolean.TRUE.equals(rep.isEventsEnabled())
+                    || !Boolean.TRUE.equals(rep.isAdminEventsEnabled())) {
+                rep.setPasswordPolicy(policy);
+                rep.setEventsEnabled(true);
+                rep.setEventsExpiration(file.path("eventsExpiration").asLong());
+                rep.setAdminEventsEnabled(true);
+                rep.setAdminEventsDetailsEnabled(false);
+                var attributes = new java.util.HashMap<>(
+                        rep.getAttributes() == null ? Map.<String, String>of() : rep.getAttributes());
+                attributes.put(
+                        "adminEventsExpiration",
+                        file.path("attributes").path("adminEventsExpiration").asText());
+                rep.setAttributes(attributes);
+                realm.update(rep);
+            }
+            var clients = realm.clients();
+            var provisioning = clients.findByClientId("digilit-provisioning").getFirst();
+            var provisioningAttributes = new java.util.HashMap<>(provisioning.getAttributes());
+            if (!"client-jwt".equals(provisioning.getClientAuthenticatorType())
+                    || !LocalStack.PROVISIONING_PUBLIC_KEY.equals(
+                            provisioningAttributes.get("jwt.credential.public.key"))) {
+                provisioning.setClientAuthenticatorType("client-jwt");
+                provisioning.setSecret(null);
+                provisioningAttributes.put("jwt.credential.public.key", LocalStack.PROVISIONING_PUBLIC_KEY);
+                provisioningAttributes.put("jwt.credential.kid", "digilit-provisioning");
+                provisioningAttributes.put("token.endpoint.auth.signing.alg", "RS256");
+                provisioning.setAttributes(provisioningAttributes);
+                clients.get(provisioning.getId()).update(provisioning);
+            }
+            var adminCli = clients.findByClientId("admin-cli").getFirst();
+            if (Boolean.TRUE.equals(adminCli.isDirectAccessGrantsEnabled())) {
+                adminCli.setDirectAccessGrantsEnabled(false);
+                clients.get(adminCli.getId()).update(adminCli);
+            }
+            var web = clients.findByClientId("digilit-web").getFirst();
+            var backChannel = stack.appUrl() + "/logout/connect/back-channel/keycloak";
+            var webAttributes = new java.util.HashMap<>(web.getAttributes());
+            if (!backChannel.equals(webAttributes.get("backchannel.logout.url"))
+                    || Boolean.TRUE.equals(web.isFrontchannelLogout())) {
+                webAttributes.put("backchannel.logout.url", backChannel);
+                webAttributes.put("backchannel.logout.session.required", "true");
+                web.setAttributes(webAttributes);
+                web.setFrontchannelLogout(false);
+                clients.get(web.getId()).update(web);
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readRealmFile() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.nio.file.Path.of("keycloak-realm/digilit-realm.json")
+                            .toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void ensure(LocalStack stack) {
         try (var keycloak = adminClient(stack)) {
             var realm = keycloak.realm(LocalStack.REALM);

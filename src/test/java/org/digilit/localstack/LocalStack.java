@@ -50,7 +50,21 @@ public final class LocalStack implements AutoCloseable {
     public static final String REALM = "digilit";
     public static final String KEYCLOAK_ADMIN = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "local-admin-only";
+    /** The secret the provisioning client had before it signed its own JWTs; Keycloak must refuse it now (DD008). */
     public static final String PROVISIONING_SECRET = "local-provisioning-secret";
+    /**
+     * Local-only RSA key of the provisioning client (client-jwt, DD008): the private half goes to the app, the public
+     * half into the realm (placeholder DIGILIT_PROVISIONING_PUBLIC_KEY). Fixed, so kept dev data keeps working.
+     */
+    public static final String PROVISIONING_KEY =
+            "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCWwDKeTNtLZARkKLVB/4+OW5QTJvYdmkkQutepej+aI/3XWcFIgY8H12R10pjlABoiiP8bai2PlJG1H3w8QE26EB9z+g3xsEWXSuyqiAEPakYU85dcmvaXLpIUi18YvQrMVgYyHjdkffqGn1hm5ax9pBmbz2g10YskIh1XZBmeXI7w1y/D+Qk5oNWLcqci1uAPqUbF+BJyUXa5tbuTHUG6xfx8c3yUWBx8gbOsBx+tGnvYAm9dWo8S3AHim+mFY2yXoR2ZiMLPphYvEzWmG5liUkhZSl51A26MeIPU8QeH4Cgpply8IyGmctQSxmTt8I31QsAWplisSOG76aXDy8ETAgMBAAECggEAAjYwp+zlvL3raJLGUgEPWJ3UVtGYA8grMUEkf9qIy1ii1UF+WfN4pztMQIRF9Poi6AXNhFfy8ivSVW9wUav51/R7maZ+BOE6rCUPwtK6/UBoZc9LFbM6Ue5/eyiuTP0dBvFuJtcVpfZJMidtUxkkhjVdoNESrNN1sKKFfq47x/x63qtM1EWsP/BqjwdDJv+JOHoXDZ/QtxJp+k4cNiidKE/y1D4HLSiZS/p0zGXiXWL/KWWs/kQtasRc3k0yjUVEzLSOheQwJbU+eIIqNEczmBoqa8owPaiQe6TC2MRq1u+DjgK5gkSxJOekJbcWW9mXzVOY1T5rZyDBi/kotPB8LQKBgQDTi/jgaT6eq8c8IknYe4F7UrJCVdh/WNJJ+tSJuFWKsycea5QlE1OM7rf0bySdlXpQu048YRYvrwOLVx+wNr3V9Jvqt8vHBfq+sGTeQatkXMeSSXJ1rFJBC/7t3vskYnJSIvgTHNsGUcAOjzE/JsHt4MsW1iGNdtAXSnQHW6RT/QKBgQC2bb4YFpFGUG9dpvoqTsFMxasgvJKBKF9YOCInzHL2jNnN6CyTfmpHx10tGuOi5vBMBbdsYLs0Z8PK5w7VeMMfoTHeOlfuXqpcwKzSBBSmoTqyWKJAa9KN9lvmwqMODT0/dG9QadhOBpxkgP2hme6vRxT5CVZtV8afYfZNktYOTwKBgARZ6LCU+ZjB58Mw4Vv2jl8/ADOlGGLmLM0gv6ZliDzmGnPhupZYo2tOrbH1Z0dmf7GRaLaNOKuaafQ/woMZXSY9dceKKELbuKCbeDeqGiBiWCiGIjiRZs+3s3KpF3lUHQ3bckbSXR7wJ4clItotred6rDK4DNCgFP+lpGVSWTrxAoGAPems1DwEfdqakSw0RtuHmuiTFX8qMY9kHGqgnOU0NxzCZrFfP4dtxoKQytgPXaAG+aYPBEcoAbcdqeUVEbn0bu2kIQmoAgw6wVPa00PzRkH9y71tA3QUd32e3wg7km9H1BtOE/p4ILL5rNpiOdAmQ3JaWdKjdGSP0lPK5bTp1N0CgYEAz9a2HYk1WQ4aRKEh/qrSeGfNCNYc5/A2YO4af7l1y38n1bwg+SRyx8a/QqXrdDztL9bEhi1BoxhhBQ0c6UMHjR0dtQL680NWepm4Ogj5AZ93voLrmy2apoQ/nWxdy/AeaaQRwV2Fdz1iCsMQsE6FImw+drAmDjexjaqO/dUGNRA=";
+
+    public static final String PROVISIONING_PUBLIC_KEY =
+            "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAlsAynkzbS2QEZCi1Qf+PjluUEyb2HZpJELrXqXo/miP911nBSIGPB9dkddKY5QAaIoj/G2otj5SRtR98PEBNuhAfc/oN8bBFl0rsqogBD2pGFPOXXJr2ly6SFItfGL0KzFYGMh43ZH36hp9YZuWsfaQZm89oNdGLJCIdV2QZnlyO8Ncvw/kJOaDVi3KnItbgD6lGxfgSclF2ubW7kx1BusX8fHN8lFgcfIGzrAcfrRp72AJvXVqPEtwB4pvphWNsl6EdmYjCz6YWLxM1phuZYlJIWUpedQNujHiD1PEHh+AoKaZcvCMhpnLUEsZk7fCN9ULAFqZYrEjhu+mlw8vBEwIDAQAB";
+
+    /** The password blocklist file in keycloak-realm/, installed into Keycloak's data/password-blacklists. */
+    public static final String PASSWORD_BLOCKLIST = "digilit-password-blocklist.txt";
+
     public static final String DB_NAME = "digilit";
     public static final String DB_USER = "digilit";
     public static final String DB_PASSWORD = "digilit-local";
@@ -62,8 +76,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final String SUPERUSER_PASSWORD = "postgres-local";
     private static final Duration POSTGRES_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration ELASTICSEARCH_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration ELASTICSEARCH_TIMEOUT = Duration.ofSeconds(600);
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(600);
 
     private static LocalStack shared;
 
@@ -183,7 +197,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.elasticsearch.uris", elasticsearchUrl());
         properties.put("digilit.keycloak.server-url", keycloakUrl());
         properties.put("digilit.keycloak.realm", REALM);
-        properties.put("digilit.keycloak.provisioning-client-secret", PROVISIONING_SECRET);
+        properties.put("digilit.keycloak.provisioning-client-key", PROVISIONING_KEY);
         // Local-only keys for identity numbers (fixed, so dev data stays readable across restarts).
         properties.put("digilit.identity.active-key-id", "local1");
         properties.put("digilit.identity.keys.local1", "bG9jYWwtb25seS1pZGVudGl0eS1rZXktMzItYnl0ZXM=");
@@ -236,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
             startKeycloak(kcHome, data);
             elasticsearch.join();
             DemoUsers.pointWebClientAt(this);
+            DemoUsers.upgradeRealm(this);
             DemoUsers.ensure(this);
             writePids(data);
             log.info(
@@ -462,6 +477,13 @@ public final class LocalStack implements AutoCloseable {
                 Path.of("keycloak-realm/digilit-realm.json").toAbsolutePath(),
                 imports.resolve("digilit-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
+        // The password policy's blocklist (passwordBlacklist(...) in the realm) is read from data/password-blacklists.
+        var blocklists = home.resolve("data/password-blacklists");
+        Files.createDirectories(blocklists);
+        Files.copy(
+                Path.of("keycloak-realm", PASSWORD_BLOCKLIST).toAbsolutePath(),
+                blocklists.resolve(PASSWORD_BLOCKLIST),
+                StandardCopyOption.REPLACE_EXISTING);
         if (keycloakPort == 0) { // a restart keeps the ports the app was configured with
             keycloakPort = freePort();
             keycloakManagementPort = freePort();
@@ -493,7 +515,8 @@ public final class LocalStack implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD,
                 "DIGILIT_APP_URL", appUrl,
-                "DIGILIT_PROVISIONING_SECRET", PROVISIONING_SECRET);
+                "DIGILIT_APP_INTERNAL_URL", appUrl,
+                "DIGILIT_PROVISIONING_PUBLIC_KEY", PROVISIONING_PUBLIC_KEY);
     }
 
     // ---------------------------------------------------------------- processes

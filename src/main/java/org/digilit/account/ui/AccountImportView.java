@@ -20,7 +20,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -28,13 +27,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.digilit.account.AccountImportRejectedException;
 import org.digilit.account.AccountImportReport;
 import org.digilit.account.AccountImportService;
 import org.digilit.account.ImportProgress;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.ImportProblemReport;
+import org.digilit.base.LimitedUploadHandler;
 import org.digilit.base.UploadTexts;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles;
@@ -77,11 +76,12 @@ class AccountImportView extends Main implements HasDynamicTitle {
         addClassName("page");
         addClassName("account-import");
 
-        var upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
-            var copy = Files.createTempFile("digilit-people-", ".upload");
-            Files.move(file.toPath(), copy, StandardCopyOption.REPLACE_EXISTING);
-            replaceUpload(copy, metadata.fileName());
-        }));
+        // The size limit holds on the server while the bytes arrive (issue #14); the file is deleted once applied,
+        // replaced, or when the view closes.
+        var upload = new Upload(new LimitedUploadHandler(
+                AccountImportService.MAX_FILE_BYTES,
+                (name, file) -> replaceUpload(file, name),
+                () -> error(getTranslation("people-import.rejected-file"))));
         upload.setI18n(UploadTexts.of(this::getTranslation));
         upload.setAcceptedFileExtensions(".csv", ".xlsx");
         upload.setMaxFiles(1);
@@ -152,11 +152,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
 
     private synchronized void deleteUpload() {
         if (uploaded != null) {
-            try {
-                Files.deleteIfExists(uploaded);
-            } catch (IOException e) {
-                log.warn("Could not delete an uploaded file: {}", e.toString());
-            }
+            LimitedUploadHandler.delete(uploaded);
             uploaded = null;
         }
     }

@@ -2,6 +2,7 @@ package org.digilit.account.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -14,7 +15,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.digilit.account.DirectoryUnavailableException;
+import org.digilit.account.PrivilegedHolding;
 import org.digilit.account.ReconciliationReport;
 import org.digilit.account.ReconciliationService;
 import org.digilit.security.CurrentUser;
@@ -22,7 +25,9 @@ import org.digilit.security.Roles;
 
 /**
  * Accounts and Keycloak, for the platform admin: what waits in the provisioning outbox (and the last failure), and
- * reconciliation: compare every provisioned account with Keycloak's users, and repair the drift on request.
+ * reconciliation: compare every provisioned account with Keycloak's users, and repair the drift on request. The
+ * privileged roles held in Keycloak without the platform's grant are listed one by one (DD008): accept the ones a
+ * Keycloak admin gave on purpose; repair takes the others away.
  */
 @Route("accounts/keycloak")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -33,6 +38,7 @@ class KeycloakSyncView extends Main implements HasDynamicTitle {
     private final transient CurrentUser currentUser;
     private final Div backlog = new Div();
     private final Div report = new Div();
+    private final Grid<PrivilegedHolding> privileged = new Grid<>();
 
     KeycloakSyncView(ReconciliationService reconciliation, CurrentUser currentUser) {
         this.reconciliation = reconciliation;
@@ -47,6 +53,22 @@ class KeycloakSyncView extends Main implements HasDynamicTitle {
         actions.addClassName("actions");
         report.getElement().setAttribute("aria-live", "polite");
         report.addClassName("reconciliation-report");
+        privileged.addClassName("privileged-holdings");
+        privileged
+                .addColumn(PrivilegedHolding::username)
+                .setHeader(getTranslation("sync.privileged-user"))
+                .setAutoWidth(true);
+        privileged
+                .addColumn(PrivilegedHolding::role)
+                .setHeader(getTranslation("sync.privileged-role"))
+                .setAutoWidth(true);
+        privileged
+                .addColumn(h -> h.via() == null ? getTranslation("sync.privileged-direct") : h.via())
+                .setHeader(getTranslation("sync.privileged-via"))
+                .setFlexGrow(1);
+        privileged.addComponentColumn(this::acceptButton).setAutoWidth(true);
+        privileged.setAllRowsVisible(true);
+        privileged.setVisible(false);
         add(
                 new H1(getTranslation("sync.title")),
                 new H2(getTranslation("sync.outbox")),
@@ -55,7 +77,8 @@ class KeycloakSyncView extends Main implements HasDynamicTitle {
                 new H2(getTranslation("sync.reconcile")),
                 new Paragraph(getTranslation("sync.help")),
                 actions,
-                report);
+                report,
+                privileged);
         showBacklog();
     }
 
@@ -79,14 +102,32 @@ class KeycloakSyncView extends Main implements HasDynamicTitle {
                     Facts.of(getTranslation("sync.extra"), String.valueOf(result.extraCount())),
                     Facts.of(getTranslation("sync.enabled-mismatch"), String.valueOf(result.enabledMismatchCount())),
                     Facts.of(
-                            getTranslation("sync.wrong-organisation"),
-                            String.valueOf(result.wrongOrganisationCount())));
+                            getTranslation("sync.wrong-organisation"), String.valueOf(result.wrongOrganisationCount())),
+                    Facts.of(getTranslation("sync.privileged"), String.valueOf(result.unexpectedPrivilegedCount())));
+            showPrivileged(result.unexpectedPrivileged());
             report.add(new Paragraph(
                     getTranslation(result.clean() ? "sync.clean" : repair ? "sync.repaired" : "sync.drift")));
             showBacklog();
         } catch (DirectoryUnavailableException e) {
             Notification.show(getTranslation("sync.unavailable")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    private void showPrivileged(List<PrivilegedHolding> holdings) {
+        privileged.setItems(holdings);
+        privileged.setVisible(!holdings.isEmpty());
+    }
+
+    private com.vaadin.flow.component.Component acceptButton(PrivilegedHolding holding) {
+        var accept = new Button(getTranslation("sync.privileged-accept"), click -> {
+            reconciliation.accept(List.of(holding), currentUser.require().username(), Addresses.client());
+            Notification.show(getTranslation("sync.privileged-accepted", holding.username(), holding.role()));
+            reconcile(false);
+        });
+        accept.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        accept.setVisible(!holding.userId().isEmpty());
+        accept.addClassName("accept-holding");
+        return accept;
     }
 
     @Override

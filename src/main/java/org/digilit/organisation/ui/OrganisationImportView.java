@@ -16,16 +16,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.ImportProblemReport;
+import org.digilit.base.LimitedUploadHandler;
 import org.digilit.base.UploadTexts;
 import org.digilit.organisation.ImportRejectedException;
 import org.digilit.organisation.ImportReport;
@@ -54,14 +53,18 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
         this.imports = imports;
         addClassName("page");
 
-        var upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
-            var copy = Files.createTempFile("digilit-organisations-", ".upload");
-            Files.copy(file.toPath(), copy, StandardCopyOption.REPLACE_EXISTING);
-            synchronized (this) {
-                uploaded = copy;
-                uploadedName = metadata.fileName();
-            }
-        }));
+        // The size limit holds on the server while the bytes arrive (issue #14); the file is deleted once applied,
+        // replaced, or when the view closes.
+        var upload = new Upload(new LimitedUploadHandler(
+                OrganisationImportService.MAX_FILE_BYTES,
+                (name, file) -> {
+                    synchronized (this) {
+                        deleteUpload();
+                        uploaded = file;
+                        uploadedName = name;
+                    }
+                },
+                () -> showError(getTranslation("import.rejected-file"))));
         upload.setI18n(UploadTexts.of(this::getTranslation));
         upload.setAcceptedFileExtensions(".csv", ".xlsx");
         upload.setMaxFiles(1);
@@ -105,10 +108,28 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
             return;
         }
         try (var in = Files.newInputStream(uploaded)) {
-            show(imports.dryRun(in, uploadedName), false);
+            var report = imports.dryRun(in, uploadedName);
+            show(report, false);
+            if (!report.valid()) {
+                deleteUpload(); // it cannot be applied: nothing will read it again
+            }
         } catch (IOException e) {
             showError(getTranslation("import.unreadable"));
+            deleteUpload();
         }
+    }
+
+    /** Deletes the uploaded file (issue #14: an upload lives only until the import has read it). */
+    private synchronized void deleteUpload() {
+        if (uploaded != null) {
+            LimitedUploadHandler.delete(uploaded);
+            uploaded = null;
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        deleteUpload();
     }
 
     private synchronized void applyFile() {
@@ -121,6 +142,7 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
             var done = Notification.show(getTranslation(
                     "import.applied", report.created(), report.updated(), report.moved(), report.unchanged()));
             done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            deleteUpload();
         } catch (ImportRejectedException e) {
             show(e.report(), false);
         } catch (OutOfScopeException e) {

@@ -1,0 +1,132 @@
+package org.digilit.account;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.digilit.demo.DemoPeople;
+import org.digilit.demo.DemoProvince;
+import org.digilit.localstack.DemoUsers;
+import org.digilit.localstack.LocalStack;
+import org.digilit.organisation.OrganisationImportService;
+import org.digilit.security.Roles.Role;
+import org.digilit.security.TestUsers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reconciliation at N provisioned accounts with the privileged-role check of issue #14 (DD008): the full
+ * reconciliation (accounts against users, and every holding of a platform or realm-management role read with the
+ * role-members endpoints) against the account pass alone (what reconciliation did before, as baseline). Starts from
+ * empty servers (target/local-stack-bench), provisions N people of the demo province and a few escalated holdings.
+ * Command in the README's Benchmarks table.
+ */
+public final class ReconciliationBenchmark {
+
+    private ReconciliationBenchmark() {}
+
+    public static void main(String[] args) {
+        org.digilit.localstack.Benchmarks.exitAfter(() -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
+        int size = args.length == 0 ? 300_000 : Integer.parseInt(args[args.length - 1]);
+        var organisations = DemoProvince.generate(2025, DemoProvince.NATURAL_SIZE);
+        var organisationCsv = new StringWriter();
+        DemoProvince.writeCsv(organisations, organisationCsv);
+        var people = Files.createTempFile("bench-people-", ".csv");
+        try (var out = Files.newBufferedWriter(people, StandardCharsets.UTF_8)) {
+            DemoPeople.writeCsv(2025, organisations, size, out);
+        }
+        LocalStack.resetData(LocalStack.Mode.BENCH);
+        try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
+            var context = stack.runApp(
+                    List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.demo.people=0"));
+            var jdbc = context.getBean(JdbcClient.class);
+            var imports = context.getBean(AccountImportService.class);
+            var accounts = context.getBean(AccountService.class);
+            var directory = context.getBean(AccountDirectory.class);
+            var reconciliation = context.getBean(ReconciliationService.class);
+            TestUsers.signIn("benchmark", null, Role.PLATFORM_ADMIN);
+            DemoUsers.recordGrants(context);
+            TestUsers.signIn("benchmark", null, Role.PLATFORM_ADMIN);
+            context.getBean(OrganisationImportService.class)
+                    .apply(
+                            new ByteArrayInputStream(organisationCsv.toString().getBytes(StandardCharsets.UTF_8)),
+                            "province.csv",
+                            null);
+            imports.apply(people, "people.csv", new ImportProgress(Files.size(people)), null);
+            accounts.verifyAll(AccountFilter.none(), null);
+            long begun = System.nanoTime();
+            while (jdbc.sql("select count(*) from provisioning_outbox")
+                            .query(Integer.class)
+                            .single()
+                    > 0) {
+                Thread.sleep(500);
+            }
+            System.out.printf(Locale.ROOT, "provisioned %d accounts in %.0f s%n", size, seconds(begun));
+
+            // A few escalations behind the platform's back, as a leaked credential would make them.
+            try (var admin = DemoUsers.adminClient(stack)) {
+                var realm = admin.realm(LocalStack.REALM);
+                var platformAdmin = realm.roles().get("platform-admin").toRepresentation();
+                var someUsers = realm.users().list(100, 5);
+                for (var user : someUsers) {
+                    realm.users().get(user.getId()).roles().realmLevel().add(List.of(platformAdmin));
+                }
+            }
+
+            var baseline = new ArrayList<Double>();
+            var privileged = new ArrayList<Double>();
+            var full = new ArrayList<Double>();
+            long found = 0;
+            for (int round = 0; round < 3; round++) {
+                begun = System.nanoTime();
+                jdbc.sql("select a.id, a.keycloak_id, a.state, o.code, a.audience from account a join organisation o"
+                                + " on o.id = a.organisation_id where a.keycloak_id is not null")
+                        .query()
+                        .listOfRows();
+                var users = new AtomicLong();
+                directory.forEachUser(u -> users.incrementAndGet());
+                baseline.add(seconds(begun));
+
+                begun = System.nanoTime();
+                var holdings = new AtomicLong();
+                directory.forEachPrivilegedHolding(
+                        ReconciliationService.PLATFORM_ROLES, h -> holdings.incrementAndGet());
+                privileged.add(seconds(begun));
+
+                begun = System.nanoTime();
+                var report = reconciliation.reconcile(false, "benchmark", null);
+                full.add(seconds(begun));
+                found = report.unexpectedPrivilegedCount();
+            }
+            double baselineSeconds = median(baseline);
+            double fullSeconds = median(full);
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH reconciliation size=%d reconcile_s=%.1f privileged_check_s=%.1f unexpected_privileged=%d"
+                            + " baseline_reconcile_s=%.1f ratio=%.2f%n",
+                    size,
+                    fullSeconds,
+                    median(privileged),
+                    found,
+                    baselineSeconds,
+                    fullSeconds / baselineSeconds);
+            context.close();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        var sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double seconds(long begun) {
+        return (System.nanoTime() - begun) / 1e9;
+    }
+}
