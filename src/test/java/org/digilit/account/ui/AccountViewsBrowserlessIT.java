@@ -391,9 +391,7 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
             assertThat(System.nanoTime()).as("provisioned in time").isLessThan(deadline);
             Thread.sleep(200);
         }
-        var slip = activation
-                .issueSlips(List.of(id), "https://digilit.example/activate", Locale.ENGLISH, null)
-                .getFirst();
+        var slip = activation.issueSlips(List.of(id), Locale.ENGLISH, null).getFirst();
         var username = accounts.get(id).username();
         TestUsers.signOut();
 
