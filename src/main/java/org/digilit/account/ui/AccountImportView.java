@@ -99,6 +99,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("import.problem"))
                 .setFlexGrow(1);
         problems.setVisible(false);
+        problems.addClassName("import-problems");
         matchesTitle.setText(getTranslation("people-import.matches"));
         matchesTitle.setVisible(false);
         matches.addColumn(AccountImportReport.Match::row)

@@ -99,10 +99,10 @@ final class SlipDownloadDialog extends Dialog {
                 t.apply("slips.name"),
                 t.apply("slips.identity"),
                 t.apply("slips.username"),
-                t.apply("slips.code"),
+                t.apply(reset ? "reset-slips.code" : "slips.code"),
                 t.apply("slips.expires"),
                 t.apply(reset ? "reset-slips.instructions" : "slips.instructions"),
-                t.apply("slips.scan"),
+                t.apply(reset ? "reset-slips.scan" : "slips.scan"),
                 DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 }
