@@ -43,6 +43,20 @@ public interface AccountDirectory {
      */
     PasswordOutcome setPassword(String keycloakId, String password);
 
+    /**
+     * Ends every session of the user (Keycloak's {@code POST /users/{id}/logout}): after a password reset, whoever was
+     * signed in with the old one must sign in again.
+     *
+     * @throws DirectoryUserMissingException when Keycloak has no user with that id
+     */
+    void logout(String keycloakId);
+
+    /**
+     * The users holding a realm role, as the public "forgot password" page names them: display name and
+     * organisation code only.
+     */
+    List<StaffContact> contactsWithRole(String realmRole);
+
     /** Hands every user of the realm to {@code consumer}, a page at a time, for reconciliation with the platform. */
     void forEachUser(Consumer<DirectoryEntry> consumer);
 

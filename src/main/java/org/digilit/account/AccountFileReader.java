@@ -159,9 +159,45 @@ final class AccountFileReader {
             int maxRows,
             Consumer<AccountRow> rows,
             Consumer<ImportProblem> problems) {
-        Checker checker = new Checker(scheme, today, maxRows, rows, problems);
+        Checker checker = new Checker(scheme, today, maxRows, rows, redacting(scheme, problems));
         TabularFileReader.read(in, fileName, maxBytes, checker);
         return checker.summary();
+    }
+
+    /**
+     * Passes problems on with any column name or argument that is a valid identity number (a header row that was
+     * data, a number in the wrong column) replaced by a mask: no problem report ever echoes one (DD007).
+     */
+    static Consumer<ImportProblem> redacting(IdentityScheme scheme, Consumer<ImportProblem> problems) {
+        return problem -> {
+            boolean clean = !isIdentityNumber(scheme, problem.column())
+                    && problem.arguments().stream().noneMatch(a -> isIdentityNumber(scheme, a));
+            if (clean) {
+                problems.accept(problem);
+                return;
+            }
+            problems.accept(new ImportProblem(
+                    problem.row(),
+                    isIdentityNumber(scheme, problem.column()) ? REDACTED : problem.column(),
+                    problem.code(),
+                    problem.arguments().stream()
+                            .map(a -> isIdentityNumber(scheme, a) ? REDACTED : a)
+                            .toList()));
+        };
+    }
+
+    /** What a problem shows instead of a value that is an identity number. */
+    static final String REDACTED = "••••";
+
+    private static boolean isIdentityNumber(IdentityScheme scheme, String text) {
+        if (text.isBlank() || text.length() > 40) {
+            return false;
+        }
+        String number = IdentityNumbers.normalise(text);
+        if (scheme == IdentityScheme.VIETNAM_CCCD && number.length() == CCCD_LENGTH - 1 && allDigits(number)) {
+            number = "0" + number;
+        }
+        return IdentityNumbers.check(scheme, number).isValid();
     }
 
     /** Gender as people write it: male, female, m, f, or Vietnamese nam, nữ (also without the accent), in any case. */
@@ -448,7 +484,7 @@ final class AccountFileReader {
      * Control characters (line breaks, tabs), line and paragraph separators, and the bidirectional overrides that make
      * text display in another order than it reads. Joiners (which Devanagari needs) are fine.
      */
-    private static boolean hasControlCharacter(String text) {
+    static boolean hasControlCharacter(String text) {
         return text.codePoints()
                 .anyMatch(c -> Character.isISOControl(c)
                         || Character.getType(c) == Character.LINE_SEPARATOR

@@ -36,7 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * inside the file). A dry
  * run reports every problem and what applying would do; applying checks everything again in one transaction and
  * writes all of it or, at the first problem, nothing. People are matched to existing accounts by the blind index of
- * their identity number: re-importing a file changes nothing, a changed row updates that person (audited).
+ * their identity number: re-importing a file changes nothing, a changed row updates that person (audited). A person
+ * found in an organisation outside the admin's scope does not sink the file (DD007): an unverified self-registration is
+ * claimed into the importing organisation, a verified account becomes a move request for the platform admin. Every
+ * check is recorded and audited, and matches outside scope are capped per admin per day.
  */
 @Service
 public class AccountImportService {
@@ -60,6 +63,13 @@ public class AccountImportService {
                 state = case when state = 'REJECTED' then 'PENDING' else state end
             where id = ?""";
 
+    /** A claim: the file's data, the person's own where the file has none; the account joins this import. */
+    private static final String CLAIM = """
+            update account set full_name = ?, search_name = ?, date_of_birth = ?, gender = ?, phone = ?, email = ?,
+                organisation_id = ?, audience = ?, staff_number = ?, import_id = ?, updated_at = ?,
+                state = 'PENDING', state_reason = null
+            where id = ?""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final OrganisationService organisations;
@@ -67,6 +77,8 @@ public class AccountImportService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final ProvisioningOutbox outbox;
+    private final ImportChecks checks;
+    private final AccountProperties properties;
     private final Clock clock;
 
     AccountImportService(
@@ -77,6 +89,8 @@ public class AccountImportService {
             CurrentUser currentUser,
             AuditService audit,
             ProvisioningOutbox outbox,
+            ImportChecks checks,
+            AccountProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -85,13 +99,35 @@ public class AccountImportService {
         this.currentUser = currentUser;
         this.audit = audit;
         this.outbox = outbox;
+        this.checks = checks;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    /** Reads and checks the file; says what applying it would do. Writes nothing. */
+    /**
+     * Reads and checks the file; says what applying it would do. Writes no account; the check itself is recorded and
+     * audited (who, file, rows, matches outside scope), and counts against the daily cap (DD007).
+     */
     @Transactional(readOnly = true)
     public AccountImportReport dryRun(Path file, String fileName, ImportProgress progress) throws IOException {
         return run(file, fileName, progress, null, false);
+    }
+
+    /** As {@link #dryRun(Path, String, ImportProgress)}, with the client's address for the audit trail. */
+    @Transactional(readOnly = true)
+    public AccountImportReport dryRun(
+            Path file, String fileName, ImportProgress progress, @Nullable String clientAddress) throws IOException {
+        return run(file, fileName, progress, clientAddress, false);
+    }
+
+    /** Checks that reached the daily cap in the last week, newest first; platform admins only. */
+    @Transactional(readOnly = true)
+    public List<ImportCapNotice> capNotices() {
+        var user = currentUser.require();
+        if (!user.has(org.digilit.security.Roles.Role.PLATFORM_ADMIN)) {
+            throw new org.digilit.organisation.OutOfScopeException();
+        }
+        return checks.cappedSince(clock.instant().minus(java.time.Duration.ofDays(7)));
     }
 
     /**
@@ -113,7 +149,7 @@ public class AccountImportService {
             Path file, String fileName, ImportProgress progress, @Nullable String clientAddress, boolean apply)
             throws IOException {
         var user = currentUser.require();
-        var scope = organisations.currentScope();
+        var scope = organisations.adminScope();
         if (scope.isEmpty()) {
             throw new org.digilit.organisation.OutOfScopeException();
         }
@@ -122,6 +158,9 @@ public class AccountImportService {
             jdbc.sql("select pg_advisory_xact_lock(4242005)").query().singleValue();
         }
         var run = new Run(user, scope, organisations.references(), apply, clientAddress, fileName);
+        run.allowedOutOfScope = scope.everything()
+                ? Integer.MAX_VALUE
+                : Math.max(0, properties.outOfScopeMatchesPerDay() - checks.matchesToday(user.username()));
         try (var in = new CountingInputStream(Files.newInputStream(file), progress)) {
             AccountFileReader.read(
                     in,
@@ -137,6 +176,14 @@ public class AccountImportService {
         }
         run.flush();
         var report = run.report();
+        checks.record(
+                user.username(),
+                fileName,
+                run.rows,
+                run.outOfScope,
+                apply && report.valid(),
+                run.capped,
+                clientAddress);
         if (apply && report.valid()) {
             jdbc.sql("update account_import set finished_at = :now, rows_read = :rows, created = :created,"
                             + " updated = :updated, unchanged = :unchanged where id = :id")
@@ -181,7 +228,15 @@ public class AccountImportService {
             String organisationPath,
             String audience,
             @Nullable String staffNumber,
-            AccountState state) {}
+            AccountState state,
+            AccountSource source) {
+
+        /** An unverified self-registration: the responsible organisation's import claims it (DD007). */
+        boolean claimable() {
+            return source == AccountSource.SELF_REGISTRATION
+                    && (state == AccountState.PENDING || state == AccountState.REJECTED);
+        }
+    }
 
     /** One run over one file: its chunk, its duplicate keys, its counts and problems. */
     private final class Run {
@@ -201,6 +256,13 @@ public class AccountImportService {
         private int created;
         private int updated;
         private int unchanged;
+        private int claimed;
+        private int moveRequested;
+        /** Identity numbers matched in organisations outside the admin's scope, and how many more today allows. */
+        private int outOfScope;
+
+        private int allowedOutOfScope;
+        private boolean capped;
 
         Run(
                 AuthenticatedUser user,
@@ -252,11 +314,26 @@ public class AccountImportService {
         }
 
         AccountImportReport report() {
+            if (capped) {
+                // Past today's cap nothing about the file is told: not which numbers matched, not even the counts.
+                var cap = ImportProblem.of(
+                        0, "", "out-of-scope-cap", String.valueOf(properties.outOfScopeMatchesPerDay()));
+                return new AccountImportReport(false, rows, 0, 0, 0, 0, 0, 1, List.of(cap), List.of());
+            }
             if (rows == 0 && problemCount == 0) {
                 problem(ImportProblem.of(0, "", "empty-file"));
             }
             return new AccountImportReport(
-                    apply && problemCount == 0, rows, created, updated, unchanged, problemCount, problems, matches);
+                    apply && problemCount == 0,
+                    rows,
+                    created,
+                    updated,
+                    unchanged,
+                    claimed,
+                    moveRequested,
+                    problemCount,
+                    problems,
+                    matches);
         }
 
         void flush() {
@@ -284,13 +361,27 @@ public class AccountImportService {
             var existing = existing(candidates);
             var creates = new ArrayList<Candidate>();
             var updates = new ArrayList<Map.Entry<Candidate, Existing>>();
+            var claims = new ArrayList<Map.Entry<Candidate, Existing>>();
+            var moves = new ArrayList<Map.Entry<Candidate, Existing>>();
             for (var candidate : candidates) {
                 var known = existing.get(Key.of(candidate.blindIndex()));
                 if (known == null) {
                     creates.add(candidate);
                 } else if (!scope.includes(known.organisationId(), known.organisationPath())) {
-                    problem(ImportProblem.of(
-                            candidate.row().row(), "identity_number", "account-in-other-organisation"));
+                    outOfScope++;
+                    if (outOfScope > allowedOutOfScope) {
+                        capped = true;
+                    } else if (known.claimable()) {
+                        claims.add(Map.entry(candidate, known));
+                        match(new AccountImportReport.Match(
+                                candidate.row().row(),
+                                fieldsChanged(candidate, known),
+                                AccountImportReport.Match.Kind.CLAIM));
+                    } else {
+                        moves.add(Map.entry(candidate, known));
+                        match(new AccountImportReport.Match(
+                                candidate.row().row(), List.of(), AccountImportReport.Match.Kind.MOVE_REQUEST));
+                    }
                 } else if (changes(candidate, known).isEmpty()) {
                     unchanged++;
                     match(new AccountImportReport.Match(candidate.row().row(), List.of()));
@@ -301,9 +392,83 @@ public class AccountImportService {
             }
             created += creates.size();
             updated += updates.size();
-            if (apply && problemCount == 0) {
+            claimed += claims.size();
+            moveRequested += moves.size();
+            if (apply && problemCount == 0 && !capped) {
                 write(creates, updates);
+                claim(claims);
+                requestMoves(moves);
             }
+        }
+
+        /**
+         * Moves unverified self-registrations into the importing organisation: the file's data, and the person's own
+         * email, phone and staff number where the file has none. They stay unverified; audited as claims.
+         */
+        private void claim(List<Map.Entry<Candidate, Existing>> claims) {
+            if (claims.isEmpty()) {
+                return;
+            }
+            var now = Timestamp.from(clock.instant());
+            var entries = new ArrayList<AuditEntry>(claims.size());
+            jdbcTemplate.batchUpdate(CLAIM, claims, CHUNK, (statement, entry) -> {
+                var row = entry.getKey().row();
+                var known = entry.getValue();
+                statement.setString(1, row.fullName());
+                statement.setString(2, TextFolding.fold(row.fullName()));
+                statement.setDate(3, Date.valueOf(row.dateOfBirth()));
+                statement.setString(4, row.gender().name());
+                statement.setString(5, row.phone() == null || row.phone().isEmpty() ? known.phone() : row.phone());
+                statement.setString(6, row.email() == null ? known.email() : row.email());
+                statement.setLong(7, entry.getKey().organisation().id());
+                statement.setString(8, row.audience().name());
+                statement.setString(9, row.staffNumber() == null ? known.staffNumber() : row.staffNumber());
+                statement.setLong(10, importId());
+                statement.setTimestamp(11, now);
+                statement.setLong(12, known.id());
+            });
+            for (var entry : claims) {
+                entries.add(new AuditEntry(
+                        user.username(),
+                        "account.claimed-by-import",
+                        "account",
+                        String.valueOf(entry.getValue().id()),
+                        clientAddress,
+                        "import=" + importId() + " from=" + entry.getValue().organisationCode() + " to="
+                                + entry.getKey().organisation().code()));
+            }
+            audit.recordAll(entries);
+        }
+
+        /** Verified accounts of other organisations: a move request each for the platform admin, audited. */
+        private void requestMoves(List<Map.Entry<Candidate, Existing>> moves) {
+            if (moves.isEmpty()) {
+                return;
+            }
+            var now = Timestamp.from(clock.instant());
+            var entries = new ArrayList<AuditEntry>(moves.size());
+            for (var entry : moves) {
+                int added = jdbc.sql("""
+                                insert into account_move_request (account_id, to_organisation_id, requested_by, import_id,
+                                    created_at) values (:account, :to, :by, :import, :now) on conflict do nothing""")
+                        .param("account", entry.getValue().id())
+                        .param("to", entry.getKey().organisation().id())
+                        .param("by", user.username())
+                        .param("import", importId())
+                        .param("now", now)
+                        .update();
+                if (added > 0) {
+                    entries.add(new AuditEntry(
+                            user.username(),
+                            "account.move-requested",
+                            "account",
+                            String.valueOf(entry.getValue().id()),
+                            clientAddress,
+                            "import=" + importId() + " to="
+                                    + entry.getKey().organisation().code()));
+                }
+            }
+            audit.recordAll(entries);
         }
 
         private Map<Key, Existing> existing(List<Candidate> candidates) {
@@ -316,7 +481,7 @@ public class AccountImportService {
                     candidates.stream().map(c -> hex.formatHex(c.blindIndex())).toArray(String[]::new);
             jdbc.sql("""
                             select a.id, a.id_blind_index, a.full_name, a.date_of_birth, a.gender, a.phone, a.email,
-                                a.organisation_id, o.code, o.path, a.audience, a.staff_number, a.state
+                                a.organisation_id, o.code, o.path, a.audience, a.staff_number, a.state, a.source
                             from account a join organisation o on o.id = a.organisation_id
                             where a.id_blind_index in (select decode(k, 'hex') from unnest(cast(:keys as text[])) k)""")
                     .param("keys", keys)
@@ -335,7 +500,8 @@ public class AccountImportService {
                                         rs.getString("path"),
                                         rs.getString("audience"),
                                         rs.getString("staff_number"),
-                                        AccountState.valueOf(rs.getString("state"))));
+                                        AccountState.valueOf(rs.getString("state")),
+                                        AccountSource.valueOf(rs.getString("source"))));
                         return null;
                     })
                     .list();

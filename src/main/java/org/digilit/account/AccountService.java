@@ -221,7 +221,7 @@ public class AccountService {
     public void move(long id, long organisationId, @Nullable String clientAddress) {
         var account = get(id);
         var target = organisations.reference(organisationId).orElseThrow(NoSuchElementException::new);
-        if (!organisations.currentScope().includes(target.id(), target.path())) {
+        if (!organisations.adminScope().includes(target.id(), target.path())) {
             throw new OutOfScopeException();
         }
         if (account.organisationId() == organisationId) {
@@ -291,7 +291,7 @@ public class AccountService {
         if (ids.size() > BULK_LIMIT) {
             throw new IllegalArgumentException("At most " + BULK_LIMIT + " accounts at once");
         }
-        var scope = organisations.currentScope();
+        var scope = organisations.adminScope();
         var array = ids.toArray(Long[]::new);
         var rows = jdbc.sql("select a.id, a.state, (" + scope.sqlCondition()
                         + ") as in_scope from account a join organisation o on o.id = a.organisation_id"
@@ -324,7 +324,7 @@ public class AccountService {
 
     private void requireInScope(long organisationId) {
         var organisation = organisations.reference(organisationId).orElseThrow(NoSuchElementException::new);
-        if (!organisations.currentScope().includes(organisation.id(), organisation.path())) {
+        if (!organisations.adminScope().includes(organisation.id(), organisation.path())) {
             throw new OutOfScopeException();
         }
     }
@@ -341,7 +341,7 @@ public class AccountService {
 
     /** The filter as SQL over {@code account a join organisation o}, within scope; null when the scope is empty. */
     private @Nullable Where where(AccountFilter filter) {
-        var scope = organisations.currentScope();
+        var scope = organisations.adminScope();
         if (scope.isEmpty()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.digilit.account;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,11 +11,14 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.PlatformAddress;
 import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityProtector;
+import org.digilit.organisation.OrganisationScope;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.CurrentUser;
@@ -24,15 +28,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Activation: one-time codes for provisioned accounts, printed on slips by an organisation admin, and the public
- * activation that turns a code plus the person's identity number into a password they chose (set in Keycloak under
- * the realm's policy). Codes are stored only as keyed hashes, expire, and lock after {@link #MAX_FAILURES} wrong
- * tries; attempts are rate-limited per identity number and per client address, and every attempt is audited.
+ * Activation and recovery (DD007): one-time codes printed on slips by an organisation admin (activation of a new
+ * account, or a reset of a forgotten password, which a facilitator may print for citizens too), and the public page
+ * that turns a code plus the person's identity number into a password they chose (set in Keycloak under the realm's
+ * policy). Codes are stored only as keyed hashes, looked up by themselves, expire, and lock after {@link
+ * #MAX_FAILURES} failed tries of any kind; attempts are rate-limited per identity number and per client address, and
+ * every attempt is audited.
  */
 @Service
 public class ActivationService {
 
     public static final Duration CODE_LIFETIME = Duration.ofDays(30);
+    /** A reset code is printed for someone who is about to use it: a week is enough. */
+    public static final Duration RESET_CODE_LIFETIME = Duration.ofDays(7);
+    /** The public page where codes are used (the account UI's route). */
+    public static final String ACTIVATION_PATH = "activate";
+
     public static final int MAX_FAILURES = 5;
     public static final int PER_NUMBER_ATTEMPTS = 10;
     public static final int PER_ADDRESS_ATTEMPTS = 30;
@@ -44,7 +55,11 @@ public class ActivationService {
     private static final int CODE_LENGTH = 10;
     private static final String PURPOSE = "activation-code";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActivationService.class);
+
     private final JdbcClient jdbc;
+    private final ActivationCodes codes;
+    private final PlatformAddress address;
     private final OrganisationService organisations;
     private final IdentityProtector protector;
     private final AccountDirectory directory;
@@ -56,6 +71,8 @@ public class ActivationService {
 
     ActivationService(
             JdbcClient jdbc,
+            ActivationCodes codes,
+            PlatformAddress address,
             OrganisationService organisations,
             IdentityProtector protector,
             AccountDirectory directory,
@@ -64,6 +81,8 @@ public class ActivationService {
             AuditService audit,
             Clock clock) {
         this.jdbc = jdbc;
+        this.codes = codes;
+        this.address = address;
         this.organisations = organisations;
         this.protector = protector;
         this.directory = directory;
@@ -74,19 +93,77 @@ public class ActivationService {
     }
 
     /**
-     * New codes for the provisioned, not yet activated accounts among {@code accountIds} (all in scope, else nothing
-     * happens), as slips. A code printed earlier for the same account stops working.
-     *
-     * @param activationPage the public activation page's absolute URL, for the QR code
+     * New activation codes for the provisioned, not yet activated accounts among {@code accountIds} (all administered
+     * by the user, else nothing happens), as slips. A code printed earlier for the same account stops working. The
+     * slips' QR codes point at the configured public address ({@code digilit.app.url}), never at the address the
+     * request came in on.
      */
     @Transactional
-    public List<ActivationSlip> issueSlips(
-            Collection<Long> accountIds, String activationPage, Locale locale, @Nullable String clientAddress) {
+    public List<ActivationSlip> issueSlips(Collection<Long> accountIds, Locale locale, @Nullable String clientAddress) {
+        return issue(accountIds, SlipPurpose.ACTIVATION, locale, clientAddress);
+    }
+
+    /**
+     * New reset codes for activated accounts (DD007): the person sets a new password with it at the same activation
+     * page, and their Keycloak sessions end then. Organisation admins may for the accounts they administer;
+     * facilitators for the citizens of the commune their group serves. A reset code replaces any live code.
+     */
+    @Transactional
+    public List<ActivationSlip> issueResetSlips(
+            Collection<Long> accountIds, Locale locale, @Nullable String clientAddress) {
+        return issue(accountIds, SlipPurpose.RESET, locale, clientAddress);
+    }
+
+    /**
+     * The activated account a reset slip could be printed for, found by the person's whole identity number or exact
+     * username (they stand in front of the helper with their card): never by name, so a facilitator cannot browse
+     * people. Only accounts the user administers, or, for a facilitator, citizens of the commune their group serves.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AccountListItem> findForReset(String text) {
+        var typed = text.strip();
+        var check = IdentityNumbers.check(protector.scheme(), typed);
+        String condition;
+        Object key;
+        if (check.isValid()) {
+            condition = "a.id_blind_index = :key";
+            key = protector.blindIndex(check.validNumber().orElseThrow());
+        } else if (typed.matches("(?i)[a-z0-9._-]{3,64}")) {
+            condition = "a.username = :key";
+            key = typed.toLowerCase(Locale.ROOT);
+        } else {
+            return Optional.empty();
+        }
+        var adminScope = organisations.adminScope();
+        var helperScope = organisations.facilitatorScope();
+        return jdbc
+                .sql("select " + AccountService.LIST_COLUMNS + ", o.id as org_id, o.path as org_path from account a"
+                        + " join organisation o on o.id = a.organisation_id where " + condition
+                        + " and a.state = 'VERIFIED' and a.keycloak_id is not null and a.activated_at is not null")
+                .param("key", key)
+                .query((rs, n) -> {
+                    var item = AccountService.mapListItem(rs, n);
+                    long orgId = rs.getLong("org_id");
+                    String path = rs.getString("org_path");
+                    boolean allowed = adminScope.includes(orgId, path)
+                            || (helperScope.includes(orgId, path)
+                                    && item.audience() == org.digilit.organisation.Audience.CITIZEN);
+                    return allowed ? Optional.of(item) : Optional.<AccountListItem>empty();
+                })
+                .list()
+                .stream()
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private List<ActivationSlip> issue(
+            Collection<Long> accountIds, SlipPurpose purpose, Locale locale, @Nullable String clientAddress) {
         if (accountIds.size() > ActivationSlipPdf.MAX_SLIPS) {
             throw new IllegalArgumentException("At most " + ActivationSlipPdf.MAX_SLIPS + " slips at once");
         }
         var user = currentUser.require();
-        var scope = organisations.currentScope();
+        var adminScope = organisations.adminScope();
+        var helperScope = purpose == SlipPurpose.RESET ? organisations.facilitatorScope() : OrganisationScope.nothing();
         record Row(
                 long id,
                 String username,
@@ -94,12 +171,14 @@ public class ActivationService {
                 String lastFour,
                 String orgVi,
                 String orgEn,
-                boolean inScope) {}
-        var rows = jdbc.sql("select a.id, a.username, a.full_name, a.id_last_four, o.name_vi, o.name_en, ("
-                        + scope.sqlCondition() + ") as in_scope from account a join organisation o"
-                        + " on o.id = a.organisation_id where a.id = any (:ids) and a.state = 'VERIFIED'"
-                        + " and a.keycloak_id is not null and a.activated_at is null order by o.code, a.full_name")
-                .params(scope.sqlParameters())
+                long orgId,
+                String orgPath,
+                String audience) {}
+        var rows = jdbc.sql("select a.id, a.username, a.full_name, a.id_last_four, o.name_vi, o.name_en, o.id, o.path,"
+                        + " a.audience from account a join organisation o on o.id = a.organisation_id"
+                        + " where a.id = any (:ids) and a.state = 'VERIFIED' and a.keycloak_id is not null and"
+                        + (purpose == SlipPurpose.RESET ? " a.activated_at is not null" : " a.activated_at is null")
+                        + " order by o.code, a.full_name")
                 .param("ids", accountIds.toArray(Long[]::new))
                 .query((rs, n) -> new Row(
                         rs.getLong(1),
@@ -108,28 +187,28 @@ public class ActivationService {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getBoolean(7)))
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getString(9)))
                 .list();
-        if (rows.stream().anyMatch(r -> !r.inScope())) {
-            throw new OutOfScopeException();
+        for (var row : rows) {
+            boolean administered = adminScope.includes(row.orgId(), row.orgPath());
+            boolean helped = helperScope.includes(row.orgId(), row.orgPath()) && "CITIZEN".equals(row.audience());
+            if (!administered && !helped) {
+                throw new OutOfScopeException();
+            }
         }
         var now = clock.instant();
-        var expires = now.plus(CODE_LIFETIME);
+        var expires = now.plus(purpose == SlipPurpose.RESET ? RESET_CODE_LIFETIME : CODE_LIFETIME);
+        var page = address.resolve("/" + ACTIVATION_PATH);
         var slips = new ArrayList<ActivationSlip>(rows.size());
         var entries = new ArrayList<AuditEntry>(rows.size());
+        var batch = new ArrayList<Object[]>(rows.size());
         for (var row : rows) {
             var code = newCode();
-            jdbc.sql("""
-                            insert into activation_code (account_id, code_hash, created_at, expires_at)
-                            values (:id, :hash, :now, :expires)
-                            on conflict (account_id) do update set code_hash = excluded.code_hash,
-                                created_at = excluded.created_at, expires_at = excluded.expires_at,
-                                failed_attempts = 0, used_at = null""")
-                    .param("id", row.id())
-                    .param("hash", hash(row.id(), code))
-                    .param("now", Timestamp.from(now))
-                    .param("expires", Timestamp.from(expires))
-                    .update();
+            batch.add(new Object[] {
+                row.id(), hash(code), Timestamp.from(now), Timestamp.from(expires), purpose.name(), user.username()
+            });
             var organisation = locale.getLanguage().equals("vi") || row.orgEn().isBlank() ? row.orgVi() : row.orgEn();
             slips.add(new ActivationSlip(
                     row.fullName(),
@@ -137,16 +216,17 @@ public class ActivationService {
                     row.username(),
                     organisation,
                     code,
-                    activationPage + "?code=" + code,
+                    page + "?code=" + code,
                     expires.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate()));
             entries.add(new AuditEntry(
                     user.username(),
-                    "account.activation-code-issued",
+                    purpose == SlipPurpose.RESET ? "account.reset-code-issued" : "account.activation-code-issued",
                     "account",
                     String.valueOf(row.id()),
                     clientAddress,
                     null));
         }
+        codes.save(batch);
         audit.recordAll(entries);
         return slips;
     }
@@ -157,111 +237,115 @@ public class ActivationService {
     }
 
     /**
-     * Activates an account: the identity number and the slip's code must match a live code; then the chosen password
-     * is set in Keycloak (its policy decides). Anyone may call this; limits and the audit trail guard it.
+     * Activates an account, or sets a new password with a reset code (DD007). The code is looked up first (codes are
+     * unique, long and random), then the identity number is compared with its account's. Every failure counts against
+     * the code it named, whatever was wrong (wrong number, used, expired, already locked), and a code locks after
+     * {@link #MAX_FAILURES}; every failure gives the same answer ({@link ActivationResult.Status#INVALID}), the audit
+     * trail keeps the reason. Attempts are limited per client address and per identity number besides. Then the chosen
+     * password is set in Keycloak (its policy decides); a reset also ends the person's Keycloak sessions.
      */
     @Transactional(noRollbackFor = RuntimeException.class)
     public ActivationResult activate(String identityNumber, String code, String password, String clientAddress) {
         if (!rateLimiter.tryAcquire("activation:address:" + clientAddress, PER_ADDRESS_ATTEMPTS, ATTEMPT_WINDOW)) {
-            return attempt(null, clientAddress, ActivationResult.of(ActivationResult.Status.RATE_LIMITED));
+            return attempt(null, clientAddress, ActivationResult.of(ActivationResult.Status.RATE_LIMITED), null);
         }
         var check = IdentityNumbers.check(protector.scheme(), identityNumber);
-        if (!check.isValid()) {
-            return attempt(null, clientAddress, ActivationResult.of(ActivationResult.Status.INVALID));
+        byte[] blindIndex = check.validNumber().map(protector::blindIndex).orElse(null);
+        if (blindIndex != null) {
+            var bucket = "activation:number:" + HexFormat.of().formatHex(blindIndex, 0, 12);
+            if (!rateLimiter.tryAcquire(bucket, PER_NUMBER_ATTEMPTS, ATTEMPT_WINDOW)) {
+                return attempt(null, clientAddress, ActivationResult.of(ActivationResult.Status.RATE_LIMITED), null);
+            }
         }
-        var blindIndex = protector.blindIndex(check.validNumber().orElseThrow());
-        var bucket = "activation:number:" + HexFormat.of().formatHex(blindIndex, 0, 12);
-        if (!rateLimiter.tryAcquire(bucket, PER_NUMBER_ATTEMPTS, ATTEMPT_WINDOW)) {
-            return attempt(null, clientAddress, ActivationResult.of(ActivationResult.Status.RATE_LIMITED));
+        var live = codes.lockByHash(hash(normaliseCode(code))).orElse(null);
+        if (live == null) {
+            return attempt(null, clientAddress, ActivationResult.of(ActivationResult.Status.INVALID), "unknown-code");
         }
-        record Live(
-                long accountId,
-                String username,
-                @Nullable String keycloakId,
-                byte[] hash,
-                java.time.Instant expires,
-                int failures,
-                boolean used) {}
-        var live = jdbc.sql("""
-                        select a.id, a.username, a.keycloak_id, c.code_hash, c.expires_at, c.failed_attempts,
-                            c.used_at is not null as used
-                        from account a join activation_code c on c.account_id = a.id
-                        where a.id_blind_index = :bi and a.state = 'VERIFIED' for update of c""")
-                .param("bi", blindIndex)
-                .query((rs, n) -> new Live(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getBytes(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getInt(6),
-                        rs.getBoolean(7)))
-                .optional()
-                .orElse(null);
-        if (live == null || live.used()) {
-            return attempt(
-                    live == null ? null : live.accountId(),
-                    clientAddress,
-                    ActivationResult.of(ActivationResult.Status.INVALID));
-        }
-        var normalised = normaliseCode(code);
-        if (!java.security.MessageDigest.isEqual(live.hash(), hash(live.accountId(), normalised))) {
-            jdbc.sql("update activation_code set failed_attempts = failed_attempts + 1 where account_id = :id")
-                    .param("id", live.accountId())
-                    .update();
-            return attempt(live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.INVALID));
-        }
+        String reason = null;
         if (live.failures() >= MAX_FAILURES) {
-            return attempt(live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.LOCKED));
+            reason = "locked";
+        } else if (blindIndex == null || !MessageDigest.isEqual(live.blindIndex(), blindIndex)) {
+            reason = check.isValid() ? "wrong-number" : "invalid-number";
+        } else if (live.used()) {
+            reason = "used";
+        } else if (clock.instant().isAfter(live.expires())) {
+            reason = "expired";
+        } else if (!live.verified()) {
+            reason = "not-verified";
         }
-        if (clock.instant().isAfter(live.expires())) {
-            return attempt(live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.EXPIRED));
+        if (reason != null) {
+            codes.countFailure(live.accountId());
+            return attempt(
+                    live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.INVALID), reason);
         }
         if (live.keycloakId() == null) {
-            return attempt(live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.UNAVAILABLE));
+            return attempt(
+                    live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.UNAVAILABLE), null);
         }
         PasswordOutcome outcome;
         try {
             outcome = directory.setPassword(live.keycloakId(), password);
-        } catch (DirectoryUnavailableException e) {
-            return attempt(live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.UNAVAILABLE));
+        } catch (DirectoryUnavailableException | DirectoryUserMissingException e) {
+            return attempt(
+                    live.accountId(), clientAddress, ActivationResult.of(ActivationResult.Status.UNAVAILABLE), null);
         }
         if (!outcome.accepted()) {
             return attempt(
                     live.accountId(),
                     clientAddress,
-                    new ActivationResult(ActivationResult.Status.PASSWORD_REJECTED, null, outcome.problem()));
+                    new ActivationResult(ActivationResult.Status.PASSWORD_REJECTED, null, outcome.problem()),
+                    null);
         }
         var now = Timestamp.from(clock.instant());
-        jdbc.sql("update activation_code set used_at = :now where account_id = :id")
-                .param("now", now)
-                .param("id", live.accountId())
-                .update();
+        codes.markUsed(live.accountId(), now);
         jdbc.sql("update account set activated_at = coalesce(activated_at, :now), updated_at = :now where id = :id")
                 .param("now", now)
                 .param("id", live.accountId())
                 .update();
+        if (live.purpose() == SlipPurpose.RESET) {
+            String sessions = "sessions-ended";
+            try {
+                directory.logout(live.keycloakId());
+            } catch (RuntimeException e) {
+                // The password is set; the old sessions end when their tokens expire. Said in the trail.
+                log.warn(
+                        "New password set for account {}, but its Keycloak sessions could not be ended: {}",
+                        live.accountId(),
+                        e.toString());
+                sessions = "sessions-not-ended";
+            }
+            return attempt(
+                    live.accountId(),
+                    clientAddress,
+                    new ActivationResult(ActivationResult.Status.PASSWORD_RESET, live.username(), null),
+                    sessions);
+        }
         return attempt(
                 live.accountId(),
                 clientAddress,
-                new ActivationResult(ActivationResult.Status.ACTIVATED, live.username(), null));
+                new ActivationResult(ActivationResult.Status.ACTIVATED, live.username(), null),
+                null);
     }
 
-    private ActivationResult attempt(@Nullable Long accountId, String clientAddress, ActivationResult result) {
+    private ActivationResult attempt(
+            @Nullable Long accountId, String clientAddress, ActivationResult result, @Nullable String reason) {
         if (result.status() == ActivationResult.Status.RATE_LIMITED) {
             // Counted per network and hour, not a row per attempt (issue #14): a flood cannot fill the database.
             audit.countAnonymous("account.activation-rate-limited", clientAddress);
             return result;
         }
+        var action = switch (result.status()) {
+            case ACTIVATED -> "account.activated";
+            case PASSWORD_RESET -> "account.password-reset";
+            default -> "account.activation-failed";
+        };
         audit.record(new AuditEntry(
                 "anonymous",
-                result.status() == ActivationResult.Status.ACTIVATED
-                        ? "account.activated"
-                        : "account.activation-failed",
+                action,
                 "account",
                 accountId == null ? null : String.valueOf(accountId),
                 clientAddress,
-                "result=" + result.status()));
+                "result=" + result.status() + (reason == null ? "" : " reason=" + reason)));
         return result;
     }
 
@@ -285,7 +369,8 @@ public class ActivationService {
         return letters.substring(0, CODE_LENGTH / 2) + "-" + letters.substring(CODE_LENGTH / 2);
     }
 
-    private byte[] hash(long accountId, String code) {
-        return protector.keyedHash(PURPOSE, accountId + ":" + code);
+    /** The code's keyed hash, unique per code: how a code is looked up (never stored in clear). */
+    private byte[] hash(String code) {
+        return protector.keyedHash(PURPOSE, code);
     }
 }

@@ -527,6 +527,47 @@ class KeycloakAccountDirectory implements AccountDirectory {
         }
     }
 
+    @Override
+    public void logout(String keycloakId) {
+        try {
+            call("end sessions", () -> {
+                realm().users().get(keycloakId).logout();
+                return null;
+            });
+        } catch (NotFoundException e) {
+            throw new DirectoryUserMissingException(keycloakId);
+        }
+    }
+
+    @Override
+    public List<StaffContact> contactsWithRole(String realmRole) {
+        var contacts = new java.util.ArrayList<StaffContact>();
+        int first = 0;
+        while (true) {
+            int from = first;
+            var page = call(
+                    "list role members", () -> realm().roles().get(realmRole).getUserMembers(false, from, PAGE_SIZE));
+            for (var user : page) {
+                var attributes = user.getAttributes() == null ? Map.<String, List<String>>of() : user.getAttributes();
+                var organisation = single(attributes, ORGANISATION);
+                if (organisation == null || !Boolean.TRUE.equals(user.isEnabled())) {
+                    continue;
+                }
+                var name = single(attributes, DISPLAY_NAME);
+                if (name == null) {
+                    name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+                                    + (user.getFirstName() == null ? "" : user.getFirstName()))
+                            .strip();
+                }
+                contacts.add(new StaffContact(name.isEmpty() ? user.getUsername() : name, organisation));
+            }
+            if (page.size() < PAGE_SIZE) {
+                return contacts;
+            }
+            first += page.size();
+        }
+    }
+
     /** Keycloak's message key from an error body: {@code error}, else {@code errorMessage}, else a generic key. */
     static String messageKey(String body) {
         try {

@@ -80,7 +80,7 @@ public class RegistrationService {
         if (name.isEmpty()
                 || !LETTER.matcher(name).find()
                 || name.length() > NAME_MAX_LENGTH
-                || name.chars().anyMatch(Character::isISOControl)) {
+                || AccountFileReader.hasControlCharacter(name)) {
             problems.put("fullName", "registration.problem.name");
         }
         var today = LocalDate.now(clock.withZone(ZONE));

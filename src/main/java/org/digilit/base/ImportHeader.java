@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The header row of an import file, read against the format's columns (an enum): names in any case, an unnamed
- * column ignored (often a stray trailing separator), and unknown, repeated and missing required columns reported.
+ * column ignored (often a stray trailing separator), and unknown, repeated and missing required columns reported. A
+ * first row that names none of the format's columns is data, not a header: one problem says the first row must be the
+ * header, and none of its cells is quoted.
  * Every import (organisations, people) reads its header this way.
  */
 public final class ImportHeader {
@@ -31,6 +33,11 @@ public final class ImportHeader {
     public static <C extends Enum<C> & Column> Map<C, Integer> read(
             int row, List<String> cells, Class<C> columns, Consumer<ImportProblem> problems) {
         var indexes = new EnumMap<C, Integer>(columns);
+        if (!namesAnyColumn(cells, columns)) {
+            // A file whose first row is data: one problem, and none of its cells (an identity number, say) echoed.
+            problems.accept(ImportProblem.of(row, "", "header-missing"));
+            return indexes;
+        }
         var seen = new HashSet<String>();
         for (int i = 0; i < cells.size(); i++) {
             var name = TabularFileReader.clean(cells.get(i));
@@ -60,5 +67,18 @@ public final class ImportHeader {
             }
         }
         return complete ? indexes : new EnumMap<>(columns);
+    }
+
+    /** Whether any cell of the row is the name of one of the format's columns. */
+    private static <C extends Enum<C> & Column> boolean namesAnyColumn(List<String> cells, Class<C> columns) {
+        for (var cell : cells) {
+            var key = TabularFileReader.clean(cell).toLowerCase(Locale.ROOT);
+            for (var candidate : columns.getEnumConstants()) {
+                if (candidate.header().equals(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -157,7 +157,7 @@ public class OrganisationImportService {
 
     private Plan plan(ParsedOrganisationFile parsed, String fileName) {
         var problems = new ArrayList<>(parsed.problems());
-        var scope = organisations.currentScope();
+        var scope = organisations.adminScope();
         var existing = loadExisting();
         var rows = parsed.rows();
         var rowNumbers = new HashMap<String, Integer>();

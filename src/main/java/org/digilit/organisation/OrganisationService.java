@@ -87,6 +87,58 @@ public class OrganisationService {
         return new OrganisationScope(false, paths, singles);
     }
 
+    /**
+     * What the signed-in user administers (DD007): everything for a platform admin, else the subtree of an
+     * organisation admin's own organisation, else nothing. Imports, slips, account changes, targets and the names on a
+     * follow-up list are checked against this scope; a working-group role widens what one may see in reports
+     * ({@link #currentScope()}), never this.
+     */
+    @Transactional(readOnly = true)
+    public OrganisationScope adminScope() {
+        return currentUser.get().map(this::adminScopeOf).orElse(OrganisationScope.nothing());
+    }
+
+    /** {@link #adminScope()} of a given user. */
+    @Transactional(readOnly = true)
+    public OrganisationScope adminScopeOf(AuthenticatedUser user) {
+        if (user.has(Role.PLATFORM_ADMIN)) {
+            return OrganisationScope.all();
+        }
+        if (!user.has(Role.ORG_ADMIN)) {
+            return OrganisationScope.nothing();
+        }
+        return ownSubtree(user.organisationCode(), false);
+    }
+
+    /**
+     * The people a facilitator helps (DD007): at a community digital-technology group, the whole commune (or other
+     * organisation) the group belongs to; elsewhere, their own organisation's subtree. Nothing without the role.
+     */
+    @Transactional(readOnly = true)
+    public OrganisationScope facilitatorScope() {
+        var user = currentUser.get().orElse(null);
+        if (user == null || !user.has(Role.FACILITATOR)) {
+            return OrganisationScope.nothing();
+        }
+        return ownSubtree(user.organisationCode(), true);
+    }
+
+    private OrganisationScope ownSubtree(@org.jspecify.annotations.Nullable String code, boolean groupServesParent) {
+        if (code == null) {
+            return OrganisationScope.nothing();
+        }
+        return jdbc.sql("""
+                        select case when :parent and o.type = 'COMMUNITY_GROUP' and p.path is not null
+                            then p.path else o.path end
+                        from organisation o left join organisation p on p.id = o.parent_id where o.code = :code""")
+                .param("parent", groupServesParent)
+                .param("code", code)
+                .query(String.class)
+                .optional()
+                .map(path -> new OrganisationScope(false, List.of(path), java.util.Set.of()))
+                .orElse(OrganisationScope.nothing());
+    }
+
     /** The top of what the user may see: the root(s) for a platform admin, else the tops of their scope. */
     @Transactional(readOnly = true)
     public List<OrganisationSummary> tops() {
@@ -193,7 +245,7 @@ public class OrganisationService {
     @Transactional
     public void move(long id, long newParentId) {
         var user = currentUser.get().orElseThrow(OutOfScopeException::new);
-        var scope = scopeOf(user);
+        var scope = adminScopeOf(user);
         lockTree();
         var organisation = find(id).orElseThrow(() -> new NoSuchElementException("No such organisation"));
         var parent = find(newParentId).orElseThrow(() -> new NoSuchElementException("No such parent"));
@@ -310,6 +362,20 @@ public class OrganisationService {
         return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = any (:ids)"
                         + " order by depth")
                 .param("ids", ids)
+                .query((rs, n) -> ref(rs))
+                .list();
+    }
+
+    /**
+     * The children of an organisation of one type, whatever the caller's scope: the community groups of a commune,
+     * for the public "forgot password" page. Names and places in the tree are not personal data.
+     */
+    @Transactional(readOnly = true)
+    public List<OrganisationRef> childrenOf(long parentId, OrganisationType type) {
+        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where parent_id = :parent"
+                        + " and type = :type order by name_vi, code limit 200")
+                .param("parent", parentId)
+                .param("type", type.name())
                 .query((rs, n) -> ref(rs))
                 .list();
     }

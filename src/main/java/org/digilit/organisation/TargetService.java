@@ -20,8 +20,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TargetService {
 
-    /** A target in force for an organisation, and the organisation it was set on (itself or an ancestor). */
-    public record EffectiveTarget(BigDecimal percentage, long setOnOrganisationId, boolean inherited) {}
+    /**
+     * A target in force for an organisation, the organisation it was set on (itself or an ancestor), and who set it
+     * when.
+     */
+    public record EffectiveTarget(
+            BigDecimal percentage,
+            long setOnOrganisationId,
+            boolean inherited,
+            String setBy,
+            java.time.Instant setAt) {}
+
+    /** A target below the floor set above (DD007): the floor and the organisation that set it. */
+    public static final class BelowFloorException extends IllegalArgumentException {
+
+        private final BigDecimal floor;
+        private final long setOnOrganisationId;
+
+        BelowFloorException(BigDecimal floor, long setOnOrganisationId) {
+            super("A target set above is a floor: at least " + floor.toPlainString() + " %");
+            this.floor = floor;
+            this.setOnOrganisationId = setOnOrganisationId;
+        }
+
+        public BigDecimal floor() {
+            return floor;
+        }
+
+        public long setOnOrganisationId() {
+            return setOnOrganisationId;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final OrganisationService organisations;
@@ -42,7 +71,13 @@ public class TargetService {
         this.clock = clock;
     }
 
-    /** Sets (or replaces) an organisation's own target. Platform admins and the organisation's admins may. */
+    /**
+     * Sets (or replaces) an organisation's own target. Platform admins and the admins of the organisation's subtree
+     * may. A target set above is a floor (DD007): the strictest target of the organisation's ancestors for the same
+     * quarter, metric and audience is the lowest it may get; a stricter one is fine.
+     *
+     * @throws BelowFloorException when the target is lower than the floor set above
+     */
     @Transactional
     public void setOrganisationTarget(
             long organisationId, Quarter quarter, Metric metric, Audience audience, BigDecimal percentage) {
@@ -51,6 +86,16 @@ public class TargetService {
             throw new OutOfScopeException();
         }
         var organisation = organisations.get(organisationId);
+        if (!organisations.adminScopeOf(user).includes(organisation.id(), organisation.path())) {
+            throw new OutOfScopeException();
+        }
+        requirePercentage(percentage);
+        // Targets on one lineage are set one at a time, so a floor cannot move under a target being checked.
+        jdbc.sql("select pg_advisory_xact_lock(4242013)").query().singleValue();
+        var floor = strictest(organisation.path(), organisation.id(), quarter, metric, audience);
+        if (floor.isPresent() && percentage.compareTo(floor.get().percentage()) < 0) {
+            throw new BelowFloorException(floor.get().percentage(), floor.get().setOnOrganisationId());
+        }
         save(organisationId, null, quarter, metric, audience, percentage, user.username());
         audit.record(new AuditEntry(
                 user.username(),
@@ -134,9 +179,36 @@ public class TargetService {
         }
     }
 
+    /** The strictest target set on the organisation's ancestors (not itself), if any. */
+    private Optional<EffectiveTarget> strictest(
+            String path, long organisationId, Quarter quarter, Metric metric, Audience audience) {
+        var ancestors = java.util.Arrays.stream(path.split("/"))
+                .filter(part -> !part.isEmpty())
+                .map(Long::valueOf)
+                .filter(id -> id != organisationId)
+                .toArray(Long[]::new);
+        return jdbc.sql("""
+                        select t.percentage, t.organisation_id, t.updated_by, t.updated_at from target t
+                        where t.organisation_id = any (:ids) and t.year = :year and t.quarter = :quarter
+                            and t.metric = :metric and t.audience = :audience
+                        order by t.percentage desc limit 1""")
+                .param("ids", ancestors)
+                .param("year", quarter.year())
+                .param("quarter", quarter.quarter())
+                .param("metric", metric.name())
+                .param("audience", audience.code())
+                .query((rs, n) -> new EffectiveTarget(
+                        rs.getBigDecimal(1),
+                        rs.getLong(2),
+                        true,
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
     /**
-     * The target in force: the organisation's own, else the nearest ancestor's; empty when none is set. The
-     * organisation must be in the caller's scope.
+     * The target in force: the strictest of the organisation's own and its ancestors' (a target set above is a floor,
+     * DD007; between equal ones the nearest); empty when none is set. The organisation must be in the caller's scope.
      */
     @Transactional(readOnly = true)
     public Optional<EffectiveTarget> effectiveTarget(
@@ -147,8 +219,8 @@ public class TargetService {
     }
 
     /**
-     * The targets in force for many organisations at once (one query): each organisation's own, else its nearest
-     * ancestor's. Organisations without one are absent from the map.
+     * The targets in force for many organisations at once (one query): for each, the strictest of its own and its
+     * ancestors' targets (between equal ones the nearest). Organisations without one are absent from the map.
      */
     @Transactional(readOnly = true)
     public java.util.Map<Long, EffectiveTarget> effectiveTargets(
@@ -160,11 +232,11 @@ public class TargetService {
         jdbc.sql("""
                         select o.id, t.percentage, t.organisation_id from organisation o
                         join lateral (
-                            select t.percentage, t.organisation_id from target t
+                            select t.percentage, t.organisation_id, t.updated_by, t.updated_at from target t
                             join organisation a on a.id = t.organisation_id
                             where o.path like a.path || '%' and t.year = :year and t.quarter = :quarter
                                 and t.metric = :metric and t.audience = :audience
-                            order by a.depth desc limit 1) t on true
+                            order by t.percentage desc, a.depth desc limit 1) t on true
                         where o.id = any (:ids)""")
                 .param("ids", organisationIds.toArray(Long[]::new))
                 .param("year", quarter.year())
@@ -176,7 +248,9 @@ public class TargetService {
                         new EffectiveTarget(
                                 rs.getBigDecimal("percentage"),
                                 rs.getLong("organisation_id"),
-                                rs.getLong("organisation_id") != rs.getLong("id"))))
+                                rs.getLong("organisation_id") != rs.getLong("id"),
+                                rs.getString("updated_by"),
+                                rs.getTimestamp("updated_at").toInstant())))
                 .list();
         return found;
     }

@@ -243,7 +243,7 @@ public class ReportService {
      */
     @Transactional(readOnly = true)
     public List<FollowUpPerson> followUp(long organisationId, @Nullable Audience audience, int offset, int limit) {
-        var organisation = organisations.get(organisationId);
+        var organisation = administered(organisationId);
         return jdbc.sql(ReportFigures.people(FOLLOW_UP_PEOPLE, true) + """
                         select p.username, p.full_name, p.id_last_four, p.audience, p.activated_at, p.required, p.done,
                             o.code, o.name_vi
@@ -268,7 +268,7 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public int countFollowUp(long organisationId, @Nullable Audience audience) {
-        var organisation = organisations.get(organisationId);
+        var organisation = administered(organisationId);
         return jdbc.sql(ReportFigures.people(FOLLOW_UP_PEOPLE, true)
                         + " select count(*) from person p where p.done_at is null")
                 .param("path", organisation.path() + "%")
@@ -437,6 +437,18 @@ public class ReportService {
                 snapshot.map(SnapshotInfo::takenAt)
                         .orElseGet(() -> figures.refreshedAt().orElse(null)),
                 versions);
+    }
+
+    /**
+     * An organisation whose people's names the user may read: one they administer (DD007). Following it as a working
+     * group shows its figures, not its people.
+     */
+    private OrganisationSummary administered(long organisationId) {
+        var organisation = organisations.get(organisationId);
+        if (!organisations.adminScope().includes(organisation.id(), organisation.path())) {
+            throw new OutOfScopeException();
+        }
+        return organisation;
     }
 
     private static boolean wholeSubtree(OrganisationScope scope, OrganisationSummary organisation) {

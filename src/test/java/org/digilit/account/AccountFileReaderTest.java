@@ -425,6 +425,38 @@ class AccountFileReaderTest {
     }
 
     @Test
+    void a_file_whose_first_row_is_data_gets_one_problem_and_none_of_its_cells_is_quoted() {
+        var result = read(
+                (MAN_1990 + ",Nguyễn Văn An,1990-03-05,male,0912345678,,P01-D01-C001,citizen,\n" + WOMAN_1990
+                                + ",Trần Thị Bình,1990-04-06,female,0912345679,,P01-D01-C001,citizen,\n")
+                        .getBytes(UTF_8),
+                "people.csv");
+
+        assertThat(result.problems()).containsExactly(ImportProblem.of(1, "", "header-missing"));
+        assertThat(result.rows()).isEmpty();
+        assertThat(result.summary().failed()).isTrue();
+    }
+
+    @Test
+    void a_valid_identity_number_in_another_column_or_in_the_header_is_masked_in_every_problem() {
+        var header = String.join(",", HEADER) + "," + WOMAN_1990;
+        var row = String.join(
+                ",",
+                with(Map.of("date_of_birth", WOMAN_1990, "gender", "36190000123"))
+                        .values());
+        var result = read((header + "\n" + row + ",\n").getBytes(UTF_8), "people.csv");
+
+        assertThat(result.problems())
+                .extracting(ImportProblem::column)
+                .contains(AccountFileReader.REDACTED)
+                .doesNotContain(WOMAN_1990);
+        assertThat(result.problems())
+                .flatExtracting(ImportProblem::arguments)
+                .isNotEmpty()
+                .allMatch(a -> a.equals(AccountFileReader.REDACTED));
+    }
+
+    @Test
     void missing_columns_are_reported_and_no_row_is_read() {
         var result = read(
                 "identity_number,full_name,gender\n036090000123,Nguyễn Văn An,male\n".getBytes(UTF_8), "people.csv");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.List;
 import org.digilit.IntegrationTest;
+import org.digilit.audit.AuditService;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
@@ -23,7 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * People imports on the real PostgreSQL: dry run and apply, idempotent re-import, updates with their audit entry,
- * duplicates and bad rows that change nothing, the scope of an organisation admin, and no identity number in the logs.
+ * duplicates and bad rows that change nothing, the scope of an organisation admin, and no identity number in the logs;
+ * claims of squatted self-registrations and move requests, audited dry runs with their daily cap, and a file without
+ * its header (DD007).
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -43,6 +46,35 @@ class AccountImportIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RegistrationService registrations;
+
+    @Autowired
+    MoveRequestService moves;
+
+    @Autowired
+    AccountProperties properties;
+
+    private long communeId(String code) {
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        try {
+            return organisations.findByCode(code).orElseThrow().id();
+        } finally {
+            TestUsers.signOut();
+        }
+    }
+
+    private long idOf(String number) {
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        try {
+            return accounts.list(new AccountFilter(null, null, null, number), 0, 1)
+                    .getFirst()
+                    .id();
+        } finally {
+            TestUsers.signOut();
+        }
+    }
 
     AccountTestData data;
 
@@ -206,12 +238,12 @@ class AccountImportIT {
         var intoOther = AccountTestData.file(AccountTestData.people(2, data.commune2(), "citizen"));
         var report = imports.dryRun(intoOther, "people.csv", AccountTestData.progress(intoOther));
         assertThat(report.problems()).extracting(p -> p.code()).containsOnly("organisation-out-of-scope");
-        // Moving district 2's person into district 1 by re-importing them: refused too.
+        // Moving district 2's imported person into district 1 by re-importing them: a move request, not a move.
         var steal = AccountTestData.file(List.of(elsewhere.getFirst().movedTo(data.commune1())));
-        assertThat(imports.dryRun(steal, "people.csv", AccountTestData.progress(steal))
-                        .problems())
-                .extracting(p -> p.code())
-                .containsOnly("account-in-other-organisation");
+        var stealing = imports.apply(steal, "people.csv", AccountTestData.progress(steal), null);
+        assertThat(stealing.problems()).isEmpty();
+        assertThat(stealing.moveRequested()).isEqualTo(1);
+        assertThat(stealing.created() + stealing.updated() + stealing.claimed()).isZero();
         // Reading, verifying, deactivating: refused; lists and searches do not show them.
         assertThatThrownBy(() -> accounts.get(otherId)).isInstanceOf(OutOfScopeException.class);
         assertThatThrownBy(() -> accounts.verify(List.of(otherId), null)).isInstanceOf(OutOfScopeException.class);
@@ -223,6 +255,173 @@ class AccountImportIT {
                 .isZero();
         TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
         assertThat(accounts.get(otherId).state()).isEqualTo(AccountState.PENDING);
+        assertThat(accounts.get(otherId).organisationCode()).isEqualTo(data.commune2());
+    }
+
+    @Test
+    void an_import_claims_a_squatted_self_registration_and_the_rest_of_the_file_goes_in() throws IOException {
+        var person = AccountTestData.people(1, data.commune1(), "citizen").getFirst();
+        // Someone registers the person's number in another district's commune first.
+        var squat = registrations.register(
+                new Registration(
+                        person.identityNumber(),
+                        "Kẻ Chiếm Chỗ",
+                        person.born(),
+                        org.digilit.identity.IdentityNumbers.Gender.valueOf(
+                                person.gender().toUpperCase()),
+                        "0911 222 333",
+                        communeId(data.commune2())),
+                "10.66.0." + (int) (Math.random() * 250),
+                java.time.Duration.ofMinutes(1),
+                "");
+        assertThat(squat.status()).isEqualTo(RegistrationResult.Status.RECEIVED);
+        // And a verified person of district 2 is in the file too.
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        var verifiedElsewhere =
+                AccountTestData.people(1, data.commune2(), "citizen").getFirst();
+        var theirs = AccountTestData.file(List.of(verifiedElsewhere));
+        imports.apply(theirs, "district2.csv", AccountTestData.progress(theirs), null);
+        var verifiedId = idOf(verifiedElsewhere.identityNumber());
+        accounts.verify(List.of(verifiedId), null);
+
+        asOrgAdminOfDistrict1();
+        var others = AccountTestData.people(3, data.commune1(), "citizen");
+        var rows = new java.util.ArrayList<AccountTestData.Person>(others);
+        rows.add(person);
+        rows.add(verifiedElsewhere.movedTo(data.commune1()));
+        var file = AccountTestData.file(rows);
+        var dry = imports.dryRun(file, "commune1.csv", AccountTestData.progress(file), "10.0.0.8");
+        assertThat(dry.valid()).isTrue();
+        assertThat(dry.created()).isEqualTo(3);
+        assertThat(dry.claimed()).isEqualTo(1);
+        assertThat(dry.moveRequested()).isEqualTo(1);
+        assertThat(dry.matches())
+                .extracting(AccountImportReport.Match::row, AccountImportReport.Match::kind)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(5, AccountImportReport.Match.Kind.CLAIM),
+                        org.assertj.core.groups.Tuple.tuple(6, AccountImportReport.Match.Kind.MOVE_REQUEST));
+
+        var applied = imports.apply(file, "commune1.csv", AccountTestData.progress(file), "10.0.0.8");
+        assertThat(applied.applied()).isTrue();
+        assertThat(accountsIn(data.commune1())).isEqualTo(4);
+        var claimedId = idOf(person.identityNumber());
+        asOrgAdminOfDistrict1();
+        var claimed = accounts.get(claimedId);
+        assertThat(claimed.organisationCode()).isEqualTo(data.commune1());
+        assertThat(claimed.fullName()).isEqualTo(person.fullName());
+        assertThat(claimed.state()).as("still to verify").isEqualTo(AccountState.PENDING);
+        assertThat(accounts.trail(claimedId))
+                .extracting(AuditService.AuditRecord::action)
+                .contains("account.self-registered", "account.claimed-by-import");
+        // The verified person stays where they are until the platform admin decides.
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        assertThat(accounts.get(verifiedId).organisationCode()).isEqualTo(data.commune2());
+        var request = moves.open().stream()
+                .filter(r -> r.accountId() == verifiedId)
+                .findFirst()
+                .orElseThrow();
+        assertThat(request.toCode()).isEqualTo(data.commune1());
+        // Re-importing changes nothing and asks nothing twice.
+        asOrgAdminOfDistrict1();
+        var again = imports.apply(file, "commune1.csv", AccountTestData.progress(file), "10.0.0.8");
+        assertThat(again.created() + again.updated() + again.claimed()).isZero();
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        assertThat(moves.open()).filteredOn(r -> r.accountId() == verifiedId).hasSize(1);
+        moves.decide(request.id(), true, null);
+        assertThat(accounts.get(verifiedId).organisationCode()).isEqualTo(data.commune1());
+        assertThat(moves.open()).filteredOn(r -> r.accountId() == verifiedId).isEmpty();
+    }
+
+    @Test
+    void every_dry_run_is_audited_and_matches_outside_scope_are_capped_per_admin_per_day() throws IOException {
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        var elsewhere = AccountTestData.people(3, data.commune2(), "citizen");
+        var theirs = AccountTestData.file(elsewhere);
+        imports.apply(theirs, "district2.csv", AccountTestData.progress(theirs), null);
+
+        asOrgAdminOfDistrict1();
+        var admin = "orgadmin-" + data.province;
+        var probe = AccountTestData.file(List.of(elsewhere.get(0).movedTo(data.commune1())));
+        var first = imports.dryRun(probe, "probe.csv", AccountTestData.progress(probe), "10.0.0.9");
+        assertThat(first.moveRequested()).isEqualTo(1);
+        var audited = jdbc.sql("select action, details from audit_event where actor = :a order by id")
+                .param("a", admin)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+                .list();
+        assertThat(audited).containsExactly("account.import-dry-run file=probe.csv rows=1 out-of-scope-matches=1");
+
+        // Today's matches so far reach the cap: the next file that matches outside scope is refused as a whole.
+        int cap = properties.outOfScopeMatchesPerDay();
+        jdbc.sql("update account_import_check set out_of_scope_matches = :n where checked_by = :a")
+                .param("n", cap - 1)
+                .param("a", admin)
+                .update();
+        var rows = new java.util.ArrayList<>(AccountTestData.people(2, data.commune1(), "citizen"));
+        rows.add(elsewhere.get(1).movedTo(data.commune1()));
+        rows.add(elsewhere.get(2).movedTo(data.commune1()));
+        var fishing = AccountTestData.file(rows);
+        var capped = imports.dryRun(fishing, "fishing.csv", AccountTestData.progress(fishing), "10.0.0.9");
+        assertThat(capped.valid()).isFalse();
+        assertThat(capped.problems()).extracting(p -> p.code()).containsExactly("out-of-scope-cap");
+        assertThat(capped.matches()).isEmpty();
+        assertThat(capped.created() + capped.moveRequested() + capped.claimed()).isZero();
+        assertThatThrownBy(() -> imports.apply(fishing, "fishing.csv", AccountTestData.progress(fishing), null))
+                .isInstanceOf(AccountImportRejectedException.class);
+        assertThat(accountsIn(data.commune1())).isZero();
+        // A file that matches nobody elsewhere still goes in.
+        var own = AccountTestData.file(AccountTestData.people(2, data.commune1(), "citizen"));
+        assertThat(imports.apply(own, "own.csv", AccountTestData.progress(own), null)
+                        .created())
+                .isEqualTo(2);
+
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        assertThat(imports.capNotices())
+                .filteredOn(n -> n.checkedBy().equals(admin))
+                .extracting(ImportCapNotice::fileName)
+                .contains("fishing.csv");
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where actor = :a and action = 'account.import-cap-reached'")
+                        .param("a", admin)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_file_without_its_header_row_gets_one_problem_and_never_echoes_an_identity_number() throws IOException {
+        asOrgAdminOfDistrict1();
+        var people = AccountTestData.people(3, data.commune1(), "citizen");
+        var headerless = AccountTestData.file(
+                people.stream().map(AccountTestData.Person::csv).collect(java.util.stream.Collectors.joining("\n"))
+                        + "\n");
+        var report = imports.dryRun(headerless, "no-header.csv", AccountTestData.progress(headerless));
+        assertThat(report.problems()).containsExactly(org.digilit.base.ImportProblem.of(1, "", "header-missing"));
+        // A number in the wrong column is not quoted either.
+        var misplaced = people.getFirst();
+        var shifted = AccountTestData.file(AccountTestData.HEADER + "\n"
+                + String.join(
+                        ",",
+                        misplaced.identityNumber(),
+                        misplaced.fullName(),
+                        misplaced.identityNumber(),
+                        misplaced.gender(),
+                        misplaced.phone(),
+                        "",
+                        misplaced.org(),
+                        misplaced.audience(),
+                        "")
+                + "\n");
+        var shiftedReport = imports.dryRun(shifted, "shifted.csv", AccountTestData.progress(shifted));
+        assertThat(shiftedReport.problems()).isNotEmpty();
+        var csv = org.digilit.base.ImportProblemReport.csv(
+                java.util.stream.Stream.concat(report.problems().stream(), shiftedReport.problems().stream())
+                        .toList(),
+                (key, arguments) -> key + " " + java.util.Arrays.toString(arguments));
+        for (var person : people) {
+            assertThat(csv)
+                    .doesNotContain(person.identityNumber())
+                    .doesNotContain(person.identityNumber().substring(1));
+        }
     }
 
     @Test

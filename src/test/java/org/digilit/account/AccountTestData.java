@@ -66,6 +66,11 @@ final class AccountTestData {
         return province + "-C2";
     }
 
+    /** A community digital-technology group of commune 1, where facilitators work. */
+    String group1() {
+        return province + "-C1-G1";
+    }
+
     String school1() {
         return province + "-S1";
     }
@@ -82,6 +87,7 @@ final class AccountTestData {
                     %1$s-C1,%1$s-D1,COMMUNE,Xã Phú Mỹ,Phu My Commune,500,0,5
                     %1$s-C2,%1$s-D2,COMMUNE,Xã Hòa Bình,Hoa Binh Commune,700,0,5
                     %1$s-S1,%1$s-C1,SCHOOL,Trường Tiểu học Kim Đồng,Kim Dong Primary School,0,30,2
+                    %1$s-C1-G1,%1$s-C1,COMMUNITY_GROUP,Tổ công nghệ số cộng đồng thôn Một,Community Digital Technology Team One,0,0,0
                     """.formatted(province);
             imports.apply(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "test-province.csv", null);
             return this;

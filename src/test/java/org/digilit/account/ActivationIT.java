@@ -20,9 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Activation against the real Keycloak: a slip's code and the person's identity number set the password they chose
- * (Keycloak's policy decides), once; wrong codes count and lock, attempts are limited per number and per address,
- * expired codes fail, and every attempt is audited.
+ * Activation and recovery against the real Keycloak: a slip's code and the person's identity number set the password
+ * they chose (Keycloak's policy decides), once; a code is looked up first and every failure with it counts, so a
+ * photographed slip locks after five guesses at the missing digits; every failure answers the same; attempts are
+ * limited per number and per address; reset slips set a new password for activated accounts and end their sessions;
+ * every attempt is audited.
  */
 @IntegrationTest
 class ActivationIT {
@@ -41,6 +43,9 @@ class ActivationIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.digilit.base.PlatformAddress platform;
 
     AccountTestData data;
     List<AccountTestData.Person> people;
@@ -66,7 +71,7 @@ class ActivationIT {
             assertThat(System.nanoTime()).as("provisioned in time").isLessThan(deadline);
             Thread.sleep(200);
         }
-        slips = activation.issueSlips(ids, "https://digilit.example/activate", Locale.forLanguageTag("vi"), address);
+        slips = activation.issueSlips(ids, Locale.forLanguageTag("vi"), address);
         assertThat(slips).hasSize(3);
     }
 
@@ -89,7 +94,8 @@ class ActivationIT {
     void the_right_number_and_code_set_the_chosen_password_once() {
         var person = people.getFirst();
         var slip = slipOf(person);
-        assertThat(slip.activationUrl()).isEqualTo("https://digilit.example/activate?code=" + slip.code());
+        // The QR code points at the configured public address, whatever address the request came in on.
+        assertThat(slip.activationUrl()).isEqualTo(platform.resolve("/activate?code=" + slip.code()));
         assertThat(slip.maskedIdentityNumber()).endsWith(person.identityNumber().substring(8));
 
         assertThat(activation
@@ -141,10 +147,10 @@ class ActivationIT {
     }
 
     @Test
-    void wrong_codes_lock_the_code_and_then_the_number_is_rate_limited() {
+    void wrong_codes_count_against_nothing_and_the_number_is_rate_limited() {
         var person = people.get(1);
         var slip = slipOf(person);
-        for (int i = 0; i < ActivationService.MAX_FAILURES; i++) {
+        for (int i = 0; i < ActivationService.PER_NUMBER_ATTEMPTS; i++) {
             assertThat(activation
                             .activate(person.identityNumber(), "WRONG-CODE" + i, "Hoc-so-2026-an-toan", address)
                             .status())
@@ -153,14 +159,168 @@ class ActivationIT {
         assertThat(activation
                         .activate(person.identityNumber(), slip.code(), "Hoc-so-2026-an-toan", address)
                         .status())
-                .isEqualTo(Status.LOCKED);
-        for (int i = ActivationService.MAX_FAILURES + 1; i < ActivationService.PER_NUMBER_ATTEMPTS; i++) {
-            activation.activate(person.identityNumber(), slip.code(), "Hoc-so-2026-an-toan", address);
+                .as("ten tries of one number in 15 minutes")
+                .isEqualTo(Status.RATE_LIMITED);
+    }
+
+    @Test
+    void guessing_the_missing_digits_with_a_photographed_code_locks_the_code_after_five_failures() {
+        var person = people.get(1);
+        var slip = slipOf(person);
+        var number = person.identityNumber();
+        // The slip shows the last four digits; the guesser tries numbers that end the same way, all valid CCCDs.
+        var guesses = new java.util.ArrayList<String>();
+        for (int serial = 0; guesses.size() < ActivationService.MAX_FAILURES; serial++) {
+            var guess = number.substring(0, 6) + String.format("%02d", serial) + number.substring(8);
+            if (!guess.equals(number)) {
+                guesses.add(guess);
+            }
         }
+        var answers = new java.util.ArrayList<ActivationResult>();
+        for (var guess : guesses) {
+            answers.add(activation.activate(guess, slip.code(), "Hoc-so-2026-an-toan", address));
+        }
+        // The right number now: the code is locked, and the answer is the same as for every failure before.
+        answers.add(activation.activate(number, slip.code(), "Hoc-so-2026-an-toan", address));
+        assertThat(answers).extracting(ActivationResult::status).containsOnly(Status.INVALID);
+        assertThat(answers).extracting(ActivationResult::username).containsOnlyNulls();
+
+        var accountId = accounts.list(new AccountFilter(null, null, null, number), 0, 1)
+                .getFirst()
+                .id();
+        var reasons = jdbc.sql("select details from audit_event where target_id = :id"
+                        + " and action = 'account.activation-failed' order by id")
+                .param("id", String.valueOf(accountId))
+                .query(String.class)
+                .list();
+        assertThat(reasons)
+                .containsExactly(
+                        "result=INVALID reason=wrong-number",
+                        "result=INVALID reason=wrong-number",
+                        "result=INVALID reason=wrong-number",
+                        "result=INVALID reason=wrong-number",
+                        "result=INVALID reason=wrong-number",
+                        "result=INVALID reason=locked");
+        assertThat(accounts.get(accountId).activatedAt()).isNull();
+
+        // A new slip is the way out.
+        TestUsers.signIn("orgadmin-" + data.province, data.district1(), Role.ORG_ADMIN);
+        var reprinted = activation.issueSlips(List.of(accountId), Locale.ENGLISH, address);
+        TestUsers.signOut();
+        assertThat(activation
+                        .activate(number, reprinted.getFirst().code(), "Hoc-so-2026-an-toan", address)
+                        .status())
+                .isEqualTo(Status.ACTIVATED);
+    }
+
+    @Test
+    void a_reset_slip_sets_a_new_password_for_an_activated_account_and_ends_its_sessions() {
+        var person = people.getFirst();
+        var slip = slipOf(person);
         assertThat(activation
                         .activate(person.identityNumber(), slip.code(), "Hoc-so-2026-an-toan", address)
                         .status())
-                .isEqualTo(Status.RATE_LIMITED);
+                .isEqualTo(Status.ACTIVATED);
+        var accountId = accounts.list(new AccountFilter(null, null, null, person.identityNumber()), 0, 1)
+                .getFirst()
+                .id();
+
+        TestUsers.signIn("orgadmin-" + data.province, data.district1(), Role.ORG_ADMIN);
+        assertThat(activation.issueSlips(List.of(accountId), Locale.ENGLISH, address))
+                .as("an activated account gets no activation slip")
+                .isEmpty();
+        var reset = activation.issueResetSlips(List.of(accountId), Locale.ENGLISH, address);
+        TestUsers.signOut();
+        assertThat(reset).hasSize(1);
+        assertThat(reset.getFirst().activationUrl()).startsWith(platform.resolve("/activate?code="));
+
+        var result =
+                activation.activate(person.identityNumber(), reset.getFirst().code(), "Mat-khau-moi-2026", address);
+        assertThat(result.status()).isEqualTo(Status.PASSWORD_RESET);
+        assertThat(result.username()).isEqualTo(slip.username());
+        assertThat(activation
+                        .activate(person.identityNumber(), reset.getFirst().code(), "Mat-khau-khac-2026", address)
+                        .status())
+                .as("a used reset code")
+                .isEqualTo(Status.INVALID);
+        var audited = jdbc.sql("select action || ' ' || coalesce(details, '') from audit_event where target_id = :id"
+                        + " and action in ('account.reset-code-issued', 'account.password-reset') order by id")
+                .param("id", String.valueOf(accountId))
+                .query(String.class)
+                .list();
+        assertThat(audited)
+                .containsExactly(
+                        "account.reset-code-issued ",
+                        "account.password-reset result=PASSWORD_RESET reason=sessions-ended");
+    }
+
+    @Test
+    void reset_slips_come_from_the_accounts_administrators_and_the_communes_facilitators_for_citizens_only()
+            throws java.io.IOException {
+        var person = people.get(2);
+        var slip = slipOf(person);
+        activation.activate(person.identityNumber(), slip.code(), "Hoc-so-2026-an-toan", address);
+        var citizenId = accounts.list(new AccountFilter(null, null, null, person.identityNumber()), 0, 1)
+                .getFirst()
+                .id();
+
+        // An admin of the other district, and a working-group member following this one, may not.
+        TestUsers.signIn("orgadmin2-" + data.province, data.province + "-D2", Role.ORG_ADMIN, Role.WORKING_GROUP);
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> activation.issueResetSlips(List.of(citizenId), Locale.ENGLISH, address))
+                    .isInstanceOf(org.digilit.organisation.OutOfScopeException.class);
+        } finally {
+            TestUsers.signOut();
+        }
+        // A facilitator of the commune's community group may, for citizens, and finds them by number, not by name.
+        TestUsers.signIn("facilitator-" + data.province, data.group1(), Role.FACILITATOR);
+        try {
+            assertThat(activation.findForReset(person.identityNumber()))
+                    .get()
+                    .extracting(AccountListItem::id)
+                    .isEqualTo(citizenId);
+            assertThat(activation.findForReset(person.fullName())).isEmpty();
+            assertThat(activation.issueResetSlips(List.of(citizenId), Locale.ENGLISH, address))
+                    .hasSize(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> activation.issueSlips(List.of(citizenId), Locale.ENGLISH, address))
+                    .as("activation slips stay with the admins")
+                    .isInstanceOf(org.digilit.organisation.OutOfScopeException.class);
+        } finally {
+            TestUsers.signOut();
+        }
+        // Not for a teacher of the commune's school.
+        TestUsers.signIn("orgadmin-" + data.province, data.district1(), Role.ORG_ADMIN);
+        var teacher = AccountTestData.people(1, data.school1(), "teacher");
+        long teacherId;
+        try {
+            var file = AccountTestData.file(teacher);
+            imports.apply(file, "teacher.csv", AccountTestData.progress(file), null);
+            teacherId = accounts.list(
+                            new AccountFilter(
+                                    null, null, null, teacher.getFirst().identityNumber()),
+                            0,
+                            1)
+                    .getFirst()
+                    .id();
+            accounts.verify(List.of(teacherId), null);
+            jdbc.sql("update account set keycloak_id = 'not-needed', activated_at = now() where id = :id")
+                    .param("id", teacherId)
+                    .update();
+        } finally {
+            TestUsers.signOut();
+        }
+        TestUsers.signIn("facilitator-" + data.province, data.group1(), Role.FACILITATOR);
+        try {
+            assertThat(activation.findForReset(teacher.getFirst().identityNumber()))
+                    .isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> activation.issueResetSlips(List.of(teacherId), Locale.ENGLISH, address))
+                    .isInstanceOf(org.digilit.organisation.OutOfScopeException.class);
+        } finally {
+            TestUsers.signOut();
+        }
     }
 
     @Test
@@ -198,9 +358,12 @@ class ActivationIT {
         assertThat(activation
                         .activate(person.identityNumber(), slip.code(), "Hoc-so-2026-an-toan", address)
                         .status())
-                .isEqualTo(Status.EXPIRED);
+                .as("expired: the same answer as every failure")
+                .isEqualTo(Status.INVALID);
 
-        var reprinted = activation.issueSlips(List.of(accountId), "https://x/activate", Locale.ENGLISH, address);
+        TestUsers.signIn("orgadmin-" + data.province, data.district1(), Role.ORG_ADMIN);
+        var reprinted = activation.issueSlips(List.of(accountId), Locale.ENGLISH, address);
+        TestUsers.signOut();
         assertThat(activation
                         .activate(person.identityNumber(), slip.code(), "Hoc-so-2026-an-toan", address)
                         .status())

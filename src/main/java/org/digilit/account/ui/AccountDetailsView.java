@@ -31,6 +31,7 @@ import org.digilit.account.Account;
 import org.digilit.account.AccountService;
 import org.digilit.account.AccountState;
 import org.digilit.account.ActivationService;
+import org.digilit.account.SlipPurpose;
 import org.digilit.audit.AuditService.AuditRecord;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
@@ -154,7 +155,18 @@ class AccountDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
             if (account.keycloakId() != null && account.activatedAt() == null) {
                 actions.add(new Button(
                         getTranslation("accounts.print-slip"),
-                        click -> SlipDownloadDialog.open(activation, List.of(id), Addresses.activationPage())));
+                        click -> SlipDownloadDialog.open(activation, List.of(id))));
+            }
+            if (account.keycloakId() != null && account.activatedAt() != null) {
+                var reset = new Button(
+                        getTranslation("accounts.print-reset-slip"),
+                        click -> SlipDownloadDialog.open(activation, List.of(id), SlipPurpose.RESET));
+                reset.addClassName("print-reset-slip");
+                actions.add(
+                        reset,
+                        new Button(
+                                getTranslation("accounts.show-reset-code"),
+                                click -> SlipDownloadDialog.showCode(activation, id)));
             }
         }
         if (account.state() == AccountState.DEACTIVATED || account.state() == AccountState.REJECTED) {

@@ -99,6 +99,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("import.problem"))
                 .setFlexGrow(1);
         problems.setVisible(false);
+        problems.addClassName("import-problems");
         matchesTitle.setText(getTranslation("people-import.matches"));
         matchesTitle.setVisible(false);
         matches.addColumn(AccountImportReport.Match::row)
@@ -186,7 +187,9 @@ class AccountImportView extends Main implements HasDynamicTitle {
             AccountImportReport report = null;
             String failure = null;
             try {
-                report = applyFile ? imports.apply(file, name, running, address) : imports.dryRun(file, name, running);
+                report = applyFile
+                        ? imports.apply(file, name, running, address)
+                        : imports.dryRun(file, name, running, address);
             } catch (AccountImportRejectedException e) {
                 report = e.report();
             } catch (OutOfScopeException e) {
@@ -241,6 +244,12 @@ class AccountImportView extends Main implements HasDynamicTitle {
                     report.created(),
                     report.updated(),
                     report.unchanged())));
+            if (report.claimed() + report.moveRequested() > 0) {
+                summary.add(new Paragraph(getTranslation(
+                        report.applied() ? "people-import.elsewhere.done" : "people-import.elsewhere",
+                        report.claimed(),
+                        report.moveRequested())));
+            }
         } else {
             summary.add(new Paragraph(getTranslation("import.invalid", report.problemCount())));
         }
@@ -271,6 +280,12 @@ class AccountImportView extends Main implements HasDynamicTitle {
 
     /** "Unchanged", or the columns the row changes, in the reader's language. */
     private String describe(AccountImportReport.Match match) {
+        if (match.kind() == AccountImportReport.Match.Kind.MOVE_REQUEST) {
+            return getTranslation("people-import.match.move-request");
+        }
+        if (match.kind() == AccountImportReport.Match.Kind.CLAIM) {
+            return getTranslation("people-import.match.claim");
+        }
         if (match.changedColumns().isEmpty()) {
             return getTranslation("people-import.match.unchanged");
         }

@@ -52,15 +52,22 @@ class AccountListView extends Main implements HasDynamicTitle {
         actions.addClassName("actions");
         var slips = new Button(getTranslation("accounts.print-slips"), click -> {
             var ids = grid.getSelectedItems().stream().map(AccountListItem::id).toList();
-            SlipDownloadDialog.open(activation, ids, Addresses.activationPage());
+            SlipDownloadDialog.open(activation, ids);
         });
         slips.setEnabled(false);
-        actions.add(slips);
+        var resetSlips = new Button(getTranslation("accounts.print-reset-slips"), click -> {
+            var ids = grid.getSelectedItems().stream().map(AccountListItem::id).toList();
+            SlipDownloadDialog.open(activation, ids, org.digilit.account.SlipPurpose.RESET);
+        });
+        resetSlips.setEnabled(false);
+        actions.add(slips, resetSlips);
 
         configure(grid, this);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addSelectionListener(
-                selection -> slips.setEnabled(!selection.getAllSelectedItems().isEmpty()));
+        grid.addSelectionListener(selection -> {
+            slips.setEnabled(!selection.getAllSelectedItems().isEmpty());
+            resetSlips.setEnabled(!selection.getAllSelectedItems().isEmpty());
+        });
         grid.addItemClickListener(click -> getUI().ifPresent(
                         ui -> ui.navigate("accounts/details/" + click.getItem().id())));
         count.getElement().setAttribute("aria-live", "polite");

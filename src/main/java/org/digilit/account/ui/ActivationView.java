@@ -19,14 +19,15 @@ import org.digilit.account.ActivationService;
 
 /**
  * The public activation page, opened from the QR code on a slip (the code arrives in the address and is removed from
- * it at once) or typed by hand: identity number, code, and a new password twice. On success it shows the username and
- * the way to log in.
+ * it at once) or typed by hand: identity number, code, and a new password twice. The same page takes a reset slip's
+ * code when a password was forgotten (DD007). On success it shows the username and the way to log in; every failure
+ * reads the same.
  */
 @Route(ActivationView.ROUTE)
 @AnonymousAllowed
 class ActivationView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "activate";
+    static final String ROUTE = ActivationService.ACTIVATION_PATH;
     static final int PASSWORD_MIN_LENGTH = 10;
 
     private final transient ActivationService activation;
@@ -83,7 +84,15 @@ class ActivationView extends Main implements BeforeEnterObserver, HasDynamicTitl
                 password,
                 repeat,
                 submit,
-                message);
+                message,
+                forgotten());
+    }
+
+    /** Where someone who has lost their password or slip finds help. */
+    private Paragraph forgotten() {
+        var link = new Anchor(ForgotPasswordView.ROUTE, getTranslation("forgot.link"));
+        link.addClassName("forgot-password");
+        return new Paragraph(link);
     }
 
     @Override
@@ -122,12 +131,17 @@ class ActivationView extends Main implements BeforeEnterObserver, HasDynamicTitl
         var result = activation.activate(identity.getValue(), code.getValue(), password.getValue(), Addresses.client());
         password.clear();
         repeat.clear();
-        if (result.status() == ActivationResult.Status.ACTIVATED) {
+        if (result.status() == ActivationResult.Status.ACTIVATED
+                || result.status() == ActivationResult.Status.PASSWORD_RESET) {
             removeAll();
             var login = new Anchor("/oauth2/authorization/keycloak", getTranslation("activation.login"));
             login.setRouterIgnore(true);
             login.addClassName("cta");
-            var done = new Paragraph(getTranslation("activation.done", result.username()));
+            var done = new Paragraph(getTranslation(
+                    result.status() == ActivationResult.Status.PASSWORD_RESET
+                            ? "activation.reset-done"
+                            : "activation.done",
+                    result.username()));
             done.addClassName("activation-done");
             add(new H1(getTranslation("activation.title")), done, login);
             return;

@@ -29,7 +29,8 @@ import org.digilit.security.Roles;
 
 /**
  * Quarterly targets per organisation: pick a quarter and an organisation, see the target in force for each metric and
- * audience (its own, or inherited from which ancestor), and set its own.
+ * audience (its own, or inherited from which ancestor, and who set it), and set its own. A target set above is a floor:
+ * the service refuses a lower one and the view says which floor (DD007).
  */
 @Route("targets")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORG_ADMIN})
@@ -37,7 +38,10 @@ import org.digilit.security.Roles;
 class TargetsView extends Main implements HasDynamicTitle {
 
     /** One line of the targets table: a metric and audience, and the target in force. */
-    record TargetLine(Metric metric, Audience audience, String inForce, String source) {}
+    record TargetLine(Metric metric, Audience audience, String inForce, String source, String setBy) {}
+
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final transient TargetService targets;
     private final transient OrganisationService organisations;
@@ -94,8 +98,15 @@ class TargetsView extends Main implements HasDynamicTitle {
                         percentage.getValue());
                 percentage.clear();
                 refresh();
+            } catch (TargetService.BelowFloorException e) {
+                error(getTranslation(
+                        "targets.below-floor",
+                        e.floor().stripTrailingZeros().toPlainString(),
+                        organisationName(e.setOnOrganisationId())));
             } catch (IllegalArgumentException e) {
                 error(getTranslation("targets.invalid"));
+            } catch (org.digilit.organisation.OutOfScopeException e) {
+                error(getTranslation("denied.title"));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -105,6 +116,7 @@ class TargetsView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("targets.audience"));
         lines.addColumn(TargetLine::inForce).setHeader(getTranslation("targets.in-force"));
         lines.addColumn(TargetLine::source).setHeader(getTranslation("targets.source"));
+        lines.addColumn(TargetLine::setBy).setHeader(getTranslation("targets.set-by"));
         lines.setAllRowsVisible(true);
 
         var choose = row(quarter, organisation);
@@ -136,16 +148,22 @@ class TargetsView extends Main implements HasDynamicTitle {
                         target.map(t -> t.percentage().stripTrailingZeros().toPlainString() + " %")
                                 .orElse(getTranslation("targets.none")),
                         target.map(t -> t.inherited()
-                                        ? getTranslation(
-                                                "targets.inherited",
-                                                organisations
-                                                        .get(t.setOnOrganisationId())
-                                                        .name(getLocale()))
+                                        ? getTranslation("targets.inherited", organisationName(t.setOnOrganisationId()))
                                         : getTranslation("targets.own"))
+                                .orElse(""),
+                        target.map(t -> getTranslation(
+                                        "targets.set-by.value",
+                                        t.setBy(),
+                                        DATE.format(t.setAt().atZone(ZoneId.of("Asia/Ho_Chi_Minh")))))
                                 .orElse("")));
             }
         }
         lines.setItems(items);
+    }
+
+    /** An ancestor's name, even outside the user's scope: where a target above them was set is not personal data. */
+    private String organisationName(long id) {
+        return organisations.reference(id).map(o -> o.name(getLocale())).orElse("");
     }
 
     private void error(String message) {

@@ -293,6 +293,57 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_file_without_its_header_shows_one_problem_and_no_identity_number_on_screen_or_in_the_report()
+            throws Exception {
+        asOrgAdminOfDistrict1();
+        navigate(AccountImportView.class);
+        var people = AccountViewTestData.people(3, data.commune1());
+        var csv = AccountViewTestData.csv(people);
+        var headerless = csv.substring(csv.indexOf('\n') + 1);
+        test(find(Upload.class).single()).upload("people.csv", "text/csv", headerless.getBytes(StandardCharsets.UTF_8));
+        awaitUi(() -> !summary().isEmpty());
+        assertThat(summary()).isEqualTo(t("import.invalid", 1));
+        @SuppressWarnings("unchecked")
+        Grid<org.digilit.base.ImportProblem> problems =
+                find(Grid.class).withClassName("import-problems").single();
+        var shown = fetchAll(problems);
+        assertThat(shown).extracting(p -> p.code()).containsExactly("header-missing");
+        var described = shown.stream()
+                .map(p -> p.row() + " " + p.column() + " "
+                        + org.digilit.base.ImportProblemReport.describe(p, this::translate))
+                .toList();
+        assertThat(described).containsExactly("1  " + t("import.problem.header-missing"));
+        var report = org.digilit.base.ImportProblemReport.csv(shown, this::translate);
+        var page = UI.getCurrent().getElement().getOuterHTML();
+        for (var person : people) {
+            assertThat(report).doesNotContain(person.identityNumber());
+            assertThat(page).doesNotContain(person.identityNumber());
+        }
+    }
+
+    @Test
+    void the_forgot_password_page_names_the_communes_helpers_without_asking_for_an_identity_number() {
+        navigate(ForgotPasswordView.class);
+        assertThat(find(H1.class).first().getText()).isEqualTo(t("forgot.title"));
+        assertThat(find(TextField.class).all()).isEmpty();
+        @SuppressWarnings("unchecked")
+        ComboBox<OrganisationSummary> commune = find(ComboBox.class).single();
+        var chosen = commune1();
+        commune.setValue(chosen);
+        var answer = find(Div.class)
+                .withClassName("forgot-answer")
+                .single()
+                .getElement()
+                .getOuterHTML();
+        assertThat(answer)
+                .contains(t("forgot.place.commune", chosen.name(UI.getCurrent().getLocale())));
+    }
+
+    private String translate(String key, Object[] arguments) {
+        return t(key, arguments);
+    }
+
+    @Test
     void a_citizen_registers_on_the_public_page_after_correcting_their_identity_number() throws Exception {
         var commune = commune1();
         TestUsers.signOut();
@@ -391,9 +442,7 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
             assertThat(System.nanoTime()).as("provisioned in time").isLessThan(deadline);
             Thread.sleep(200);
         }
-        var slip = activation
-                .issueSlips(List.of(id), "https://digilit.example/activate", Locale.ENGLISH, null)
-                .getFirst();
+        var slip = activation.issueSlips(List.of(id), Locale.ENGLISH, null).getFirst();
         var username = accounts.get(id).username();
         TestUsers.signOut();
 

@@ -1,0 +1,110 @@
+package org.digilit.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.digilit.audit.AuditService;
+import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.organisation.OutOfScopeException;
+import org.digilit.security.AuthenticatedUser;
+import org.digilit.security.CurrentUser;
+import org.digilit.security.Roles.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Move requests (DD007): an import found a person whose verified account belongs to an organisation outside the
+ * importing admin's scope. The rest of the file went in; the platform admin decides here whether the account moves.
+ * Platform admins only; every decision is audited.
+ */
+@Service
+public class MoveRequestService {
+
+    /** An open request: whose account (masked number only), from where, to where, asked by whom and when. */
+    public record MoveRequest(
+            long id,
+            long accountId,
+            String fullName,
+            String maskedIdentityNumber,
+            String fromCode,
+            String toCode,
+            long toOrganisationId,
+            String requestedBy,
+            Instant requestedAt) {}
+
+    private final JdbcClient jdbc;
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final Clock clock;
+
+    MoveRequestService(
+            JdbcClient jdbc, AccountService accounts, CurrentUser currentUser, AuditService audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MoveRequest> open() {
+        requirePlatformAdmin();
+        return jdbc.sql("""
+                        select r.id, a.id, a.full_name, a.id_last_four, f.code, t.code, t.id, r.requested_by,
+                            r.created_at
+                        from account_move_request r join account a on a.id = r.account_id
+                        join organisation f on f.id = a.organisation_id join organisation t on t.id = r.to_organisation_id
+                        where r.decided_at is null order by r.created_at limit 500""")
+                .query((rs, n) -> new MoveRequest(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        org.digilit.identity.IdentityNumber.maskLastFour(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    /** Moves the account as asked, or declines; a request decided already is left alone. */
+    @Transactional
+    public void decide(long requestId, boolean move, @Nullable String clientAddress) {
+        var user = requirePlatformAdmin();
+        var request = open().stream()
+                .filter(r -> r.id() == requestId)
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No open move request " + requestId));
+        if (move) {
+            accounts.move(request.accountId(), request.toOrganisationId(), clientAddress);
+        }
+        jdbc.sql("update account_move_request set decided_at = :now, decided_by = :by, decision = :decision"
+                        + " where id = :id and decided_at is null")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", user.username())
+                .param("decision", move ? "MOVED" : "DECLINED")
+                .param("id", requestId)
+                .update();
+        audit.record(new AuditEntry(
+                user.username(),
+                move ? "account.move-request-granted" : "account.move-request-declined",
+                "account",
+                String.valueOf(request.accountId()),
+                clientAddress,
+                "to=" + request.toCode() + " asked-by=" + request.requestedBy()));
+    }
+
+    private AuthenticatedUser requirePlatformAdmin() {
+        var user = currentUser.get().orElseThrow(OutOfScopeException::new);
+        if (!user.has(Role.PLATFORM_ADMIN)) {
+            throw new OutOfScopeException();
+        }
+        return user;
+    }
+}
