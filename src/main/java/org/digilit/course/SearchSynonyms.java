@@ -95,19 +95,34 @@ final class SearchSynonyms {
         if (words.isEmpty()) {
             return Expansion.NONE;
         }
+        record Match(List<List<String>> group, List<String> phrase, int at) {}
+        var matches = new ArrayList<Match>();
+        for (var group : groups) {
+            group.stream()
+                    .filter(phrase -> indexOf(words, phrase) >= 0)
+                    .max((a, b) -> Integer.compare(a.size(), b.size()))
+                    .ifPresent(phrase -> matches.add(new Match(group, phrase, indexOf(words, phrase))));
+        }
+        // The longest phrase first; a phrase inside a longer one found by another group ("định danh" inside
+        // "định danh điện tử") gives no readings of its own.
+        matches.sort((a, b) -> Integer.compare(b.phrase().size(), a.phrase().size()));
+        var kept = new ArrayList<Match>();
+        for (var match : matches) {
+            boolean inside = kept.stream()
+                    .anyMatch(k -> k.at() <= match.at()
+                            && match.at() + match.phrase().size()
+                                    <= k.at() + k.phrase().size());
+            if (!inside) {
+                kept.add(match);
+            }
+        }
         var readings = new LinkedHashSet<String>();
         var phrases = new LinkedHashSet<String>();
         var original = String.join(" ", words);
-        for (var group : groups) {
-            var found = group.stream()
-                    .filter(phrase -> indexOf(words, phrase) >= 0)
-                    .max((a, b) -> Integer.compare(a.size(), b.size()));
-            if (found.isEmpty()) {
-                continue;
-            }
-            var phrase = found.get();
-            int at = indexOf(words, phrase);
-            for (var other : group) {
+        for (var match : kept) {
+            var phrase = match.phrase();
+            int at = match.at();
+            for (var other : match.group()) {
                 if (other.equals(phrase)) {
                     continue;
                 }
