@@ -257,7 +257,7 @@ final class CourseContentReader {
                     file,
                     line,
                     "the picture's file name '" + name + "' must be lower-case letters, digits, - and _, ending in"
-                            + " .png, .jpg or .webp"));
+                            + " .png, .jpg, .webp or .svg"));
             return;
         }
         var path = folder.resolve("images").resolve(name);
@@ -273,7 +273,12 @@ final class CourseContentReader {
                 var type = CourseImageService.contentType(name);
                 if (type == null || !CourseImageService.looksLike(type, Files.readAllBytes(path))) {
                     problems.add(new ContentProblem(
-                            file, line, "images/" + name + " is not the kind of picture its name says"));
+                            file,
+                            line,
+                            name.endsWith(".svg")
+                                    ? "images/" + name + " is not a plain SVG drawing (only shapes and text: no"
+                                            + " script, links, styles or entities)"
+                                    : "images/" + name + " is not the kind of picture its name says"));
                 }
             }
         } catch (IOException e) {

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Service;
 /**
  * The pictures of the lessons: files in a course's {@code images/} folder, referenced from the Markdown as
  * {@code ![what it shows](images/name.png)}. Only plain names ({@code [a-z0-9_-]} and dots, never two in a row) of PNG,
- * JPEG and WebP files are served, from the folder the course was loaded from, and only for active courses: nothing a
- * request names can leave that folder. SVG is left out on purpose (it is a document that can carry script).
+ * JPEG, WebP and SVG files are served, from the folder the course was loaded from, and only for active courses: nothing
+ * a request names can leave that folder. An SVG is a document that could carry script, so only plain drawings pass
+ * ({@link SvgPicture}: shapes and text, no script, links or entities), and every picture is served with a sandboxing
+ * Content-Security-Policy.
  *
  * <p>The address of a picture carries a hash of its bytes ({@code course-images/<course>/<name>?v=<hash>}), so browsers
  * may keep it for a year: a changed picture gets a new address.
@@ -34,13 +36,22 @@ public class CourseImageService {
     /** Where pictures are served (relative to the app's root, as Vaadin pages resolve links). */
     static final String PATH_PREFIX = "course-images/";
 
-    static final Pattern FILE_NAME = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.(png|jpg|jpeg|webp)");
+    static final Pattern FILE_NAME = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.(png|jpg|jpeg|webp|svg)");
 
     /** How a lesson names a picture of its course: {@code images/name.png} (or {@code ../images/…}, from lessons/). */
     static final Pattern REFERENCE = Pattern.compile("(?:\\./|\\.\\./)?images/([^/]+)");
 
-    private static final Map<String, String> CONTENT_TYPES =
-            Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "webp", "image/webp");
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "png",
+            "image/png",
+            "jpg",
+            "image/jpeg",
+            "jpeg",
+            "image/jpeg",
+            "webp",
+            "image/webp",
+            "svg",
+            "image/svg+xml");
 
     /** A picture ready to send: its bytes, content type and the hash its address carries. */
     public record CourseImage(byte[] bytes, String contentType, String hash) {}
@@ -154,6 +165,7 @@ public class CourseImageService {
                 bytes.length > 12
                         && new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
                         && new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBP");
+            case "image/svg+xml" -> SvgPicture.isPlainDrawing(bytes);
             default -> false;
         };
     }

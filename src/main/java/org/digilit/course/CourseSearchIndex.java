@@ -6,7 +6,10 @@ import java.util.List;
 /** The search index port: one real implementation (Elasticsearch); tests use it against the real server. */
 interface CourseSearchIndex {
 
-    /** A document to index: a course or a lesson, in one language, with folded copies made in Java. */
+    /**
+     * A document to index: a course or a lesson, in one language, with folded copies made in Java; the other
+     * language's titles ride along, so a hit found in the other language is shown under the reader's titles.
+     */
     record Document(
             String id,
             String kind,
@@ -18,7 +21,39 @@ interface CourseSearchIndex {
             String body,
             String level,
             List<String> audiences,
-            List<String> tags) {}
+            List<String> tags,
+            String otherTitle,
+            String otherCourseTitle) {
+
+        /** A document whose other language's titles are not known (shown with its own). */
+        Document(
+                String id,
+                String kind,
+                String courseId,
+                String lessonId,
+                String language,
+                String title,
+                String courseTitle,
+                String body,
+                String level,
+                List<String> audiences,
+                List<String> tags) {
+            this(
+                    id,
+                    kind,
+                    courseId,
+                    lessonId,
+                    language,
+                    title,
+                    courseTitle,
+                    body,
+                    level,
+                    audiences,
+                    tags,
+                    title,
+                    courseTitle);
+        }
+    }
 
     void ensureIndex() throws IOException;
 

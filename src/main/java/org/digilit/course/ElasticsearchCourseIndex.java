@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  * The course search index in Elasticsearch: one document per course or lesson and language. The minimal server has no
  * folding analyzers, so folded copies of titles and bodies are made in Java ({@link TextFolding}) and the query is
  * folded the same way. Fuzziness is AUTO:4,7: words of up to three letters (most Vietnamese syllables) must match
- * exactly, or "ba" would match everything. Highlights use a non-fuzzy query (fuzzy highlighting is slow here).
+ * exactly, or "ba" would match everything. A query runs in the reader's language and, in the same round trip, in the
+ * other one, whose hits come after (an English word in the Vietnamese interface still finds the course); synonyms
+ * ({@link SearchSynonyms}) add readings of the query; snippets are marked in Java on folded text ({@link Highlighter}),
+ * so words typed without diacritics are marked too. See DD012.
  */
 @Component
 class ElasticsearchCourseIndex implements CourseSearchIndex {
@@ -31,6 +34,7 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
     private static final int SNIPPET_CHARS = 160;
 
     private final ElasticsearchClient client;
+    private final SearchSynonyms synonyms = SearchSynonyms.standard();
 
     ElasticsearchCourseIndex(ElasticsearchClient client) {
         this.client = client;
@@ -65,6 +69,8 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
                                 .properties("tags", p -> p.keyword(k -> k))
                                 .properties("title", p -> p.text(t -> t))
                                 .properties("course_title", p -> p.text(t -> t.index(false)))
+                                .properties("other_title", p -> p.text(t -> t.index(false)))
+                                .properties("other_course_title", p -> p.text(t -> t.index(false)))
                                 .properties(
                                         "title_folded",
                                         p -> p.text(t -> t.indexPrefixes(
@@ -140,6 +146,8 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
         source.put("tags", document.tags());
         source.put("title", document.title());
         source.put("course_title", document.courseTitle());
+        source.put("other_title", document.otherTitle());
+        source.put("other_course_title", document.otherCourseTitle());
         source.put("title_folded", TextFolding.fold(document.title()));
         source.put("body", document.body());
         source.put("body_folded", TextFolding.fold(document.body()));
@@ -151,37 +159,8 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
     @SuppressWarnings("rawtypes")
     public SearchResult search(SearchQuery query) throws IOException {
         var folded = TextFolding.fold(query.text());
-        var filters = new ArrayList<Query>();
-        filters.add(Query.of(q -> q.term(t -> t.field("language").value(query.language()))));
-        addTerms(filters, "level", query.levels());
-        addTerms(filters, "audiences", query.audiences());
-        addTerms(filters, "tags", query.tags());
-        Query main;
-        if (folded.isEmpty()) {
-            main = Query.of(q -> q.matchAll(m -> m));
-        } else {
-            var should = new ArrayList<Query>();
-            should.add(Query.of(q -> q.multiMatch(m -> m.query(query.text())
-                    .fields("title^3", "body")
-                    .type(TextQueryType.BestFields)
-                    .fuzziness(FUZZINESS)
-                    .prefixLength(1))));
-            should.add(Query.of(q -> q.multiMatch(m -> m.query(folded)
-                    .fields("title_folded^3", "body_folded", "tags^2")
-                    .type(TextQueryType.BestFields)
-                    .fuzziness(FUZZINESS)
-                    .prefixLength(1))));
-            should.add(Query.of(q ->
-                    q.matchBoolPrefix(m -> m.field("title_folded").query(folded).boost(2f))));
-            if (Telex.looksLikeTelex(folded)) {
-                var telex = Telex.read(folded);
-                should.add(Query.of(q -> q.multiMatch(m ->
-                        m.query(telex).fields("title_folded^2", "body_folded").type(TextQueryType.BestFields))));
-            }
-            main = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
-        }
-        // Ranking: a course matching is worth more than one of its lessons, and the words side by side more than
-        // scattered through a long text.
+        var expansion = folded.isEmpty() ? SearchSynonyms.Expansion.NONE : synonyms.expand(query.text());
+        var main = mainQuery(query.text(), folded, expansion);
         var boosts = new ArrayList<Query>();
         boosts.add(Query.of(q -> q.term(t -> t.field("kind").value("course").boost(3f))));
         if (!folded.isEmpty()) {
@@ -190,52 +169,181 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
             boosts.add(Query.of(q -> q.matchPhrase(
                     m -> m.field("body_folded").query(folded).slop(1).boost(1.5f))));
         }
-        var highlightQuery = Query.of(q ->
-                q.multiMatch(m -> m.query(folded.isEmpty() ? "" : query.text()).fields("body", "title")));
+        var other = query.language().equals("vi") ? "en" : "vi";
         var aggregations = new LinkedHashMap<String, Aggregation>();
         for (var field : List.of("level", "audiences", "tags")) {
             aggregations.put(
                     field, Aggregation.of(a -> a.terms(t -> t.field(field).size(30))));
         }
-        var response = client.search(
-                s -> s.index(INDEX)
-                        .size(query.size())
-                        .query(q -> q.bool(b -> b.must(main).filter(filters).should(boosts)))
-                        .highlight(h -> h.preTags(String.valueOf(SearchResult.MARK_START))
-                                .postTags(String.valueOf(SearchResult.MARK_END))
-                                .highlightQuery(highlightQuery)
-                                .fields(
-                                        "body",
-                                        f -> f.fragmentSize(SNIPPET_CHARS).numberOfFragments(1))
-                                .fields("title", f -> f.numberOfFragments(0)))
-                        .aggregations(aggregations),
+        // One round trip: the reader's language, then (for words typed) the other language, ranked after it.
+        var response = client.msearch(
+                m -> {
+                    m.searches(s -> s.header(h -> h.index(INDEX)).body(b -> {
+                        b.size(query.size())
+                                .query(filtered(query, query.language(), main, boosts))
+                                .aggregations(aggregations);
+                        if (!folded.isEmpty()) {
+                            b.suggest(didYouMean(folded, query.language()));
+                        }
+                        return b;
+                    }));
+                    if (!folded.isEmpty()) {
+                        m.searches(s -> s.header(h -> h.index(INDEX))
+                                .body(b -> b.size(query.size()).query(filtered(query, other, main, boosts))));
+                    }
+                    return m;
+                },
                 Map.class);
+        var terms = Highlighter.terms(query.text(), expansion);
         var hits = new ArrayList<SearchResult.Hit>();
-        for (Hit<Map> hit : response.hits().hits()) {
-            var source = hit.source();
-            if (source == null) {
-                continue;
-            }
-            var highlight = hit.highlight();
-            var body = String.valueOf(source.get("body"));
-            var snippet = highlight.containsKey("body")
-                    ? highlight.get("body").getFirst()
-                    : body.substring(0, Math.min(SNIPPET_CHARS, body.length()));
-            var lessonId = source.get("lesson_id");
-            hits.add(new SearchResult.Hit(
-                    String.valueOf(source.get("course_id")),
-                    lessonId == null || "".equals(lessonId) ? null : String.valueOf(lessonId),
-                    String.valueOf(source.get("title")),
-                    String.valueOf(source.get("course_title")),
-                    snippet));
-        }
+        var seen = new java.util.HashSet<String>();
         var facets = new LinkedHashMap<String, Map<String, Long>>();
-        response.aggregations().forEach((name, aggregate) -> {
-            var counts = new LinkedHashMap<String, Long>();
-            aggregate.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
-            facets.put(name, counts);
-        });
-        return new SearchResult(hits, facets, false);
+        var didYouMean = new ArrayList<String>();
+        for (int i = 0; i < response.responses().size(); i++) {
+            var item = response.responses().get(i);
+            if (item.isFailure()) {
+                throw new IOException("Elasticsearch refused the search: "
+                        + item.failure().error().reason());
+            }
+            var result = item.result();
+            boolean otherLanguage = i > 0;
+            for (Hit<Map> hit : result.hits().hits()) {
+                var source = hit.source();
+                if (source == null || hits.size() >= query.size()) {
+                    continue;
+                }
+                var lessonId = source.get("lesson_id");
+                var lesson = lessonId == null || "".equals(lessonId) ? null : String.valueOf(lessonId);
+                var courseId = String.valueOf(source.get("course_id"));
+                if (!seen.add(courseId + ":" + lesson)) {
+                    continue;
+                }
+                var body = String.valueOf(source.get("body"));
+                hits.add(new SearchResult.Hit(
+                        courseId,
+                        lesson,
+                        String.valueOf(source.get(otherLanguage ? "other_title" : "title")),
+                        String.valueOf(source.get(otherLanguage ? "other_course_title" : "course_title")),
+                        terms.isEmpty()
+                                ? body.substring(0, Math.min(SNIPPET_CHARS, body.length()))
+                                : Highlighter.snippet(body, terms, SNIPPET_CHARS),
+                        otherLanguage ? String.valueOf(source.get("language")) : null));
+            }
+            if (i == 0) {
+                result.aggregations().forEach((name, aggregate) -> {
+                    var counts = new LinkedHashMap<String, Long>();
+                    aggregate
+                            .sterms()
+                            .buckets()
+                            .array()
+                            .forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+                    facets.put(name, counts);
+                });
+                didYouMean.addAll(suggestions(folded, result.suggest()));
+            }
+        }
+        return new SearchResult(hits, facets, false, hits.isEmpty() ? didYouMean : List.of(), List.of());
+    }
+
+    /**
+     * What the words typed match: as typed (fuzzy for longer words), folded, as a title being typed, their Telex
+     * reading, and every reading the synonyms give (exact words, a little below the words typed).
+     */
+    private static Query mainQuery(String text, String folded, SearchSynonyms.Expansion expansion) {
+        if (folded.isEmpty()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        var should = new ArrayList<Query>();
+        should.add(Query.of(q -> q.multiMatch(m -> m.query(text)
+                .fields("title^3", "body")
+                .type(TextQueryType.BestFields)
+                .fuzziness(FUZZINESS)
+                .prefixLength(1))));
+        should.add(Query.of(q -> q.multiMatch(m -> m.query(folded)
+                .fields("title_folded^3", "body_folded", "tags^2")
+                .type(TextQueryType.BestFields)
+                .fuzziness(FUZZINESS)
+                .prefixLength(1))));
+        should.add(Query.of(q ->
+                q.matchBoolPrefix(m -> m.field("title_folded").query(folded).boost(2f))));
+        if (Telex.looksLikeTelex(folded)) {
+            var telex = Telex.read(folded);
+            should.add(Query.of(q -> q.multiMatch(
+                    m -> m.query(telex).fields("title_folded^2", "body_folded").type(TextQueryType.BestFields))));
+        }
+        for (var reading : expansion.readings()) {
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(reading)
+                    .fields("title_folded^3", "body_folded", "tags^2")
+                    .type(TextQueryType.BestFields)
+                    .boost(0.8f))));
+            should.add(Query.of(q ->
+                    q.matchPhrase(m -> m.field("title_folded").query(reading).boost(2.4f))));
+            should.add(Query.of(q -> q.matchPhrase(
+                    m -> m.field("body_folded").query(reading).slop(1).boost(1.2f))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    }
+
+    private static Query filtered(SearchQuery query, String language, Query main, List<Query> boosts) {
+        var filters = new ArrayList<Query>();
+        filters.add(Query.of(q -> q.term(t -> t.field("language").value(language))));
+        addTerms(filters, "level", query.levels());
+        addTerms(filters, "audiences", query.audiences());
+        addTerms(filters, "tags", query.tags());
+        return Query.of(q -> q.bool(b -> b.must(main).filter(filters).should(boosts)));
+    }
+
+    /** "Did you mean": each word's closest indexed word, and titles that start like the words typed (fuzzy). */
+    private static co.elastic.clients.elasticsearch.core.search.Suggester didYouMean(String folded, String language) {
+        return co.elastic.clients.elasticsearch.core.search.Suggester.of(sg -> sg.suggesters(
+                        "words",
+                        fs -> fs.text(folded).term(t -> t.field("body_folded").size(1)))
+                .suggesters(
+                        "titles",
+                        fs -> fs.prefix(folded)
+                                .completion(c -> c.field("suggest")
+                                        .size(3)
+                                        .skipDuplicates(true)
+                                        .fuzzy(f -> f.fuzziness("AUTO"))
+                                        .contexts(
+                                                "language",
+                                                List.of(CompletionContext.of(
+                                                        cc -> cc.context(c2 -> c2.category(language))))))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<String> suggestions(
+            String folded, Map<String, List<co.elastic.clients.elasticsearch.core.search.Suggestion<Map>>> suggest) {
+        var out = new ArrayList<String>();
+        var words = suggest.getOrDefault("words", List.of());
+        if (!words.isEmpty()) {
+            var corrected = new StringBuilder(folded);
+            boolean changed = false;
+            // Replace from the end so earlier offsets stay valid.
+            for (var suggestion : words.reversed()) {
+                var term = suggestion.term();
+                if (!term.options().isEmpty()) {
+                    corrected.replace(
+                            term.offset(),
+                            term.offset() + term.length(),
+                            term.options().getFirst().text());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                out.add(corrected.toString());
+            }
+        }
+        for (var suggestion : suggest.getOrDefault("titles", List.of())) {
+            for (var option : suggestion.completion().options()) {
+                var source = option.source();
+                var title = source == null ? option.text() : String.valueOf(source.get("title"));
+                if (!out.contains(title)) {
+                    out.add(title);
+                }
+            }
+        }
+        return out;
     }
 
     private static void addTerms(List<Query> filters, String field, Set<String> values) {

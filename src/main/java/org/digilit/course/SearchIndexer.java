@@ -110,6 +110,7 @@ class SearchIndexer {
         var tags = array(course.get("tags"));
         for (var language : List.of("vi", "en")) {
             var title = (String) course.get("title_" + language);
+            var otherTitle = (String) course.get("title_" + other(language));
             documents.add(new CourseSearchIndex.Document(
                     courseId + ":" + language,
                     "course",
@@ -121,7 +122,9 @@ class SearchIndexer {
                     (String) course.get("summary_" + language),
                     level,
                     audiences,
-                    tags));
+                    tags,
+                    otherTitle,
+                    otherTitle));
         }
         jdbc.sql("select id, title_vi, title_en, body_vi, body_en from lesson where course_id = :id and active")
                 .param("id", courseId)
@@ -141,10 +144,16 @@ class SearchIndexer {
                                         .replaceAll(""),
                                 level,
                                 audiences,
-                                tags));
+                                tags,
+                                (String) lesson.get("title_" + other(language)),
+                                (String) course.get("title_" + other(language))));
                     }
                 });
         return documents;
+    }
+
+    private static String other(String language) {
+        return language.equals("vi") ? "en" : "vi";
     }
 
     private static List<String> array(Object value) {

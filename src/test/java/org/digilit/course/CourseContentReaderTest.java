@@ -169,11 +169,28 @@ class CourseContentReaderTest {
                                 + " ![what it shows](images/…)",
                         "phone-basics/lessons/01-turn-on.en.md:10: the picture images/missing.png is missing",
                         "phone-basics/lessons/01-turn-on.en.md:12: the picture's file name 'Power-Button.PNG' must be"
-                                + " lower-case letters, digits, - and _, ending in .png, .jpg or .webp",
+                                + " lower-case letters, digits, - and _, ending in .png, .jpg, .webp or .svg",
                         "phone-basics/lessons/01-turn-on.en.md:14: images/page.png is not the kind of picture its name"
                                 + " says",
                         "phone-basics/lessons/01-turn-on.en.md:16: a picture is a file of the course's images folder"
                                 + " (images/name.png) or a web address");
+    }
+
+    @Test
+    void an_svg_picture_must_be_a_plain_drawing() throws IOException {
+        var folder = CourseFixtures.validCourse(root, "phone-basics");
+        Files.createDirectories(folder.resolve("images"));
+        Files.writeString(
+                folder.resolve("images/phone.svg"),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"4\" height=\"4\"/></svg>");
+        Files.writeString(
+                folder.resolve("images/trap.svg"),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+        lessonWithPicture(folder, "![A phone](images/phone.svg)\n\n![A trap](images/trap.svg)\n");
+        assertThat(CourseContentReader.read(root, folder).problems())
+                .extracting(ContentProblem::message)
+                .containsExactly("images/trap.svg is not a plain SVG drawing (only shapes and text: no script, links,"
+                        + " styles or entities)");
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 @IntegrationTest
 class CertificateE2EIT {
 
-    /** A real course with few lessons (four) and a quiz of eight questions. */
+    /** A real course with few lessons (six) and a quiz of eight questions. */
     private static final String COURSE = "safe-digital-payments";
 
     private static final Pattern CODE = Pattern.compile("DL-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");

@@ -25,11 +25,14 @@ import java.util.Set;
 import org.digilit.course.CourseSearchService;
 import org.digilit.course.SearchQuery;
 import org.digilit.course.SearchResult;
+import org.digilit.security.CurrentUser;
+import org.digilit.security.Roles.Role;
 
 /**
  * The course catalogue: a search box that suggests titles as one types (diacritics optional), filters by level and
  * audience with counts, and results with the matching words highlighted. When the search index is down, results come
- * from PostgreSQL and a notice says so.
+ * from PostgreSQL and a notice says so. A search that finds nothing offers "did you mean" and the courses most taken
+ * by readers of the same audience.
  */
 @Route("courses")
 @AnonymousAllowed
@@ -45,8 +48,11 @@ class CatalogueView extends Main implements HasDynamicTitle {
     private final Div results = new Div();
     private String text = "";
 
-    CatalogueView(CourseSearchService search) {
+    private final transient CurrentUser currentUser;
+
+    CatalogueView(CourseSearchService search, CurrentUser currentUser) {
         this.search = search;
+        this.currentUser = currentUser;
         addClassName("page");
         addClassName("catalogue");
 
@@ -89,18 +95,62 @@ class CatalogueView extends Main implements HasDynamicTitle {
 
     private void run(String typed) {
         text = typed;
-        var result = search.search(new SearchQuery(
-                typed, language(), Set.copyOf(levels.getValue()), Set.copyOf(audiences.getValue()), Set.of(), 20));
+        var result = search.search(
+                new SearchQuery(
+                        typed,
+                        language(),
+                        Set.copyOf(levels.getValue()),
+                        Set.copyOf(audiences.getValue()),
+                        Set.of(),
+                        20),
+                readerAudience());
         notice.setText(getTranslation("courses.fallback"));
         notice.setVisible(result.fallback());
         showCounts(result.facets());
         results.removeAll();
         if (result.hits().isEmpty()) {
-            results.add(new Paragraph(getTranslation("courses.none")));
+            results.add(noneFound(result));
         }
         for (var hit : result.hits()) {
             results.add(card(hit));
         }
+    }
+
+    /** The reader's audience, for the courses offered when nothing matched (anyone not signed in reads as a citizen). */
+    private String readerAudience() {
+        return currentUser
+                .get()
+                .map(user -> user.has(Role.TEACHER) ? "teacher" : user.has(Role.OFFICIAL) ? "official" : "citizen")
+                .orElse("citizen");
+    }
+
+    /** No dead end: what the reader may have meant, and the courses most taken by readers like them. */
+    private Component noneFound(SearchResult result) {
+        var none = new Div();
+        none.addClassName("none-found");
+        none.add(new Paragraph(getTranslation("courses.none")));
+        if (!result.didYouMean().isEmpty()) {
+            var meant = new Div();
+            meant.addClassName("did-you-mean");
+            meant.add(new Span(getTranslation("courses.did-you-mean")));
+            for (var text : result.didYouMean().stream().limit(4).toList()) {
+                var button = new Button(text, click -> box.setValue(text));
+                button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                meant.add(button);
+            }
+            none.add(meant);
+        }
+        if (!result.popular().isEmpty()) {
+            none.add(new H2(getTranslation("courses.popular")));
+            for (var course : result.popular()) {
+                var card = new Div(new Anchor("courses/" + course.courseId(), course.title()));
+                card.addClassName("card");
+                card.addClassName("course-card");
+                card.addClassName("popular-course");
+                none.add(card);
+            }
+        }
+        return none;
     }
 
     /** Titles that complete what was typed, as buttons that search for that title. */
@@ -135,6 +185,12 @@ class CatalogueView extends Main implements HasDynamicTitle {
             var inCourse = new Span(getTranslation("courses.lesson-in", hit.courseTitle()));
             inCourse.addClassName("facts");
             card.add(inCourse);
+        }
+        if (hit.foundInLanguage() != null) {
+            var found = new Span(getTranslation("courses.found-in." + hit.foundInLanguage()));
+            found.addClassName("facts");
+            found.addClassName("found-in-other-language");
+            card.add(found);
         }
         card.add(snippet(hit.snippet()));
         return card;
