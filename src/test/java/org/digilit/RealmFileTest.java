@@ -90,9 +90,10 @@ class RealmFileTest {
                         .asText())
                 .isEqualTo("${DIGILIT_PROVISIONING_PUBLIC_KEY}");
         var serviceAccount = find(realm.path("users"), "serviceAccountClientId", "digilit-provisioning");
-        // manage-realm is needed by Keycloak's partial import, the fast path for bulk provisioning (DESIGN.md).
+        // manage-realm is needed by Keycloak's partial import, the fast path for bulk provisioning (DESIGN.md);
+        // view-clients lets reconciliation list who holds realm-management's roles (issue #14, DD008).
         assertThat(texts(serviceAccount.path("clientRoles").path("realm-management")))
-                .containsExactlyInAnyOrder("view-users", "query-users", "manage-users", "manage-realm");
+                .containsExactlyInAnyOrder("view-users", "query-users", "manage-users", "manage-realm", "view-clients");
     }
 
     @Test

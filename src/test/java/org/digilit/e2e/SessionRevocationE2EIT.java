@@ -47,6 +47,8 @@ class SessionRevocationE2EIT {
 
     @BeforeAll
     static void openBrowser() {
+        // The machine is shared and loaded: Vaadin's first paint after login can take longer than the 5 s default.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         browser = new BrowserSession();
     }
 

@@ -125,6 +125,16 @@ public final class DemoUsers {
                 provisioning.setAttributes(provisioningAttributes);
                 clients.get(provisioning.getId()).update(provisioning);
             }
+            // Reconciliation lists who holds realm-management's roles: the service account may view clients.
+            var management = clients.findByClientId("realm-management").getFirst();
+            var serviceAccount = clients.get(provisioning.getId()).getServiceAccountUser();
+            var mapped = realm.users().get(serviceAccount.getId()).roles().clientLevel(management.getId());
+            if (mapped.listAll().stream().noneMatch(r -> r.getName().equals("view-clients"))) {
+                mapped.add(List.of(clients.get(management.getId())
+                        .roles()
+                        .get("view-clients")
+                        .toRepresentation()));
+            }
             var adminCli = clients.findByClientId("admin-cli").getFirst();
             if (Boolean.TRUE.equals(adminCli.isDirectAccessGrantsEnabled())) {
                 adminCli.setDirectAccessGrantsEnabled(false);
