@@ -17,6 +17,7 @@ public final class Roles {
     public static final String FACILITATOR = "facilitator";
     /** Approves device requests and follows device stock for their organisation's subtree (issue #18). */
     public static final String DEVICE_OFFICER = "device-officer";
+
     public static final String WORKING_GROUP = "working-group";
     public static final String PLATFORM_ADMIN = "platform-admin";
 
