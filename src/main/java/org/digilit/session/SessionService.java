@@ -153,6 +153,24 @@ public class SessionService {
         }
     }
 
+    /**
+     * Organisations the user may schedule for, by code or name: an admin searches their scope; a facilitator has only
+     * their own organisation.
+     */
+    @Transactional(readOnly = true)
+    public List<OrganisationRef> schedulableOrganisations(String text, int offset, int limit) {
+        var user = currentUser.require();
+        if (user.has(Role.PLATFORM_ADMIN) || user.has(Role.ORG_ADMIN)) {
+            return organisations.search(text, offset, limit).stream()
+                    .map(o -> new OrganisationRef(o.id(), o.code(), o.path(), o.type(), o.nameVi(), o.nameEn()))
+                    .toList();
+        }
+        if (offset > 0 || user.organisationCode() == null) {
+            return List.of();
+        }
+        return organisations.referenceByCode(user.organisationCode()).stream().toList();
+    }
+
     /** Sessions of the organisations the user schedules for, newest first. */
     @Transactional(readOnly = true)
     public List<ClassSession> list(int offset, int limit) {
@@ -184,7 +202,9 @@ public class SessionService {
         var onRoster = store.roster(sessionId).stream()
                 .map(RosterEntry::username)
                 .collect(java.util.stream.Collectors.toSet());
-        return accounts.learnersIn(session.organisationId(), text, CANDIDATE_LIMIT + onRoster.size()).stream()
+        return accounts
+                .learnersIn(catchment(session.organisationId()).id(), text, CANDIDATE_LIMIT + onRoster.size())
+                .stream()
                 .filter(a -> !onRoster.contains(a.username()))
                 .limit(CANDIDATE_LIMIT)
                 .toList();
@@ -201,7 +221,7 @@ public class SessionService {
         var user = currentUser.require();
         var session = get(sessionId);
         requireOpen(session);
-        var organisationPath = store.organisationPath(sessionId).orElseThrow();
+        var organisationPath = catchment(session.organisationId()).path();
         var found = new ArrayList<LearnerAccount>();
         for (var username : usernames) {
             var account = accounts.learnerByUsername(username)
@@ -316,6 +336,22 @@ public class SessionService {
                 .map(OrganisationRef::path)
                 .map(organisationPath::startsWith)
                 .orElse(false);
+    }
+
+    /**
+     * Where a session's learners come from: the organisation's subtree; for a community group (which has no accounts
+     * of its own: people belong to their commune), its parent commune's.
+     */
+    private OrganisationRef catchment(long organisationId) {
+        var organisation = organisations.reference(organisationId).orElseThrow();
+        if (organisation.type() != org.digilit.organisation.OrganisationType.COMMUNITY_GROUP) {
+            return organisation;
+        }
+        var path = organisation.path();
+        var parentPath = path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
+        var parentId = Long.parseLong(parentPath.substring(
+                parentPath.lastIndexOf('/', parentPath.length() - 2) + 1, parentPath.length() - 1));
+        return organisations.reference(parentId).orElse(organisation);
     }
 
     static void requireOpen(ClassSession session) {
