@@ -98,7 +98,8 @@ public class AttendanceService {
         if (batch.marks().size() > PhoneSync.MAX_MARKS || batch.walkIns().size() > PhoneSync.MAX_WALK_INS) {
             throw new SessionRejectedException("attendance.error.batch-too-large");
         }
-        var offset = Duration.between(batch.sentAt(), now);
+        // Kept to the millisecond, as stored: capture time = phone time + stored offset, exactly.
+        var offset = Duration.ofMillis(Duration.between(batch.sentAt(), now).toMillis());
         var acknowledged = new ArrayList<UUID>();
         batch.walkIns().forEach(w -> acknowledged.add(w.id()));
         batch.marks().forEach(m -> acknowledged.add(m.id()));

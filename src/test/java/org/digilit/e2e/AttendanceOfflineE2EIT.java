@@ -114,7 +114,7 @@ class AttendanceOfflineE2EIT {
         page.navigate(app("/attendance/index.html"));
         page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
         logIn(page, facilitator);
-        page.waitForURL(Pattern.compile(".*/attendance/index.html$"));
+        page.waitForURL(Pattern.compile(".*/attendance/index.html(\\?.*)?$"));
         var session = page.locator(".session[data-session='" + id + "']");
         session.waitFor();
         assertThat(session.locator(".learner").count()).isEqualTo(3);
@@ -142,16 +142,18 @@ class AttendanceOfflineE2EIT {
                 .isEqualTo(3);
         assertThat(stored(id)).isZero();
 
-        // The network is back, but the login ended with the browser: the page asks to log in again, queue kept.
+        // The login has expired meanwhile (its cookies are gone). The network comes back: the page asks to log in
+        // again and keeps its queue.
+        context.clearCookies();
         context.setOffline(false);
         page.locator("#login").waitFor();
         waitForUnsent(page, 3);
         page.locator("#login-link").click();
-        page.waitForURL(Pattern.compile(".*(/protocol/openid-connect/auth.*|/attendance/index.html)$"));
+        page.waitForURL(Pattern.compile(".*(/protocol/openid-connect/auth.*|/attendance/index.html(\\?.*)?)$"));
         if (page.url().contains("openid-connect")) {
             logIn(page, facilitator);
         }
-        page.waitForURL(Pattern.compile(".*/attendance/index.html$"));
+        page.waitForURL(Pattern.compile(".*/attendance/index.html(\\?.*)?$"));
         waitForUnsent(page, 0);
         assertThat(stored(id)).isEqualTo(3);
         assertThat(status(id, learners.get(0))).isEqualTo("PRESENT");
@@ -196,6 +198,14 @@ class AttendanceOfflineE2EIT {
             assertThat(sent.text()).contains(i == 0 ? "\"replay\":false" : "\"replay\":true");
         }
         assertThat(stored(id)).isEqualTo(4);
+
+        // The facilitator's Vaadin pages on the same phone: their sessions and their own learner card.
+        page.navigate(app("/sessions"));
+        page.locator("vaadin-grid.session-grid").waitFor();
+        BrowserSession.screenshot(page, "sessions-360");
+        page.navigate(app("/learn/card"));
+        page.locator(".card-code").waitFor();
+        BrowserSession.screenshot(page, "learner-card-360");
         context.close();
 
         // Without a login the endpoints answer 401, so the page can ask to log in again.

@@ -177,7 +177,11 @@ class SessionViewsBrowserlessIT extends SpringBrowserlessTest {
         TestUsers.signIn("admin-" + data.province, data.code(""), Role.ORG_ADMIN);
         vietnamese();
         var province = data.id("");
-        UI.getCurrent().navigate("sessions/attendance?unit=month&org=" + province);
+        UI.getCurrent()
+                .navigate(
+                        "sessions/attendance",
+                        com.vaadin.flow.router.QueryParameters.simple(
+                                java.util.Map.of("unit", "month", "org", String.valueOf(province))));
         @SuppressWarnings("unchecked")
         var grid = (Grid<AttendanceFigure>)
                 find(Grid.class).withClassName("attendance-grid").single();
