@@ -354,6 +354,30 @@ public final class AttendanceSyncBenchmark {
         }
     }
 
+    /**
+     * A phone's cookie jar on loopback: like a browser on {@code http://localhost} (a secure context), it sends cookies
+     * marked {@code Secure} over plain HTTP, which Java's {@link CookieManager} alone would hold back.
+     */
+    static final class LoopbackCookies extends java.net.CookieHandler {
+
+        private final CookieManager cookies = new CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public java.util.Map<String, java.util.List<String>> get(
+                URI uri, java.util.Map<String, java.util.List<String>> headers) throws java.io.IOException {
+            return cookies.get(secure(uri), headers);
+        }
+
+        @Override
+        public void put(URI uri, java.util.Map<String, java.util.List<String>> headers) throws java.io.IOException {
+            cookies.put(secure(uri), headers);
+        }
+
+        private static URI secure(URI uri) {
+            return URI.create("https://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "/" : uri.getRawPath()));
+        }
+    }
+
     /** One phone: its own cookies (the login's session), the CSRF token of its last download. */
     static final class Phone {
 
@@ -369,7 +393,7 @@ public final class AttendanceSyncBenchmark {
         /** Logs in through Keycloak's login form, as a browser would (authorization code flow with PKCE). */
         static Phone logIn(String app, String username) throws Exception {
             var http = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
+                    .cookieHandler(new LoopbackCookies())
                     .followRedirects(HttpClient.Redirect.ALWAYS)
                     .connectTimeout(Duration.ofSeconds(10))
                     .build();
