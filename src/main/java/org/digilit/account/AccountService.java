@@ -132,6 +132,63 @@ public class AccountService {
                         .optional());
     }
 
+    /**
+     * Verified accounts of an organisation's subtree, by part of the name or a username, for a feature that has checked
+     * itself that the signed-in user acts for that organisation (in-person sessions: a facilitator enrols learners).
+     */
+    @Transactional(readOnly = true)
+    public List<LearnerAccount> learnersIn(long organisationId, @Nullable String text, int limit) {
+        var organisation = organisations.reference(organisationId).orElse(null);
+        if (organisation == null) {
+            return List.of();
+        }
+        var typed = text == null ? "" : text.strip();
+        return jdbc.sql("""
+                        select a.username, a.full_name, a.organisation_id, o.code, a.audience from account a
+                        join organisation o on o.id = a.organisation_id
+                        where o.path like :path and a.state = 'VERIFIED'
+                          and (:text = '' or a.search_name like :name or a.username = lower(:text))
+                        order by a.search_name, a.id limit :limit""")
+                .param("path", organisation.path() + "%")
+                .param("text", typed)
+                .param("name", "%" + escapeLike(TextFolding.fold(typed)) + "%")
+                .param("limit", limit)
+                .query(AccountService::mapLearner)
+                .list();
+    }
+
+    /** A verified account by its username (join at the door by username or learner card). */
+    @Transactional(readOnly = true)
+    public Optional<LearnerAccount> learnerByUsername(String username) {
+        return jdbc.sql("""
+                        select a.username, a.full_name, a.organisation_id, o.code, a.audience from account a
+                        join organisation o on o.id = a.organisation_id where a.username = :u and a.state = 'VERIFIED'""")
+                .param("u", username.strip().toLowerCase(java.util.Locale.ROOT))
+                .query(AccountService::mapLearner)
+                .optional();
+    }
+
+    /** A verified account by a whole identity number, found through its blind index (never logged, never stored). */
+    @Transactional(readOnly = true)
+    public Optional<LearnerAccount> learnerByIdentityNumber(String typed) {
+        var check = IdentityNumbers.check(protector.scheme(), typed);
+        if (!check.isValid()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select a.username, a.full_name, a.organisation_id, o.code, a.audience from account a
+                        join organisation o on o.id = a.organisation_id
+                        where a.id_blind_index = :b and a.state = 'VERIFIED'""")
+                .param("b", protector.blindIndex(check.validNumber().orElseThrow()))
+                .query(AccountService::mapLearner)
+                .optional();
+    }
+
+    private static LearnerAccount mapLearner(ResultSet rs, int row) throws SQLException {
+        return new LearnerAccount(
+                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), Audience.valueOf(rs.getString(5)));
+    }
+
     @Transactional(readOnly = true)
     public List<AuditRecord> trail(long id) {
         get(id);

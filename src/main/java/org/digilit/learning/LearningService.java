@@ -221,6 +221,79 @@ public class LearningService {
         return new QuizResult(true, score, passed, correct, left, null, progress);
     }
 
+    /**
+     * Completes a course in person (issue #16) for a learner who attended enough of its sessions, which the session
+     * feature has checked: the same completion row, event and certificate as online, with its source {@code
+     * IN_PERSON}. The quiz must be passed, online (the learner's own progress) or in the room ({@code
+     * quizPassedInRoom}, recorded by the facilitator for a person who cannot use a phone). Once: a course already
+     * completed (online or in person) stays as it was.
+     *
+     * @return whether this call completed the course
+     */
+    @Transactional
+    public boolean completeInPerson(InPersonLearner learner, String courseId, boolean quizPassedInRoom) {
+        var structure = structure(courseId);
+        if (structure.hasQuiz() && !quizPassedInRoom) {
+            var passedOnline = jdbc.sql(
+                            "select quiz_passed from course_progress where username = :u and course_id = :c")
+                    .param("u", learner.username())
+                    .param("c", courseId)
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(false);
+            if (!passedOnline) {
+                return false;
+            }
+        }
+        var now = Timestamp.from(microseconds());
+        jdbc.sql("""
+                        insert into course_progress (username, course_id, quiz_passed, organisation_code, audience,
+                            updated_at)
+                        values (:u, :c, :passed, :org, :audience, :now)
+                        on conflict (username, course_id) do nothing""")
+                .param("u", learner.username())
+                .param("c", courseId)
+                .param("passed", quizPassedInRoom)
+                .param("org", learner.organisationCode())
+                .param("audience", learner.audience().name())
+                .param("now", now)
+                .update();
+        int changed = jdbc.sql("""
+                        update course_progress set completed_at = :now, completed_version = :version,
+                            completion_source = 'IN_PERSON', quiz_passed = quiz_passed or :passed, updated_at = :now
+                        where username = :u and course_id = :c and completed_at is null""")
+                .param("now", now)
+                .param("version", structure.version())
+                .param("passed", quizPassedInRoom)
+                .param("u", learner.username())
+                .param("c", courseId)
+                .update();
+        if (changed != 1) {
+            return false;
+        }
+        var user = new AuthenticatedUser(
+                "account:" + learner.username(),
+                learner.username(),
+                learner.displayName(),
+                Set.of(
+                        switch (learner.audience()) {
+                            case TEACHER -> org.digilit.security.Roles.Role.TEACHER;
+                            case OFFICIAL -> org.digilit.security.Roles.Role.OFFICIAL;
+                            case CITIZEN -> org.digilit.security.Roles.Role.CITIZEN;
+                        }),
+                learner.organisationCode());
+        jdbc.sql("""
+                        insert into enrolment (username, course_id, source, enrolled_at) values (:u, :c, 'SELF', :now)
+                        on conflict do nothing""")
+                .param("u", learner.username())
+                .param("c", courseId)
+                .param("now", now)
+                .update();
+        event(user, structure, "COURSE_COMPLETED", null, null, null, now);
+        certificates.issue(user, structure, now.toInstant());
+        return true;
+    }
+
     /** The columns of the state row, in the order {@link #state} reads them; {@code xmax = 0}: the row is new. */
     private static final String STATE_COLUMNS =
             " lessons_done, last_lesson_id, quiz_attempts, quiz_best_score, quiz_passed, completed_at, (xmax = 0)";

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +17,9 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,6 +38,7 @@ class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
     static final String LOGIN_URL = "/oauth2/authorization/" + REGISTRATION_ID;
+    static final String ATTENDANCE_API = "/attendance/api/**";
     static final String CERTIFICATE_KEY_SET = "/.well-known/digilit-certificate-keys.json";
 
     /** [#14 §3] The health group with every detail: platform admins, or anyone on the (internal) management port. */
@@ -105,6 +109,11 @@ class SecurityConfiguration {
                         // a certificate's credential by its public code, for anyone, offline verifiers included.
                         .requestMatchers(HttpMethod.GET, CERTIFICATE_KEY_SET, "/credentials/*")
                         .permitAll())
+                // The offline attendance page's JSON endpoints (session.ui.AttendanceController): an expired login
+                // answers 401 instead of a redirect to Keycloak, so the page asks to log in again and keeps its queue.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher(ATTENDANCE_API)))
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new LocaleAwareAuthorizationRequestResolver(registrations)))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new RealmRoleAuthoritiesMapper())))

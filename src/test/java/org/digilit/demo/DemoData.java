@@ -81,6 +81,8 @@ public class DemoData {
             LearningService learning,
             CatalogueService catalogue,
             ReportService reports,
+            org.digilit.session.SessionService sessions,
+            org.digilit.session.AttendanceService attendance,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
                     int peopleCount) {
         return (ApplicationArguments arguments) -> {
@@ -142,6 +144,9 @@ public class DemoData {
                     log.info(
                             "Demo learning: {} learners went through real courses (history spread over a year)",
                             learned);
+                    int marks = DemoSessions.load(jdbc, sessions, attendance);
+                    TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
+                    log.info("Demo sessions: {} attendance marks in the community groups of P01-D01 to P01-D03", marks);
                 }
                 log.info(
                         "Demo province loaded: {} organisations, 5 working groups, targets for {}, {} people ({}"

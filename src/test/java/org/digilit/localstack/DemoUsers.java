@@ -19,6 +19,7 @@ public final class DemoUsers {
     public static final List<DemoUser> ALL = List.of(
             new DemoUser("citizen.demo", "Nguyễn Thị Lan", "citizen", "citizen", "P01-D01-C001"),
             new DemoUser("teacher.demo", "Trần Văn Minh", "teacher", "teacher", "P01-D01-C001-S01"),
+            new DemoUser("facilitator.demo", "Vũ Thị Mai", "facilitator", "citizen", "P01-D01-C002-G1"),
             new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official", "P01-D01"),
             new DemoUser("workinggroup.demo", "Phạm Quốc Bảo", "working-group", "official", "P01"),
             new DemoUser("admin.demo", "Hoàng Đức Anh", "platform-admin", "official", "P01"));

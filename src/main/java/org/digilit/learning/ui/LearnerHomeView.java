@@ -52,6 +52,11 @@ class LearnerHomeView extends Main implements HasDynamicTitle {
         add(assigned(home));
         add(others(home));
         add(MyCertificates.create());
+        // The learner card for in-person classes (session.ui.LearnerCardView, issue #16), named by path: learning does
+        // not depend on the session feature.
+        var card = new Anchor("learn/card", getTranslation("cards.link"));
+        card.addClassName("learner-card-link");
+        add(card);
     }
 
     /** One clear way on: the next lesson of the first unfinished required course, else of their own, else browse. */
