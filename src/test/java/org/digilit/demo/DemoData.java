@@ -75,6 +75,7 @@ public class DemoData {
             LearningService learning,
             CatalogueService catalogue,
             ReportService reports,
+            DemoDevices demoDevices,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
                     int peopleCount) {
         return (ApplicationArguments arguments) -> {
@@ -137,6 +138,9 @@ public class DemoData {
                             "Demo learning: {} learners went through real courses (history spread over a year)",
                             learned);
                 }
+                int demoDeviceCount = demoDevices.load();
+                TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
+                log.info("Demo devices: {} (points, donations at every stage, requests, a handover)", demoDeviceCount);
                 log.info(
                         "Demo province loaded: {} organisations, 5 working groups, targets for {}, {} people ({}"
                                 + " verified, provisioned in the background)",

@@ -50,6 +50,8 @@ public final class DeviceTestData {
             commune2 = organisations.findByCode(code("C2")).orElseThrow().id();
             school1 = organisations.findByCode(code("S1")).orElseThrow().id();
             return this;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
             TestUsers.signOut();
         }

@@ -21,6 +21,7 @@ public final class DemoUsers {
             new DemoUser("teacher.demo", "Trần Văn Minh", "teacher", "teacher", "P01-D01-C001-S01"),
             new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official", "P01-D01"),
             new DemoUser("workinggroup.demo", "Phạm Quốc Bảo", "working-group", "official", "P01"),
+            new DemoUser("deviceofficer.demo", "Vũ Thị Mai", "device-officer", "official", "P01-D01"),
             new DemoUser("admin.demo", "Hoàng Đức Anh", "platform-admin", "official", "P01"));
 
     private DemoUsers() {}

@@ -15,12 +15,13 @@ final class HomeRoutes {
     static final String ORGANISATION_HOME = "organisation";
     static final String WORKING_GROUP_HOME = "dashboard";
     static final String PLATFORM_ADMIN_HOME = "admin";
+    static final String DEVICE_OFFICER_HOME = "devices";
 
     private static final Map<Role, String> HOMES = Map.of(
             Role.PLATFORM_ADMIN, PLATFORM_ADMIN_HOME,
             Role.WORKING_GROUP, WORKING_GROUP_HOME,
             Role.ORG_ADMIN, ORGANISATION_HOME,
-            Role.DEVICE_OFFICER, LEARNER_HOME,
+            Role.DEVICE_OFFICER, DEVICE_OFFICER_HOME,
             Role.FACILITATOR, LEARNER_HOME,
             Role.TEACHER, LEARNER_HOME,
             Role.OFFICIAL, LEARNER_HOME,
