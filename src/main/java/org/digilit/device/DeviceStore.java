@@ -74,6 +74,50 @@ class DeviceStore {
                 .findFirst();
     }
 
+    // Donations --------------------------------------------------------------------------------------------------
+
+    long insertDonation(
+            String receipt,
+            String phone,
+            @Nullable String name,
+            HandoverWay way,
+            @Nullable Long point,
+            @Nullable Long commune,
+            @Nullable String address,
+            @Nullable Long requestId,
+            String clientAddress,
+            Instant at) {
+        return jdbc.sql("""
+                        insert into device_donation (receipt_code, donor_phone, donor_name, handover_way,
+                            point_organisation_id, pickup_commune_id, pickup_address, direct_request_id, client_address,
+                            offered_at)
+                        values (:receipt, :phone, :name, :way, :point, :commune, :address, :request, :client, :at)
+                        returning id""")
+                .param("receipt", receipt)
+                .param("phone", phone)
+                .param("name", name)
+                .param("way", way.name())
+                .param("point", point)
+                .param("commune", commune)
+                .param("address", address)
+                .param("request", requestId)
+                .param("client", clientAddress)
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .single();
+    }
+
+    /** A receipt's devices (the donor's phone is not read). */
+    List<Map<String, Object>> receiptRows(String receiptCode) {
+        return jdbc.sql("""
+                        select n.receipt_code, n.offered_at, n.handover_way,
+                            coalesce(n.point_organisation_id, n.pickup_commune_id, r.organisation_id) as place,
+                            d.public_code, d.kind, d.stage
+                        from device_donation n join device d on d.donation_id = n.id
+                        left join device_request r on r.id = n.direct_request_id
+                        where n.receipt_code = :code order by d.id""").param("code", receiptCode).query().listOfRows();
+    }
+
     // Devices -----------------------------------------------------------------------------------------------------
 
     long insertDevice(

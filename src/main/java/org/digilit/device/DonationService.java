@@ -12,7 +12,6 @@ import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +29,6 @@ public class DonationService {
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
 
-    private final JdbcClient jdbc;
     private final DeviceStore devices;
     private final RequestStore requests;
     private final DeviceLedger ledger;
@@ -40,7 +38,6 @@ public class DonationService {
     private final Clock clock;
 
     DonationService(
-            JdbcClient jdbc,
             DeviceStore devices,
             RequestStore requests,
             DeviceLedger ledger,
@@ -48,7 +45,6 @@ public class DonationService {
             RateLimiter rateLimiter,
             AuditService audit,
             Clock clock) {
-        this.jdbc = jdbc;
         this.devices = devices;
         this.requests = requests;
         this.ledger = ledger;
@@ -142,24 +138,17 @@ public class DonationService {
         }
         var now = clock.instant();
         var receipt = PublicCodes.receipt();
-        var donation = jdbc.sql("""
-                        insert into device_donation (receipt_code, donor_phone, donor_name, handover_way,
-                            point_organisation_id, pickup_commune_id, pickup_address, direct_request_id, client_address,
-                            offered_at)
-                        values (:receipt, :phone, :name, :way, :point, :commune, :address, :request, :client, :at)
-                        returning id""")
-                .param("receipt", receipt)
-                .param("phone", phone)
-                .param("name", name.isEmpty() ? null : name)
-                .param("way", form.way().name())
-                .param("point", point)
-                .param("commune", commune)
-                .param("address", address)
-                .param("request", request == null ? null : request.id())
-                .param("client", clientAddress)
-                .param("at", Timestamp.from(now))
-                .query(Long.class)
-                .single();
+        var donation = devices.insertDonation(
+                receipt,
+                phone,
+                name.isEmpty() ? null : name,
+                form.way(),
+                point,
+                commune,
+                address,
+                request == null ? null : request.id(),
+                clientAddress,
+                now);
         var events = new ArrayList<LedgerEvent>();
         for (int i = 0; i < form.quantity(); i++) {
             var code = PublicCodes.device();
@@ -203,16 +192,7 @@ public class DonationService {
     /** A receipt by its code (public: the code is long and random, and the receipt shows no phone number). */
     @Transactional(readOnly = true)
     public Optional<DonationReceipt> receipt(String code, java.util.Locale locale) {
-        var rows = jdbc.sql("""
-                        select n.receipt_code, n.offered_at, n.handover_way,
-                            coalesce(n.point_organisation_id, n.pickup_commune_id, r.organisation_id) as place,
-                            d.public_code, d.kind, d.stage
-                        from device_donation n join device d on d.donation_id = n.id
-                        left join device_request r on r.id = n.direct_request_id
-                        where n.receipt_code = :code order by d.id""")
-                .param("code", code.strip().toUpperCase(java.util.Locale.ROOT))
-                .query()
-                .listOfRows();
+        var rows = devices.receiptRows(code.strip().toUpperCase(java.util.Locale.ROOT));
         if (rows.isEmpty()) {
             return Optional.empty();
         }

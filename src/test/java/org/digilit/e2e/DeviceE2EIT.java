@@ -187,7 +187,7 @@ class DeviceE2EIT {
         assertThat(handover).isVisible();
         assertThat(handover).containsText(request.number());
         assertThat(handover.locator(".ledger-device")).hasText(deviceCode);
-        var page = stranger.locator("main").textContent();
+        var page = stranger.locator("main.ledger").textContent();
         org.assertj.core.api.Assertions.assertThat(page)
                 .doesNotContain(learner, "teacher.demo", "deviceofficer.demo", "0912", "Em không có máy tính");
         noSidewaysScrolling(stranger);

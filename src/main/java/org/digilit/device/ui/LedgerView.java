@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("ledger")
 @AnonymousAllowed
+@com.vaadin.flow.router.Menu(title = "device.ledger.title", order = 65)
 class LedgerView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient DeviceLedger ledger;
