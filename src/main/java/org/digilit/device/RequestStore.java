@@ -117,7 +117,7 @@ class RequestStore {
     List<DeviceRequest> list(OrganisationScope scope, @Nullable RequestStatus status, int offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from device_request r join organisation o on o.id = r.organisation_id"
                         + " where " + scope.sqlCondition() + (status == null ? "" : " and r.status = :status")
-                        + ORDER + " offset :offset limit :limit")
+                        + " " + ORDER + " offset :offset limit :limit")
                 .params(scope.sqlParameters())
                 .param("status", status == null ? "" : status.name())
                 .param("offset", offset)
@@ -138,7 +138,7 @@ class RequestStore {
     /** Approved requests still waiting for a device (the public list donors may give to directly). */
     List<DeviceRequest> approvedWaiting(int limit) {
         return jdbc.sql("select " + COLUMNS + " from device_request r where r.status = 'APPROVED'"
-                        + " and not exists (select 1 from device d where d.request_id = r.id)" + ORDER
+                        + " and not exists (select 1 from device d where d.request_id = r.id) " + ORDER
                         + " limit :limit")
                 .param("limit", limit)
                 .query(RequestStore::map)
