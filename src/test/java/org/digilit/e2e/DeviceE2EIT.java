@@ -137,6 +137,7 @@ class DeviceE2EIT {
         var officer = browser.newPage(360, 780, "vi-VN");
         logIn(officer, "/devices/requests", DemoUsers.withRole("device-officer"));
         var card = officer.locator(".request-card[data-number='" + request.number() + "']");
+        card.waitFor();
         card.locator("vaadin-button.request-approve").click();
         assertThat(card).hasCount(0);
         officer.navigate(url("/devices"));
@@ -165,6 +166,7 @@ class DeviceE2EIT {
         var teacher = browser.newPage(360, 780, "vi-VN");
         logIn(teacher, "/devices/my-requests", DemoUsers.withRole("teacher"));
         var mine = teacher.locator(".request-card[data-number='" + request.number() + "']");
+        mine.waitFor();
         mine.locator("vaadin-button.request-show-code").click();
         var shown = mine.locator(".handover-code-shown");
         assertThat(shown).hasText(Pattern.compile("[0-9]{6}"));
@@ -184,6 +186,7 @@ class DeviceE2EIT {
         var stranger = browser.newPage(360, 780, "vi-VN");
         stranger.navigate(url("/ledger?commune=" + commune.id()));
         var handover = stranger.locator(".ledger-entry.stage-handed_over").first();
+        handover.waitFor(); // the page's first load may take a while on a busy machine (the context's 30 s)
         assertThat(handover).isVisible();
         assertThat(handover).containsText(request.number());
         assertThat(handover.locator(".ledger-device")).hasText(deviceCode);
