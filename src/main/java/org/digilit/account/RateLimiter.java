@@ -11,10 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts attempts per bucket (a client address, or an identity number's blind index) in PostgreSQL, so limits hold
- * across app instances and restarts. Each attempt commits on its own: a failed attempt still counts.
+ * across app instances and restarts. Each attempt commits on its own: a failed attempt still counts. Public so that
+ * other public pages (the device donation page, issue #18) limit the same way; each names its own bucket prefix.
  */
 @Component
-class RateLimiter {
+public class RateLimiter {
 
     private final JdbcClient jdbc;
     private final Clock clock;

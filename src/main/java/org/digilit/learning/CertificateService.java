@@ -208,6 +208,20 @@ public class CertificateService {
         return signer.keySet();
     }
 
+    /**
+     * Signs a public statement of another feature (a device ledger entry, issue #18) with the certificates' Ed25519
+     * key, as a compact JWS verifiable offline with the key set at {@link #KEY_SET_PATH}. The payload must carry nothing
+     * personal: it is published.
+     */
+    public String signStatement(byte[] payload) {
+        return signer.sign(payload);
+    }
+
+    /** Whether a compact JWS (a certificate's credential or a signed statement) verifies with a published key. */
+    public boolean verifyStatement(String jws) {
+        return signer.verify(jws);
+    }
+
     /** Whether a credential's signature checks out against the published keys (for the admin's and tests' eyes). */
     public boolean signatureValid(String credential) {
         return signer.verify(credential);

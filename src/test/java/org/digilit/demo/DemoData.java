@@ -83,6 +83,7 @@ public class DemoData {
             ReportService reports,
             org.digilit.session.SessionService sessions,
             org.digilit.session.AttendanceService attendance,
+            DemoDevices demoDevices,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
                     int peopleCount) {
         return (ApplicationArguments arguments) -> {
@@ -148,6 +149,16 @@ public class DemoData {
                     TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
                     log.info("Demo sessions: {} attendance marks in the community groups of P01-D01 to P01-D03", marks);
                 }
+                int demoDeviceCount;
+                try {
+                    demoDeviceCount = demoDevices.load();
+                } catch (RuntimeException e) {
+                    // The devices' demo must never keep the platform (or the test run) from starting.
+                    log.warn("Demo devices not loaded", e);
+                    demoDeviceCount = 0;
+                }
+                TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
+                log.info("Demo devices: {} (points, donations at every stage, requests, a handover)", demoDeviceCount);
                 log.info(
                         "Demo province loaded: {} organisations, 5 working groups, targets for {}, {} people ({}"
                                 + " verified, provisioned in the background)",

@@ -22,6 +22,7 @@ public final class DemoUsers {
             new DemoUser("facilitator.demo", "Vũ Thị Mai", "facilitator", "citizen", "P01-D01-C002-G1"),
             new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official", "P01-D01"),
             new DemoUser("workinggroup.demo", "Phạm Quốc Bảo", "working-group", "official", "P01"),
+            new DemoUser("deviceofficer.demo", "Vũ Thị Mai", "device-officer", "official", "P01-D01"),
             new DemoUser("admin.demo", "Hoàng Đức Anh", "platform-admin", "official", "P01"));
 
     private DemoUsers() {}

@@ -17,12 +17,14 @@ final class HomeRoutes {
     static final String PLATFORM_ADMIN_HOME = "admin";
     /** In-person sessions (session.ui.SessionListView): the facilitator's schedule and the link to the phone page. */
     static final String FACILITATOR_HOME = "sessions";
+    /** Devices (device.ui): the officer's stock and requests. */
+    static final String DEVICE_OFFICER_HOME = "devices";
 
     private static final Map<Role, String> HOMES = Map.of(
             Role.PLATFORM_ADMIN, PLATFORM_ADMIN_HOME,
             Role.WORKING_GROUP, WORKING_GROUP_HOME,
             Role.ORG_ADMIN, ORGANISATION_HOME,
-            Role.DEVICE_OFFICER, LEARNER_HOME,
+            Role.DEVICE_OFFICER, DEVICE_OFFICER_HOME,
             Role.FACILITATOR, FACILITATOR_HOME,
             Role.TEACHER, LEARNER_HOME,
             Role.OFFICIAL, LEARNER_HOME,

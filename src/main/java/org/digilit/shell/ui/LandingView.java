@@ -41,13 +41,20 @@ class LandingView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         register.addClassName("secondary-link");
         var activate = new Anchor("activate", getTranslation("landing.activate"));
         activate.addClassName("secondary-link");
+        // Public pages of the device feature (issue #18), named by path likewise.
+        var donate = new Anchor("donate", getTranslation("device.landing.donate"));
+        donate.addClassName("secondary-link");
+        var ledger = new Anchor("ledger", getTranslation("device.landing.ledger"));
+        ledger.addClassName("secondary-link");
         hero.add(
                 new H1(getTranslation("landing.title")),
                 new Paragraph(getTranslation("landing.lead")),
                 login,
                 activate,
                 register,
-                courses);
+                courses,
+                donate,
+                ledger);
 
         var audiences = new Section();
         audiences.addClassName("card-grid");
