@@ -173,12 +173,14 @@ public class ActivationService {
                 String orgEn,
                 long orgId,
                 String orgPath,
-                String audience) {}
+                String audience,
+                boolean eligible) {}
+        // Every account asked for is checked against scope, also those that get no slip.
         var rows = jdbc.sql("select a.id, a.username, a.full_name, a.id_last_four, o.name_vi, o.name_en, o.id, o.path,"
-                        + " a.audience from account a join organisation o on o.id = a.organisation_id"
-                        + " where a.id = any (:ids) and a.state = 'VERIFIED' and a.keycloak_id is not null and"
+                        + " a.audience, (a.state = 'VERIFIED' and a.keycloak_id is not null and"
                         + (purpose == SlipPurpose.RESET ? " a.activated_at is not null" : " a.activated_at is null")
-                        + " order by o.code, a.full_name")
+                        + ") as eligible from account a join organisation o on o.id = a.organisation_id"
+                        + " where a.id = any (:ids) order by o.code, a.full_name")
                 .param("ids", accountIds.toArray(Long[]::new))
                 .query((rs, n) -> new Row(
                         rs.getLong(1),
@@ -189,7 +191,8 @@ public class ActivationService {
                         rs.getString(6),
                         rs.getLong(7),
                         rs.getString(8),
-                        rs.getString(9)))
+                        rs.getString(9),
+                        rs.getBoolean(10)))
                 .list();
         for (var row : rows) {
             boolean administered = adminScope.includes(row.orgId(), row.orgPath());
@@ -205,6 +208,9 @@ public class ActivationService {
         var entries = new ArrayList<AuditEntry>(rows.size());
         var batch = new ArrayList<Object[]>(rows.size());
         for (var row : rows) {
+            if (!row.eligible()) {
+                continue;
+            }
             var code = newCode();
             batch.add(new Object[] {
                 row.id(), hash(code), Timestamp.from(now), Timestamp.from(expires), purpose.name(), user.username()

@@ -94,7 +94,7 @@ public class CourseSearchService {
      * would cost more than the search.
      */
     List<SearchResult.PopularCourse> popular(@Nullable String readerAudience, String language) {
-        var audience = AUDIENCES.contains(readerAudience) ? readerAudience : "citizen";
+        var audience = readerAudience != null && AUDIENCES.contains(readerAudience) ? readerAudience : "citizen";
         var key = audience + ":" + language;
         var now = clock.instant();
         var cached = popular.get(key);

@@ -230,7 +230,7 @@ public class TargetService {
         }
         var found = new java.util.HashMap<Long, EffectiveTarget>();
         jdbc.sql("""
-                        select o.id, t.percentage, t.organisation_id from organisation o
+                        select o.id, t.percentage, t.organisation_id, t.updated_by, t.updated_at from organisation o
                         join lateral (
                             select t.percentage, t.organisation_id, t.updated_by, t.updated_at from target t
                             join organisation a on a.id = t.organisation_id

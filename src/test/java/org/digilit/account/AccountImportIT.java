@@ -282,6 +282,7 @@ class AccountImportIT {
         var theirs = AccountTestData.file(List.of(verifiedElsewhere));
         imports.apply(theirs, "district2.csv", AccountTestData.progress(theirs), null);
         var verifiedId = idOf(verifiedElsewhere.identityNumber());
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
         accounts.verify(List.of(verifiedId), null);
 
         asOrgAdminOfDistrict1();

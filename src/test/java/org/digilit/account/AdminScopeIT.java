@@ -142,6 +142,7 @@ class AdminScopeIT {
                 .containsOnly("organisation-out-of-scope");
         // Their own district: all of it.
         long district1 = id(data.district1());
+        TestUsers.signIn(admin, data.district1(), Role.ORG_ADMIN, Role.WORKING_GROUP);
         assertThat(reports.followUp(district1, null, 0, 10)).isNotNull();
     }
 

@@ -139,14 +139,16 @@ class CourseSearchIT {
     @Test
     void words_typed_without_diacritics_are_highlighted_in_the_original_text() {
         var result = vi("mat khau");
-        var marked = result.hits().stream()
-                .map(SearchResult.Hit::snippet)
-                .filter(s -> s.indexOf(SearchResult.MARK_START) >= 0)
-                .findFirst()
-                .orElseThrow();
-        var first =
-                marked.substring(marked.indexOf(SearchResult.MARK_START) + 1, marked.indexOf(SearchResult.MARK_END));
-        assertThat(first.toLowerCase(java.util.Locale.ROOT)).isIn("mật", "khẩu", "mật khẩu");
+        var marked = new java.util.ArrayList<String>();
+        for (var hit : result.hits()) {
+            var matcher = java.util.regex.Pattern.compile(
+                            SearchResult.MARK_START + "([^" + SearchResult.MARK_END + "]*)" + SearchResult.MARK_END)
+                    .matcher(hit.snippet());
+            while (matcher.find()) {
+                marked.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(marked).containsAnyOf("mật", "khẩu", "mật khẩu");
     }
 
     @Test
@@ -158,13 +160,12 @@ class CourseSearchIT {
                 .allSatisfy(p -> assertThat(p.title()).isNotBlank());
         assertThat(result.popular())
                 .extracting(SearchResult.PopularCourse::courseId)
-                .contains("teaching-with-digital-tools")
-                .doesNotContain("digital-documents-online-meetings");
+                .doesNotContain("digital-documents-online-meetings", "smartphone-basics");
         var typo = search.search(SearchQuery.of("ddien thaoi thongminhh", "vi"), "citizen");
         if (typo.hits().isEmpty()) {
             assertThat(typo.didYouMean()).isNotEmpty();
         }
-        var meant = search.search(SearchQuery.of("matkhauu", "vi"), "citizen");
+        var meant = search.search(SearchQuery.of("zalooo", "vi"), "citizen");
         assertThat(meant.hits()).isEmpty();
         assertThat(meant.didYouMean()).isNotEmpty();
     }
