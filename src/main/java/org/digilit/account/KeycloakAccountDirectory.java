@@ -477,6 +477,15 @@ class KeycloakAccountDirectory implements AccountDirectory {
             log.warn("Took {} away ({})", holding.role(), holding.describe());
         } catch (NotFoundException e) {
             log.debug("Holding {} is gone already", holding.describe());
+        } catch (DirectoryUnavailableException e) {
+            // Keycloak lets only a holder of a realm-management role take it away (403): that needs a realm admin.
+            if (e.getCause() instanceof jakarta.ws.rs.ForbiddenException) {
+                throw new DirectoryRejectedException(
+                        403,
+                        "Only a Keycloak realm admin can take " + holding.role() + " away (" + holding.describe()
+                                + ")");
+            }
+            throw e;
         }
     }
 

@@ -173,7 +173,19 @@ public class ReconciliationService {
                 if (holding.username().equalsIgnoreCase(actor)) {
                     continue; // never lock out the admin who repairs; the report still lists it
                 }
-                directory.revoke(holding);
+                try {
+                    directory.revoke(holding);
+                } catch (DirectoryRejectedException e) {
+                    // realm-management roles can be taken away only by a realm admin: the report keeps listing them
+                    revoked.add(new AuditEntry(
+                            actor,
+                            "account.privileged-role-revoke-refused",
+                            holding.userId().isEmpty() ? "keycloak-role" : "keycloak-user",
+                            holding.userId().isEmpty() ? holding.username() : holding.userId(),
+                            clientAddress,
+                            "username=" + holding.username() + " role=" + holding.role()));
+                    continue;
+                }
                 revoked.add(new AuditEntry(
                         actor,
                         "account.privileged-role-revoked",
