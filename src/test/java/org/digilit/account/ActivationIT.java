@@ -342,7 +342,17 @@ class ActivationIT {
                 .param("a", scanner)
                 .query(Integer.class)
                 .single();
-        assertThat(audited).isEqualTo(ActivationService.PER_ADDRESS_ATTEMPTS + 1);
+        // Each refused guess is audited against its code; the rate-limited attempt is counted per network and hour
+        // (issue #14), not written as a row of its own.
+        assertThat(audited).isEqualTo(ActivationService.PER_ADDRESS_ATTEMPTS);
+        var network = scanner.substring(0, scanner.lastIndexOf('.')) + ".0/24";
+        assertThat(jdbc.sql("""
+                                select coalesce(sum(attempts), 0) from audit_anonymous_window
+                                where action = 'account.activation-rate-limited' and bucket = :b""")
+                        .param("b", network)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
