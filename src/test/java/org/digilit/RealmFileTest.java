@@ -27,7 +27,15 @@ class RealmFileTest {
     void realm_defines_exactly_the_platforms_roles() {
         assertThat(texts(realm.path("roles").path("realm"), "name"))
                 .containsExactlyInAnyOrder(
-                        "citizen", "teacher", "official", "org-admin", "working-group", "platform-admin");
+                        "citizen",
+                        "teacher",
+                        "official",
+                        "org-admin",
+                        "facilitator",
+                        "device-officer",
+                        "working-group",
+                        "platform-admin",
+                        "completion-feed");
     }
 
     @Test
@@ -79,6 +87,20 @@ class RealmFileTest {
         // manage-realm is needed by Keycloak's partial import, the fast path for bulk provisioning (DESIGN.md).
         assertThat(texts(serviceAccount.path("clientRoles").path("realm-management")))
                 .containsExactlyInAnyOrder("view-users", "query-users", "manage-users", "manage-realm");
+    }
+
+    @Test
+    void feed_client_is_confidential_with_the_client_credentials_grant_only_and_the_feed_role() {
+        var feed = client("digilit-feed-national");
+        assertThat(feed.path("publicClient").asBoolean()).isFalse();
+        assertThat(feed.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(feed.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(feed.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(feed.has("secret"))
+                .as("Keycloak makes the secret; no file holds it")
+                .isFalse();
+        var serviceAccount = find(realm.path("users"), "serviceAccountClientId", "digilit-feed-national");
+        assertThat(texts(serviceAccount.path("realmRoles"))).containsExactly("completion-feed");
     }
 
     @Test

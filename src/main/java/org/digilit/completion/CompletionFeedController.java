@@ -83,7 +83,9 @@ class CompletionFeedController {
                 report.matched(),
                 report.held(),
                 report.unchanged(),
-                report.problems().stream().map(CompletionFeedController::problem).toList());
+                report.problems().stream()
+                        .map(CompletionFeedController::problem)
+                        .toList());
     }
 
     private static Problem problem(ImportProblem p) {

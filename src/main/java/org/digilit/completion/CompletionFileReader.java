@@ -137,7 +137,10 @@ final class CompletionFileReader {
                     row, Column.COMPLETION_DATE.header, "invalid-date", ImportProblem.excerpt(dateText)));
         } else if (date.isBefore(CompletionRow.EARLIEST) || date.isAfter(today)) {
             found.add(ImportProblem.of(
-                    row, Column.COMPLETION_DATE.header, "completion.date-out-of-range", ImportProblem.excerpt(dateText)));
+                    row,
+                    Column.COMPLETION_DATE.header,
+                    "completion.date-out-of-range",
+                    ImportProblem.excerpt(dateText)));
         }
         var platformCode = platform.toUpperCase(Locale.ROOT);
         if (platform.isEmpty()) {
@@ -198,7 +201,11 @@ final class CompletionFileReader {
         private int problemCount;
         private boolean failed;
 
-        Checker(IdentityScheme scheme, LocalDate today, Consumer<CompletionRow> rows, Consumer<ImportProblem> problems) {
+        Checker(
+                IdentityScheme scheme,
+                LocalDate today,
+                Consumer<CompletionRow> rows,
+                Consumer<ImportProblem> problems) {
             this.scheme = scheme;
             this.today = today;
             this.rows = rows;

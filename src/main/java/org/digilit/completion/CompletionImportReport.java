@@ -8,8 +8,7 @@ import org.digilit.base.ImportProblem;
  * earlier dates); rows put in the holding list (no account yet); rows that changed nothing; and every problem. A file
  * with problems is not applied.
  */
-public record CompletionImportReport(
-        int rows, int matched, int held, int unchanged, List<ImportProblem> problems) {
+public record CompletionImportReport(int rows, int matched, int held, int unchanged, List<ImportProblem> problems) {
 
     public CompletionImportReport {
         problems = List.copyOf(problems);

@@ -205,8 +205,8 @@ public class CompletionImportService implements CompletionsElsewhere {
                 "external-platform",
                 platform.code(),
                 null,
-                "records=" + report.rows() + " matched=" + report.matched() + " held=" + report.held()
-                        + " unchanged=" + report.unchanged()));
+                "records=" + report.rows() + " matched=" + report.matched() + " held=" + report.held() + " unchanged="
+                        + report.unchanged()));
         return report;
     }
 
@@ -349,7 +349,10 @@ public class CompletionImportService implements CompletionsElsewhere {
         private final Map<String, ExternalProgramme> programmesByCode = new HashMap<>();
         /** The first row of each (programme, person) in the file, to report repeats (16 bytes of the index suffice). */
         private final Map<Object, Integer> firstRows = new HashMap<>();
-        @Nullable Long importId;
+
+        @Nullable
+        Long importId;
+
         private int rows;
         private int matched;
         private int held;
@@ -389,7 +392,10 @@ public class CompletionImportService implements CompletionsElsewhere {
                 var platform = platformsByCode.get(row.platformCode());
                 if (platform == null) {
                     problems.add(ImportProblem.of(
-                            row.row(), "platform", "completion.unknown-platform", ImportProblem.excerpt(row.platformCode())));
+                            row.row(),
+                            "platform",
+                            "completion.unknown-platform",
+                            ImportProblem.excerpt(row.platformCode())));
                     continue;
                 }
                 var programme = programmesByCode.get(platform.id() + "/" + row.programmeCode());
@@ -425,10 +431,11 @@ public class CompletionImportService implements CompletionsElsewhere {
             var byPlatform = new LinkedHashMap<Long, List<String>>();
             resolved.stream()
                     .filter(r -> r.row().recordId() != null)
-                    .forEach(r -> byPlatform.computeIfAbsent(r.platform().id(), k -> new ArrayList<>())
+                    .forEach(r -> byPlatform
+                            .computeIfAbsent(r.platform().id(), k -> new ArrayList<>())
                             .add(r.row().recordId()));
-            byPlatform.forEach((platform, ids) -> store.knownRecords(platform, ids)
-                    .forEach(id -> knownRecords.add(platform + "/" + id)));
+            byPlatform.forEach((platform, ids) ->
+                    store.knownRecords(platform, ids).forEach(id -> knownRecords.add(platform + "/" + id)));
             var inserts = new ArrayList<CompletionStore.Write>();
             var completions = new ArrayList<ImportedCompletion>();
             var now = clock.instant();
@@ -487,7 +494,8 @@ public class CompletionImportService implements CompletionsElsewhere {
                     var on = existing == null || row.completedOn().isBefore(existing.completedOn())
                             ? row.completedOn()
                             : existing.completedOn();
-                    completions.addAll(completions(account, r.programme(), r.platform().source(), on));
+                    completions.addAll(
+                            completions(account, r.programme(), r.platform().source(), on));
                 }
             }
             if (apply) {

@@ -75,12 +75,12 @@ class CompletionStore {
         if (recordIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql(
-                        "select record_id from external_completion where platform_id = :p and record_id = any (:ids)")
-                .param("p", platformId)
-                .param("ids", recordIds.toArray(String[]::new))
-                .query(String.class)
-                .list());
+        return new java.util.HashSet<>(
+                jdbc.sql("select record_id from external_completion where platform_id = :p and record_id = any (:ids)")
+                        .param("p", platformId)
+                        .param("ids", recordIds.toArray(String[]::new))
+                        .query(String.class)
+                        .list());
     }
 
     static String key(long programmeId, byte[] blindIndex) {
@@ -88,35 +88,29 @@ class CompletionStore {
     }
 
     void insert(List<Write> writes, Instant now) {
-        jdbcTemplate.batchUpdate(
-                """
+        jdbcTemplate.batchUpdate("""
                 insert into external_completion (platform_id, programme_id, id_blind_index, id_last_four, full_name,
                     completed_on, certificate_number, score, record_id, scope_paths, import_id, account_id, username,
                     held_reason, received_at, matched_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""",
-                writes,
-                1_000,
-                (ps, w) -> {
-                    ps.setLong(1, w.platformId());
-                    ps.setLong(2, w.programmeId());
-                    ps.setBytes(3, w.blindIndex());
-                    ps.setString(4, w.lastFour());
-                    ps.setString(5, w.fullName());
-                    ps.setDate(6, Date.valueOf(w.completedOn()));
-                    ps.setString(7, w.certificateNumber());
-                    ps.setBigDecimal(8, w.score());
-                    ps.setString(9, w.recordId());
-                    ps.setArray(10, w.scopePaths() == null
-                            ? null
-                            : ps.getConnection().createArrayOf("text", w.scopePaths()));
-                    ps.setObject(11, w.importId(), java.sql.Types.BIGINT);
-                    ps.setObject(12, w.accountId(), java.sql.Types.BIGINT);
-                    ps.setString(13, w.username());
-                    ps.setString(14, w.accountId() == null ? "NO_ACCOUNT" : null);
-                    ps.setTimestamp(15, Timestamp.from(now));
-                    ps.setTimestamp(16, w.accountId() == null ? null : Timestamp.from(now));
-                });
+                on conflict do nothing""", writes, 1_000, (ps, w) -> {
+            ps.setLong(1, w.platformId());
+            ps.setLong(2, w.programmeId());
+            ps.setBytes(3, w.blindIndex());
+            ps.setString(4, w.lastFour());
+            ps.setString(5, w.fullName());
+            ps.setDate(6, Date.valueOf(w.completedOn()));
+            ps.setString(7, w.certificateNumber());
+            ps.setBigDecimal(8, w.score());
+            ps.setString(9, w.recordId());
+            ps.setArray(10, w.scopePaths() == null ? null : ps.getConnection().createArrayOf("text", w.scopePaths()));
+            ps.setObject(11, w.importId(), java.sql.Types.BIGINT);
+            ps.setObject(12, w.accountId(), java.sql.Types.BIGINT);
+            ps.setString(13, w.username());
+            ps.setString(14, w.accountId() == null ? "NO_ACCOUNT" : null);
+            ps.setTimestamp(15, Timestamp.from(now));
+            ps.setTimestamp(16, w.accountId() == null ? null : Timestamp.from(now));
+        });
     }
 
     /** An earlier date, or a held row now matched (the earliest date stays). */
@@ -154,7 +148,9 @@ class CompletionStore {
                         rs.getLong(2),
                         rs.getBytes(3),
                         rs.getDate(4).toLocalDate(),
-                        rs.getArray(5) == null ? null : (String[]) rs.getArray(5).getArray()))
+                        rs.getArray(5) == null
+                                ? null
+                                : (String[]) rs.getArray(5).getArray()))
                 .list();
     }
 

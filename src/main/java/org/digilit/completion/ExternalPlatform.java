@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * client that may push its completions to the feed (none: files only).
  */
 public record ExternalPlatform(
-        long id, String code, String nameVi, String nameEn, @Nullable String feedClientId) {
+        long id,
+        String code,
+        String nameVi,
+        String nameEn,
+        @Nullable String feedClientId) {
 
     public static final Pattern CODE = Pattern.compile("[A-Z0-9_-]{2,32}");
     public static final int NAME_MAX_LENGTH = 200;

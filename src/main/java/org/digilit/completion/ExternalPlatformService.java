@@ -41,7 +41,11 @@ public class ExternalPlatformService implements CompletionSourceNames {
 
     /** A platform as the registry form sends it. */
     public record PlatformForm(
-            @Nullable Long id, String code, String nameVi, String nameEn, @Nullable String feedClientId) {}
+            @Nullable Long id,
+            String code,
+            String nameVi,
+            String nameEn,
+            @Nullable String feedClientId) {}
 
     /** A programme as the registry form sends it. */
     public record ProgrammeForm(
@@ -100,8 +104,8 @@ public class ExternalPlatformService implements CompletionSourceNames {
     @Transactional
     public ExternalProgramme save(ProgrammeForm form) {
         var user = requirePlatformAdmin();
-        var platform = store.platform(form.platformId()).orElseThrow(() -> new IllegalArgumentException(
-                "completion.programme.unknown-platform"));
+        var platform = store.platform(form.platformId())
+                .orElseThrow(() -> new IllegalArgumentException("completion.programme.unknown-platform"));
         var code = form.code().strip();
         if (!ExternalProgramme.CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("completion.programme.invalid-code");

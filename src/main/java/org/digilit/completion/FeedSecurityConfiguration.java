@@ -34,15 +34,15 @@ class FeedSecurityConfiguration {
     SecurityFilterChain completionFeedChain(HttpSecurity http, KeycloakProperties keycloak) throws Exception {
         var decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.backChannelRealmUrl() + "/protocol/openid-connect/certs")
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(
-                keycloak.issuer())));
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(keycloak.issuer())));
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> realmRoles(jwt.getClaimAsMap("realm_access")));
         converter.setPrincipalClaimName("azp");
         http.securityMatcher(CompletionFeedController.PATH)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ROLE))
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
-                        .jwtAuthenticationConverter(converter)))
+                .oauth2ResourceServer(
+                        server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -26,11 +26,16 @@ class PlatformStore {
     }
 
     List<ExternalPlatform> platforms() {
-        return jdbc.sql(PLATFORM + " order by code").query((rs, n) -> platform(rs)).list();
+        return jdbc.sql(PLATFORM + " order by code")
+                .query((rs, n) -> platform(rs))
+                .list();
     }
 
     Optional<ExternalPlatform> platform(long id) {
-        return jdbc.sql(PLATFORM + " where id = :id").param("id", id).query((rs, n) -> platform(rs)).optional();
+        return jdbc.sql(PLATFORM + " where id = :id")
+                .param("id", id)
+                .query((rs, n) -> platform(rs))
+                .optional();
     }
 
     Optional<ExternalPlatform> platformByCode(String code) {
@@ -81,7 +86,9 @@ class PlatformStore {
     }
 
     List<ExternalProgramme> allProgrammes() {
-        return jdbc.sql(PROGRAMME + " order by platform_id, code").query((rs, n) -> programme(rs)).list();
+        return jdbc.sql(PROGRAMME + " order by platform_id, code")
+                .query((rs, n) -> programme(rs))
+                .list();
     }
 
     Optional<ExternalProgramme> programme(long platformId, String code) {
@@ -92,8 +99,14 @@ class PlatformStore {
                 .optional();
     }
 
-    long saveProgramme(long platformId, String code, String nameVi, String nameEn, ExternalProgramme.Kind kind,
-            List<String> courseIds, Instant now) {
+    long saveProgramme(
+            long platformId,
+            String code,
+            String nameVi,
+            String nameEn,
+            ExternalProgramme.Kind kind,
+            List<String> courseIds,
+            Instant now) {
         return jdbc.sql("""
                         insert into external_programme (platform_id, code, name_vi, name_en, kind, course_ids,
                             created_at, updated_at)

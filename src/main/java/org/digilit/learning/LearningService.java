@@ -386,25 +386,21 @@ public class LearningService {
             return 0;
         }
         var now = Timestamp.from(microseconds());
-        int[][] counts = jdbcTemplate.batchUpdate(
-                """
+        int[][] counts = jdbcTemplate.batchUpdate("""
                 insert into course_progress (username, course_id, completed_at, completion_source, organisation_code,
                     audience, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (username, course_id) do update set completed_at = excluded.completed_at,
                     completion_source = excluded.completion_source, updated_at = excluded.updated_at
-                where course_progress.completed_at is null or course_progress.completed_at > excluded.completed_at""",
-                completions,
-                1_000,
-                (statement, c) -> {
-                    statement.setString(1, c.username());
-                    statement.setString(2, c.courseId());
-                    statement.setTimestamp(3, Timestamp.from(c.completedAt()));
-                    statement.setString(4, c.source());
-                    statement.setString(5, c.organisationCode());
-                    statement.setString(6, c.audience());
-                    statement.setTimestamp(7, now);
-                });
+                where course_progress.completed_at is null or course_progress.completed_at > excluded.completed_at""", completions, 1_000, (statement, c) -> {
+            statement.setString(1, c.username());
+            statement.setString(2, c.courseId());
+            statement.setTimestamp(3, Timestamp.from(c.completedAt()));
+            statement.setString(4, c.source());
+            statement.setString(5, c.organisationCode());
+            statement.setString(6, c.audience());
+            statement.setTimestamp(7, now);
+        });
         int changed = 0;
         for (var batch : counts) {
             for (int n : batch) {

@@ -83,9 +83,11 @@ public final class ReportLabels {
         return switch (source) {
             case "ONLINE" -> text("report.source.online");
             case "IN_PERSON" -> text("report.source.in-person");
-            default -> platformNames
-                    .apply(source, locale)
-                    .orElseGet(() -> source.startsWith("EXTERNAL:") ? source.substring("EXTERNAL:".length()) : source);
+            default ->
+                platformNames
+                        .apply(source, locale)
+                        .orElseGet(
+                                () -> source.startsWith("EXTERNAL:") ? source.substring("EXTERNAL:".length()) : source);
         };
     }
 

@@ -29,8 +29,8 @@ import java.nio.file.StandardCopyOption;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.ImportProblemReport;
 import org.digilit.base.UploadTexts;
-import org.digilit.completion.CompletionImportReport;
 import org.digilit.completion.CompletionImportRejectedException;
+import org.digilit.completion.CompletionImportReport;
 import org.digilit.completion.CompletionImportService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles;
@@ -73,8 +73,12 @@ class CompletionImportView extends Main implements HasDynamicTitle {
         upload.addFileRejectedListener(rejected -> showError(getTranslation("import.rejected-file")));
         upload.addAllFinishedListener(finished -> dryRun());
 
-        problems.addColumn(ImportProblem::row).setHeader(getTranslation("import.row")).setAutoWidth(true);
-        problems.addColumn(ImportProblem::column).setHeader(getTranslation("import.column")).setAutoWidth(true);
+        problems.addColumn(ImportProblem::row)
+                .setHeader(getTranslation("import.row"))
+                .setAutoWidth(true);
+        problems.addColumn(ImportProblem::column)
+                .setHeader(getTranslation("import.column"))
+                .setAutoWidth(true);
         problems.addColumn(p -> ImportProblemReport.describe(p, this::getTranslation))
                 .setHeader(getTranslation("import.problem"))
                 .setFlexGrow(1);
@@ -131,8 +135,8 @@ class CompletionImportView extends Main implements HasDynamicTitle {
         try (InputStream in = Files.newInputStream(uploaded)) {
             var report = imports.apply(in, uploadedName, clientAddress());
             show(report, true);
-            var done = Notification.show(getTranslation(
-                    "completion.import.applied", report.matched(), report.held(), report.unchanged()));
+            var done = Notification.show(
+                    getTranslation("completion.import.applied", report.matched(), report.held(), report.unchanged()));
             done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (CompletionImportRejectedException e) {
             show(e.report(), false);
@@ -153,7 +157,8 @@ class CompletionImportView extends Main implements HasDynamicTitle {
                     report.held(),
                     report.unchanged())));
         } else {
-            summary.add(new Paragraph(getTranslation("import.invalid", report.problems().size())));
+            summary.add(new Paragraph(
+                    getTranslation("import.invalid", report.problems().size())));
         }
         problems.setItems(report.problems());
         problems.setVisible(!report.valid());

@@ -68,9 +68,16 @@ class ExternalPlatformsView extends Main implements HasDynamicTitle {
         courses = catalogue.catalogue("").stream().collect(Collectors.toMap(CourseCard::id, Function.identity()));
 
         platforms.addClassName("platform-grid");
-        platforms.addColumn(ExternalPlatform::code).setHeader(getTranslation("completion.platform.code")).setAutoWidth(true);
-        platforms.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("completion.platform.name")).setFlexGrow(2);
-        platforms.addColumn(p -> p.feedClientId() == null ? "–" : p.feedClientId())
+        platforms
+                .addColumn(ExternalPlatform::code)
+                .setHeader(getTranslation("completion.platform.code"))
+                .setAutoWidth(true);
+        platforms
+                .addColumn(p -> p.name(getLocale()))
+                .setHeader(getTranslation("completion.platform.name"))
+                .setFlexGrow(2);
+        platforms
+                .addColumn(p -> p.feedClientId() == null ? "–" : p.feedClientId())
                 .setHeader(getTranslation("completion.platform.feed-client"))
                 .setAutoWidth(true);
         platforms.setAllRowsVisible(true);
@@ -89,9 +96,18 @@ class ExternalPlatformsView extends Main implements HasDynamicTitle {
         var platformForm = new FormLayout(code, nameVi, nameEn, feedClient);
 
         programmes.addClassName("programme-grid");
-        programmes.addColumn(ExternalProgramme::code).setHeader(getTranslation("completion.programme.code")).setAutoWidth(true);
-        programmes.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("completion.programme.name")).setFlexGrow(2);
-        programmes.addColumn(this::mapping).setHeader(getTranslation("completion.programme.mapping")).setFlexGrow(2);
+        programmes
+                .addColumn(ExternalProgramme::code)
+                .setHeader(getTranslation("completion.programme.code"))
+                .setAutoWidth(true);
+        programmes
+                .addColumn(p -> p.name(getLocale()))
+                .setHeader(getTranslation("completion.programme.name"))
+                .setFlexGrow(2);
+        programmes
+                .addColumn(this::mapping)
+                .setHeader(getTranslation("completion.programme.mapping"))
+                .setFlexGrow(2);
         programmes.setAllRowsVisible(true);
         programmeCode.setLabel(getTranslation("completion.programme.code"));
         programmeVi.setLabel(getTranslation("completion.platform.name-vi"));
@@ -113,6 +129,7 @@ class ExternalPlatformsView extends Main implements HasDynamicTitle {
                 programmes,
                 new FormLayout(programmeCode, programmeVi, programmeEn, kind, counted),
                 saveProgramme);
+        programmeSection.addClassName("programme-section");
         programmeSection.setVisible(false);
 
         add(
@@ -150,7 +167,8 @@ class ExternalPlatformsView extends Main implements HasDynamicTitle {
 
     void savePlatform() {
         try {
-            var saved = registry.save(new PlatformForm(null, code.getValue(), nameVi.getValue(), nameEn.getValue(), feedClient.getValue()));
+            var saved = registry.save(new PlatformForm(
+                    null, code.getValue(), nameVi.getValue(), nameEn.getValue(), feedClient.getValue()));
             code.clear();
             nameVi.clear();
             nameEn.clear();

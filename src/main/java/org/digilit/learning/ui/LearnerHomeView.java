@@ -69,7 +69,9 @@ class LearnerHomeView extends Main implements HasDynamicTitle {
             var card = new Div(
                     new H3(line.programmeName(getLocale())),
                     new Paragraph(getTranslation(
-                            "learn.elsewhere.source", line.platformName(getLocale()), dates.format(line.completedOn()))));
+                            "learn.elsewhere.source",
+                            line.platformName(getLocale()),
+                            dates.format(line.completedOn()))));
             if (!line.countsForCourseIds().isEmpty()) {
                 card.add(new Paragraph(getTranslation(
                         "learn.elsewhere.counts-as",
