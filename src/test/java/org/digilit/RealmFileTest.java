@@ -104,6 +104,15 @@ class RealmFileTest {
     }
 
     @Test
+    void client_names_and_descriptions_fit_keycloaks_columns() {
+        // Keycloak stores them as varchar(255): a longer one stops the realm import, and Keycloak with it.
+        for (var client : realm.path("clients")) {
+            assertThat(client.path("description").asText("").length()).isLessThanOrEqualTo(255);
+            assertThat(client.path("name").asText("").length()).isLessThanOrEqualTo(255);
+        }
+    }
+
+    @Test
     void brute_force_detection_is_on_and_passwords_favour_length_over_complexity() {
         assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
         assertThat(realm.path("failureFactor").asInt()).isBetween(3, 20);
