@@ -60,8 +60,13 @@ class CompletionImportIT {
 
     CompletionTestData data;
 
-    /** 2019's last quarter: no other test reports on it, so closing it here disturbs nobody. */
+    /** 2019's last quarter: the live reports of these tests (no test closes it). */
     static final Quarter Q4_2019 = new Quarter(2019, 4);
+
+    /** 2018's last quarter: only the split test reports on it, and closes it; no other test disturbs it. */
+    static final Quarter Q4_2018 = new Quarter(2018, 4);
+
+    static final Instant OCTOBER_2018 = OffsetDateTime.parse("2018-10-02T09:00:00+07:00").toInstant();
 
     static final Instant OCTOBER_2019 =
             OffsetDateTime.parse("2019-10-02T09:00:00+07:00").toInstant();
@@ -251,12 +256,12 @@ class CompletionImportIT {
     @Test
     void the_report_split_adds_up_to_the_total_in_every_cell_live_and_in_a_snapshot() throws Exception {
         data.report.assign("D1", "CITIZEN", data.course);
-        var at = OffsetDateTime.parse("2019-11-01T10:00:00+07:00").toInstant();
+        var at = OffsetDateTime.parse("2018-11-01T10:00:00+07:00").toInstant();
         var file = new java.util.ArrayList<String>();
         for (int i = 0; i < 9; i++) {
             var number = CompletionTestData.identityNumber();
             var org = i % 3 == 0 ? "C2" : "C1";
-            var learner = data.account(org, number, OCTOBER_2019);
+            var learner = data.account(org, number, OCTOBER_2018);
             switch (i % 4) {
                 case 0 -> data.report.completed(learner, data.course, at);
                 case 1 -> {
@@ -265,25 +270,25 @@ class CompletionImportIT {
                             .param("u", learner)
                             .update();
                 }
-                case 2 -> file.add(data.row(number, "2019-11-03", "BASIC"));
+                case 2 -> file.add(data.row(number, "2018-11-03", "BASIC"));
                 default -> {
                     // both online and on the other platform: counted once
                     data.report.completed(learner, data.course, at);
-                    file.add(data.row(number, "2019-10-20", "BASIC"));
+                    file.add(data.row(number, "2018-10-20", "BASIC"));
                 }
             }
         }
         admin();
         imports.apply(CompletionTestData.csv(file.toArray(String[]::new)), "national.csv", null);
         reports.refresh();
-        var live = reports.organisation(data.report.id(""), Q4_2019, null);
+        var live = reports.organisation(data.report.id(""), Q4_2018, null);
         addsUp(live);
-        addsUp(reports.organisation(data.report.id("D1"), Q4_2019, Audience.CITIZEN));
+        addsUp(reports.organisation(data.report.id("D1"), Q4_2018, Audience.CITIZEN));
         assertThat(live.total().figures().completed()).isEqualTo(9);
         assertThat(live.total().completedBySource()).containsKeys("ONLINE", "IN_PERSON", data.source());
 
-        reports.closeQuarter(Q4_2019, "completion split test");
-        var closed = reports.organisation(data.report.id(""), Q4_2019, null);
+        reports.closeQuarter(Q4_2018, "completion split test");
+        var closed = reports.organisation(data.report.id(""), Q4_2018, null);
         assertThat(closed.source()).isEqualTo(org.digilit.report.ReportSource.SNAPSHOT);
         addsUp(closed);
         assertThat(closed.total().completedBySource()).isEqualTo(live.total().completedBySource());
