@@ -34,7 +34,8 @@ class RealmFileTest {
                         "facilitator",
                         "device-officer",
                         "working-group",
-                        "platform-admin");
+                        "platform-admin",
+                        "completion-feed");
     }
 
     @Test
@@ -94,6 +95,29 @@ class RealmFileTest {
         // view-clients lets reconciliation list who holds realm-management's roles (issue #14, DD008).
         assertThat(texts(serviceAccount.path("clientRoles").path("realm-management")))
                 .containsExactlyInAnyOrder("view-users", "query-users", "manage-users", "manage-realm", "view-clients");
+    }
+
+    @Test
+    void feed_client_is_confidential_with_the_client_credentials_grant_only_and_the_feed_role() {
+        var feed = client("digilit-feed-national");
+        assertThat(feed.path("publicClient").asBoolean()).isFalse();
+        assertThat(feed.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(feed.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(feed.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(feed.has("secret"))
+                .as("Keycloak makes the secret; no file holds it")
+                .isFalse();
+        var serviceAccount = find(realm.path("users"), "serviceAccountClientId", "digilit-feed-national");
+        assertThat(texts(serviceAccount.path("realmRoles"))).containsExactly("completion-feed");
+    }
+
+    @Test
+    void client_names_and_descriptions_fit_keycloaks_columns() {
+        // Keycloak stores them as varchar(255): a longer one stops the realm import, and Keycloak with it.
+        for (var client : realm.path("clients")) {
+            assertThat(client.path("description").asText("").length()).isLessThanOrEqualTo(255);
+            assertThat(client.path("name").asText("").length()).isLessThanOrEqualTo(255);
+        }
     }
 
     @Test

@@ -491,4 +491,45 @@ public class AccountService {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
+
+    /**
+     * An account found by the blind index of an identity number: for features that match people by identity number
+     * without ever holding it in clear (completions imported from other platforms, issue #17).
+     */
+    public record IdentityMatch(
+            byte[] blindIndex,
+            long accountId,
+            String username,
+            long organisationId,
+            String organisationCode,
+            String organisationPath,
+            String audience,
+            AccountState state) {}
+
+    /**
+     * The accounts with these blind indexes (at most a few thousand a call). No scope check here: the caller is a
+     * service that checks its own user's scope against each match's organisation path, or a system task.
+     */
+    @Transactional(readOnly = true)
+    public List<IdentityMatch> findByBlindIndexes(Collection<byte[]> blindIndexes) {
+        if (blindIndexes.isEmpty()) {
+            return List.of();
+        }
+        var hex = java.util.HexFormat.of();
+        return jdbc.sql("""
+                        select a.id_blind_index, a.id, a.username, o.id as org_id, o.code, o.path, a.audience, a.state
+                        from account a join organisation o on o.id = a.organisation_id
+                        where a.id_blind_index = any (array(select decode(k, 'hex') from unnest(cast(:keys as text[])) k))""")
+                .param("keys", blindIndexes.stream().map(hex::formatHex).toArray(String[]::new))
+                .query((rs, n) -> new IdentityMatch(
+                        rs.getBytes(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        AccountState.valueOf(rs.getString(8))))
+                .list();
+    }
 }

@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReconciliationService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReconciliationService.class);
+
     private static final int EXAMPLES = 20;
 
     private final JdbcClient jdbc;
@@ -207,7 +209,20 @@ public class ReconciliationService {
                         .update();
             }
             for (var user : extra) {
-                directory.disable(user.id());
+                try {
+                    directory.disable(user.id());
+                } catch (RuntimeException e) {
+                    // Keycloak refuses the provisioning client some users (one holding realm-management roles, for
+                    // one): that user stays listed, the rest of the repair goes on, and the refusal is in the trail.
+                    log.warn("Reconciliation could not disable Keycloak user {}: {}", user.id(), e.toString());
+                    audit.record(new AuditEntry(
+                            actor,
+                            "account.reconciliation-disable-refused",
+                            "keycloak-user",
+                            user.id(),
+                            clientAddress,
+                            e.getClass().getSimpleName()));
+                }
             }
         }
         var report = new ReconciliationReport(

@@ -37,6 +37,7 @@ public class LearningService {
     private static final Duration STRUCTURE_TTL = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final CatalogueService catalogue;
     private final AssignmentService assignments;
     private final CurrentUser currentUser;
@@ -49,6 +50,7 @@ public class LearningService {
 
     LearningService(
             JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
             CatalogueService catalogue,
             AssignmentService assignments,
             CurrentUser currentUser,
@@ -56,6 +58,7 @@ public class LearningService {
             CertificateService certificates,
             Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.catalogue = catalogue;
         this.assignments = assignments;
         this.currentUser = currentUser;
@@ -438,6 +441,46 @@ public class LearningService {
     @org.springframework.context.event.EventListener
     void on(org.digilit.course.CourseContentChanged changed) {
         structures.remove(changed.courseId());
+    }
+
+    /**
+     * Records completions made on other platforms (issue #17) as completions of DigiLit courses, in the caller's
+     * transaction, with no signed-in learner: the caller (the completion feature) has matched each person by identity
+     * number and checked the importer's scope. A course completed already, from any source, is not completed again: the
+     * earliest date wins, and the source follows the date (an earlier date from another platform takes the row, its
+     * date and its source; a later one changes nothing). No progress event and no DigiLit certificate are written: the
+     * completion feature keeps the platform's record. See DD010.
+     *
+     * @return how many rows changed (new completions, or earlier dates)
+     */
+    @Transactional
+    public int recordImportedCompletions(List<ImportedCompletion> completions) {
+        if (completions.isEmpty()) {
+            return 0;
+        }
+        var now = Timestamp.from(microseconds());
+        int[][] counts = jdbcTemplate.batchUpdate("""
+                insert into course_progress (username, course_id, completed_at, completion_source, organisation_code,
+                    audience, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (username, course_id) do update set completed_at = excluded.completed_at,
+                    completion_source = excluded.completion_source, updated_at = excluded.updated_at
+                where course_progress.completed_at is null or course_progress.completed_at > excluded.completed_at""", completions, 1_000, (statement, c) -> {
+            statement.setString(1, c.username());
+            statement.setString(2, c.courseId());
+            statement.setTimestamp(3, Timestamp.from(c.completedAt()));
+            statement.setString(4, c.source());
+            statement.setString(5, c.organisationCode());
+            statement.setString(6, c.audience());
+            statement.setTimestamp(7, now);
+        });
+        int changed = 0;
+        for (var batch : counts) {
+            for (int n : batch) {
+                changed += Math.max(n, 0);
+            }
+        }
+        return changed;
     }
 
     /** The audience the learner's role stands for: teachers and officials count for their institution. */

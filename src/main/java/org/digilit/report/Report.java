@@ -27,6 +27,29 @@ public record Report(
         snapshots = List.copyOf(snapshots);
     }
 
+    /** Every completion source any line of the report has, in a stable order (ONLINE, IN_PERSON, then platforms). */
+    public List<String> sources() {
+        var all = new java.util.TreeSet<String>(Report::compareSources);
+        all.addAll(total.completedBySource().keySet());
+        rows.forEach(r -> all.addAll(r.completedBySource().keySet()));
+        return List.copyOf(all);
+    }
+
+    /** DigiLit's own sources first (online, in person), then the other platforms by code. */
+    static int compareSources(String a, String b) {
+        return java.util.Comparator.comparingInt(Report::rank)
+                .thenComparing(java.util.Comparator.naturalOrder())
+                .compare(a, b);
+    }
+
+    private static int rank(String source) {
+        return switch (source) {
+            case "ONLINE" -> 0;
+            case "IN_PERSON" -> 1;
+            default -> 2;
+        };
+    }
+
     /** The rows, furthest behind their completion target first (then lowest completion of headcount). */
     public List<ReportRow> weakestFirst() {
         Comparator<ReportRow> byGap = Comparator.comparing(

@@ -71,7 +71,40 @@ public class ReportExport {
     }
 
     /** {@code printed}: the PDF shows it too (the PDF has the dashboard's columns; CSV and XLSX have them all). */
-    record Column(String key, Kind kind, boolean printed, Function<ReportRow, @Nullable Object> value) {}
+    record Column(
+            String key,
+            Kind kind,
+            boolean printed,
+            Function<ReportRow, @Nullable Object> value,
+            @Nullable String source) {
+
+        Column(String key, Kind kind, boolean printed, Function<ReportRow, @Nullable Object> value) {
+            this(key, kind, printed, value, null);
+        }
+
+        /** The column's header in the reader's language (a source's column names its source). */
+        String header(ReportLabels labels) {
+            return source == null ? labels.text(key) : labels.text(key, labels.completionSource(source));
+        }
+    }
+
+    /**
+     * The columns of one report's CSV and XLSX files: {@link #COLUMNS}, with one column per completion source of the
+     * report right after "completed" (issue #17; the sources add up to it, each person counted once).
+     */
+    static List<Column> columns(Report report) {
+        var columns = new ArrayList<Column>();
+        for (var column : COLUMNS) {
+            columns.add(column);
+            if (column.key().equals("report.column.completed")) {
+                for (var source : report.sources()) {
+                    columns.add(new Column(
+                            "report.column.completed-source", Kind.COUNT, false, r -> r.completedBy(source), source));
+                }
+            }
+        }
+        return columns;
+    }
 
     /** The columns of every export, in order: the dashboard's grid and the figures behind it. */
     static final List<Column> COLUMNS = List.of(
@@ -227,11 +260,12 @@ public class ReportExport {
         try (var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
             try (var printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-                printer.printRecord(COLUMNS.stream().map(c -> labels.text(c.key())));
+                var columns = columns(report);
+                printer.printRecord(columns.stream().map(c -> c.header(labels)));
                 for (var row : rowsWithTotal(report)) {
                     var record = new ArrayList<String>();
-                    for (int i = 0; i < COLUMNS.size(); i++) {
-                        var column = COLUMNS.get(i);
+                    for (int i = 0; i < columns.size(); i++) {
+                        var column = columns.get(i);
                         var value = i == NAME_COLUMN
                                 ? name(row, report, labels)
                                 : column.value().apply(row);
@@ -262,8 +296,9 @@ public class ReportExport {
             sheet.style(0, 0).bold().fontSize(14).set();
             sheet.value(1, 0, labels.sourceWithVersions(report));
             int header = 3;
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                sheet.value(header, c, labels.text(COLUMNS.get(c).key()));
+            var columns = columns(report);
+            for (int c = 0; c < columns.size(); c++) {
+                sheet.value(header, c, columns.get(c).header(labels));
                 sheet.style(header, c).bold().wrapText(true).fillColor("DDE7F3").set();
                 sheet.width(c, c == NAME_COLUMN ? 40 : c == 0 ? 16 : 13);
             }
@@ -271,8 +306,8 @@ public class ReportExport {
             var rows = rowsWithTotal(report);
             for (var row : rows) {
                 boolean total = row == report.total();
-                for (int c = 0; c < COLUMNS.size(); c++) {
-                    var column = COLUMNS.get(c);
+                for (int c = 0; c < columns.size(); c++) {
+                    var column = columns.get(c);
                     var value = c == NAME_COLUMN
                             ? name(row, report, labels)
                             : column.value().apply(row);

@@ -40,8 +40,10 @@ class ReportFigures {
         return PEOPLE.formatted(
                 condition, few ? "" : ANY_DONE, few ? """
                         left join lateral (
-                            select count(*) as done, min(cp.completed_at) as first_done from course_progress cp
-                            where cp.username = p.username and cp.completed_at is not null) ad on true""" : "left join any_done ad on ad.username = p.username");
+                            select count(*) as done, min(cp.completed_at) as first_done,
+                            (array_agg(cp.completion_source order by cp.completed_at, cp.completion_source))[1]
+                                as first_source
+                        from learning_completion cp where cp.username = p.username) ad on true""" : "left join any_done ad on ad.username = p.username");
     }
 
     private static final String PEOPLE = """
@@ -59,17 +61,21 @@ class ReportFigures {
             ),
             required as (
                 select p.username, count(*) as required, count(cp.completed_at) as done,
-                    max(cp.completed_at) as last_done
+                    max(cp.completed_at) as last_done,
+                    (array_agg(cp.completion_source order by cp.completed_at desc nulls last, cp.completion_source))[1]
+                        as last_source
                 from people p
                 join org_required r on r.organisation_id = p.organisation_id and r.audience = p.audience
-                left join course_progress cp on cp.username = p.username and cp.course_id = r.course_id
+                left join learning_completion cp on cp.username = p.username and cp.course_id = r.course_id
                 group by p.username
             ),%2$s
             person as (
                 select p.*, coalesce(r.required, 0) as required,
                     coalesce(r.done, ad.done, 0) as done,
                     case when r.username is not null then (case when r.done = r.required then r.last_done end)
-                        else ad.first_done end as done_at
+                        else ad.first_done end as done_at,
+                    case when r.username is not null then (case when r.done = r.required then r.last_source end)
+                        else ad.first_source end as done_source
                 from people p
                 left join required r on r.username = p.username
                 %3$s
@@ -79,9 +85,10 @@ class ReportFigures {
     private static final String ANY_DONE = """
 
             any_done as (
-                select cp.username, count(*) as done, min(cp.completed_at) as first_done
-                from course_progress cp join people p on p.username = cp.username
-                where cp.completed_at is not null group by cp.username
+                select cp.username, count(*) as done, min(cp.completed_at) as first_done,
+                    (array_agg(cp.completion_source order by cp.completed_at, cp.completion_source))[1] as first_source
+                from learning_completion cp join people p on p.username = cp.username
+                group by cp.username
             ),""";
 
     private static final String FLOWS = """
@@ -99,13 +106,20 @@ class ReportFigures {
                 union all
                 select p.organisation_id, p.audience, c.issued_at, 0, 0, 0, 0, 1 from person p
                 join certificate c on c.username = p.username where c.revoked_at is null
-            )
+            ),
+            fact as (
             insert into report_fact (organisation_id, audience, year, quarter, accounts, activated, enrolled,
                 completed, certificates)
             select organisation_id, audience, cast(extract(year from at at time zone :zone) as integer),
                 cast(extract(quarter from at at time zone :zone) as integer), sum(accounts), sum(activated),
                 sum(enrolled), sum(completed), sum(certificates)
             from flows group by 1, 2, 3, 4
+            returning 1
+            )
+            insert into report_fact_source (organisation_id, audience, year, quarter, source, completed)
+            select organisation_id, audience, cast(extract(year from done_at at time zone :zone) as integer),
+                cast(extract(quarter from done_at at time zone :zone) as integer), done_source, count(*)
+            from person where done_at is not null group by 1, 2, 3, 4, 5
             """;
 
     private static final String ROLLUP = """
@@ -117,6 +131,16 @@ class ReportFigures {
             join organisation o on o.id = f.organisation_id
             cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')) ancestor
             group by 1, 2, 3, 4
+            """;
+
+    /** The same roll-up of the completed flow by source. */
+    private static final String ROLLUP_SOURCES = """
+            insert into report_rollup_source (organisation_id, audience, year, quarter, source, completed)
+            select cast(ancestor as bigint), f.audience, f.year, f.quarter, f.source, sum(f.completed)
+            from report_fact_source f
+            join organisation o on o.id = f.organisation_id
+            cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')) ancestor
+            group by 1, 2, 3, 4, 5
             """;
 
     private final JdbcClient jdbc;
@@ -140,11 +164,14 @@ class ReportFigures {
         }
         long begun = System.nanoTime();
         jdbc.sql("delete from report_fact").update();
+        jdbc.sql("delete from report_fact_source").update();
         jdbc.sql(people("true", false) + FLOWS)
                 .param("zone", calendar.zone().getId())
                 .update();
         jdbc.sql("delete from report_rollup").update();
         jdbc.sql(ROLLUP).update();
+        jdbc.sql("delete from report_rollup_source").update();
+        jdbc.sql(ROLLUP_SOURCES).update();
         long took = (System.nanoTime() - begun) / 1_000_000;
         jdbc.sql("""
                         insert into report_refresh (id, refreshed_at, took_ms) values (1, :at, :took)
@@ -204,6 +231,44 @@ class ReportFigures {
                 .query((rs, n) -> result.put(
                         rs.getLong(1),
                         new Figures(0, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))))
+                .list();
+        return result;
+    }
+
+    /**
+     * The quarter's cumulative completed people by source ({@code ONLINE}, {@code IN_PERSON}, {@code EXTERNAL:<code>})
+     * over the given organisations, their subtree rolled up or themselves alone, keyed by organisation.
+     */
+    Map<Long, Map<String, Long>> sources(
+            Collection<Long> ids, boolean subtree, Quarter quarter, @Nullable Audience audience) {
+        var result = new HashMap<Long, Map<String, Long>>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select organisation_id, source, sum(completed) from "
+                        + (subtree ? "report_rollup_source" : "report_fact_source")
+                        + " where organisation_id = any (:ids) and year * 4 + quarter <= :key and "
+                        + (audience == null ? "true" : "audience = :audience")
+                        + " group by organisation_id, source")
+                .param("ids", ids.toArray(Long[]::new))
+                .param("key", ReportCalendar.key(quarter))
+                .param("audience", audience == null ? "" : audience.name())
+                .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return result;
+    }
+
+    /** The same over every organisation of a scope, each person once. */
+    Map<String, Long> sourcesOver(OrganisationScope scope, Quarter quarter, @Nullable Audience audience) {
+        var result = new java.util.TreeMap<String, Long>();
+        jdbc.sql("select f.source, sum(f.completed) from report_fact_source f join organisation o on o.id = "
+                        + "f.organisation_id where " + scope.sqlCondition() + " and f.year * 4 + f.quarter <= :key and "
+                        + (audience == null ? "true" : "f.audience = :audience") + " group by f.source")
+                .params(scope.sqlParameters())
+                .param("key", ReportCalendar.key(quarter))
+                .param("audience", audience == null ? "" : audience.name())
+                .query((rs, n) -> result.put(rs.getString(1), rs.getLong(2)))
                 .list();
         return result;
     }

@@ -29,12 +29,26 @@ public final class ReportLabels {
     private final Locale locale;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
+    private final BiFunction<String, Locale, java.util.Optional<String>> platformNames;
 
     /**
      * @param translate the view's {@code getTranslation(key, arguments...)}
      * @param zone the programme's time zone ({@link ReportCalendar#zone()})
      */
     public ReportLabels(BiFunction<String, Object[], String> translate, Locale locale, ZoneId zone) {
+        this(translate, locale, zone, (source, l) -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param platformNames names an {@code EXTERNAL:<code>} completion source in a locale (the completion feature's
+     *     platforms, through {@link org.digilit.learning.CompletionSourceNames}); empty: the platform's code is shown
+     */
+    public ReportLabels(
+            BiFunction<String, Object[], String> translate,
+            Locale locale,
+            ZoneId zone,
+            BiFunction<String, Locale, java.util.Optional<String>> platformNames) {
+        this.platformNames = platformNames;
         this.translate = translate;
         this.locale = locale;
         this.dateTime = DateTimeFormatter.ofPattern(text("report.format.date-time"), locale)
@@ -62,6 +76,19 @@ public final class ReportLabels {
 
     public String status(TargetStatus status) {
         return text("report.status." + status.name());
+    }
+
+    /** A completion source for people: DigiLit online, in person, or the other platform's name. */
+    public String completionSource(String source) {
+        return switch (source) {
+            case "ONLINE" -> text("report.source.online");
+            case "IN_PERSON" -> text("report.source.in-person");
+            default ->
+                platformNames
+                        .apply(source, locale)
+                        .orElseGet(
+                                () -> source.startsWith("EXTERNAL:") ? source.substring("EXTERNAL:".length()) : source);
+        };
     }
 
     /** A row's name in the reader's language. */

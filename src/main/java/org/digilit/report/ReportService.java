@@ -115,7 +115,17 @@ public class ReportService {
                 var snapshot = versions.stream().findFirst();
                 var rows = rows(tops, quarter, audience, snapshot, scope);
                 var total = over(scope, quarter, audience, snapshot);
-                var totalRow = new ReportRow(0, "", "Tất cả", "All", null, true, !rows.isEmpty(), total, List.of());
+                var totalRow = new ReportRow(
+                        0,
+                        "",
+                        "Tất cả",
+                        "All",
+                        null,
+                        true,
+                        !rows.isEmpty(),
+                        total,
+                        List.of(),
+                        overSources(scope, quarter, audience, snapshot));
                 return report(quarter, audience, totalRow, rows, versions);
             }
             organisationId = tops.getFirst().id();
@@ -153,8 +163,11 @@ public class ReportService {
             }
         }
         var group = followed.group();
+        var split = followed.subtrees().isEmpty() && followed.singles().isEmpty()
+                ? Map.<String, Long>of()
+                : overSources(followed.scope(), quarter, audience, snapshot);
         var totalRow = new ReportRow(
-                0, group.code(), group.nameVi(), group.nameEn(), null, true, !rows.isEmpty(), total, checks);
+                0, group.code(), group.nameVi(), group.nameEn(), null, true, !rows.isEmpty(), total, checks, split);
         return report(quarter, audience, totalRow, rows, versions);
     }
 
@@ -356,6 +369,14 @@ public class ReportService {
                         o.id(), live.getOrDefault(o.id(), Figures.ZERO).withHeadcount(heads.getOrDefault(o.id(), 0L)));
             }
         }
+        var split = new HashMap<Long, Map<String, Long>>();
+        if (snapshot.isPresent()) {
+            split.putAll(snapshots.sources(snapshot.get().id(), subtreeIds, true, audience));
+            split.putAll(snapshots.sources(snapshot.get().id(), ownIds, false, audience));
+        } else {
+            split.putAll(figures.sources(subtreeIds, true, quarter, audience));
+            split.putAll(figures.sources(ownIds, false, quarter, audience));
+        }
         var checks =
                 targetChecks(organisations.stream().map(OrganisationSummary::id).toList(), quarter, audience, found);
         return organisations.stream()
@@ -368,7 +389,8 @@ public class ReportService {
                         !ownIds.contains(o.id()),
                         o.childCount() > 0 && !ownIds.contains(o.id()),
                         found.getOrDefault(o.id(), Figures.ZERO),
-                        checks.getOrDefault(o.id(), List.of())))
+                        checks.getOrDefault(o.id(), List.of()),
+                        split.getOrDefault(o.id(), Map.of())))
                 .toList();
     }
 
@@ -418,6 +440,13 @@ public class ReportService {
         return snapshot.map(s -> snapshots.over(s.id(), scope, audience))
                 .orElseGet(() ->
                         figures.over(scope, quarter, audience).withHeadcount(figures.headcountOver(scope, audience)));
+    }
+
+    /** The completed people by source over a scope, each person once: from its snapshot when closed, else live. */
+    private Map<String, Long> overSources(
+            OrganisationScope scope, Quarter quarter, @Nullable Audience audience, Optional<SnapshotInfo> snapshot) {
+        return snapshot.map(s -> snapshots.sourcesOver(s.id(), scope, audience))
+                .orElseGet(() -> figures.sourcesOver(scope, quarter, audience));
     }
 
     /** A report from its parts; {@code versions}: the quarter's snapshots, newest first (empty while open). */

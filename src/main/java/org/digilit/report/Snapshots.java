@@ -81,6 +81,17 @@ class Snapshots {
                     .param("key", ReportCalendar.key(quarter))
                     .update();
         }
+        // The completed people by source, beside the rows (issue #17): the split a live report shows, kept.
+        for (boolean subtree : new boolean[] {true, false}) {
+            jdbc.sql("insert into report_snapshot_source_row (snapshot_id, organisation_id, audience, subtree, source,"
+                            + " completed) select :id, organisation_id, audience, :subtree, source, sum(completed) from "
+                            + (subtree ? "report_rollup_source" : "report_fact_source")
+                            + " where year * 4 + quarter <= :key group by organisation_id, audience, source")
+                    .param("id", id)
+                    .param("subtree", subtree)
+                    .param("key", ReportCalendar.key(quarter))
+                    .update();
+        }
         return new SnapshotInfo(id, quarter, version, at.toInstant(), by, reason);
     }
 
@@ -133,6 +144,40 @@ class Snapshots {
                 .param("audience", audience == null ? "" : audience.name())
                 .query((rs, n) -> figures(rs, 1))
                 .single();
+    }
+
+    /** The completed people by source of the given organisations in a snapshot. */
+    Map<Long, Map<String, Long>> sources(
+            long snapshotId, Collection<Long> ids, boolean subtree, @Nullable Audience audience) {
+        var result = new HashMap<Long, Map<String, Long>>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select organisation_id, source, sum(completed) from report_snapshot_source_row where snapshot_id = :s"
+                        + " and organisation_id = any (:ids) and subtree = :subtree and "
+                        + (audience == null ? "true" : "audience = :audience") + " group by organisation_id, source")
+                .param("s", snapshotId)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("subtree", subtree)
+                .param("audience", audience == null ? "" : audience.name())
+                .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return result;
+    }
+
+    /** The completed people by source over a scope in a snapshot, each person once. */
+    Map<String, Long> sourcesOver(long snapshotId, OrganisationScope scope, @Nullable Audience audience) {
+        var result = new java.util.TreeMap<String, Long>();
+        jdbc.sql("select r.source, sum(r.completed) from report_snapshot_source_row r join organisation o on o.id ="
+                        + " r.organisation_id where r.snapshot_id = :s and not r.subtree and " + scope.sqlCondition()
+                        + " and " + (audience == null ? "true" : "r.audience = :audience") + " group by r.source")
+                .params(scope.sqlParameters())
+                .param("s", snapshotId)
+                .param("audience", audience == null ? "" : audience.name())
+                .query((rs, n) -> result.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return result;
     }
 
     private static final String SUMS = "coalesce(sum(headcount), 0), coalesce(sum(accounts), 0), "

@@ -348,11 +348,7 @@ class ActivationIT {
         var network = scanner.substring(0, scanner.lastIndexOf('.')) + ".0/24";
         assertThat(jdbc.sql("""
                                 select coalesce(sum(attempts), 0) from audit_anonymous_window
-                                where action = 'account.activation-rate-limited' and bucket = :b""")
-                        .param("b", network)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1L);
+                                where action = 'account.activation-rate-limited' and bucket = :b""").param("b", network).query(Long.class).single()).isEqualTo(1L);
     }
 
     @Test

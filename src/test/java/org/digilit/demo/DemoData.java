@@ -15,6 +15,7 @@ import org.digilit.account.AccountImportService;
 import org.digilit.account.AccountListItem;
 import org.digilit.account.AccountService;
 import org.digilit.account.ImportProgress;
+import org.digilit.completion.ExternalProgramme;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CourseContentService;
 import org.digilit.learning.AssignmentService;
@@ -84,6 +85,8 @@ public class DemoData {
             org.digilit.session.SessionService sessions,
             org.digilit.session.AttendanceService attendance,
             DemoDevices demoDevices,
+            org.digilit.completion.ExternalPlatformService platforms,
+            org.digilit.completion.CompletionImportService completions,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
                     int peopleCount) {
         return (ApplicationArguments arguments) -> {
@@ -132,6 +135,7 @@ public class DemoData {
                 if (verified > 0) {
                     int learned = demoLearning(jdbc, learning, catalogue);
                     TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
+                    demoCompletions(province, peopleCount, platforms, completions);
                     // The three quarters before this one are closed with that history (restated if the scheduler
                     // closed the last one while the history was still being written).
                     var closed = reports.currentQuarter();
@@ -256,6 +260,108 @@ public class DemoData {
                         + ", updated_at = updated_at - " + shift.formatted("username"))
                 .update();
         return count;
+    }
+
+    /**
+     * Learning done on other platforms (issue #17): the national digital-literacy platform (its basic course is the
+     * online-safety course here; its "digital citizen" programme counts for the smartphone course) and the provincial
+     * military command's training system (its programme counts for the online-safety course), with a year of their
+     * completions imported by identity number, and five people without an account yet waiting in the holding list.
+     */
+    private static void demoCompletions(
+            List<OrganisationRow> province,
+            int peopleCount,
+            org.digilit.completion.ExternalPlatformService platforms,
+            org.digilit.completion.CompletionImportService completions)
+            throws IOException {
+        var national = platforms.save(new org.digilit.completion.ExternalPlatformService.PlatformForm(
+                null,
+                "NATIONAL",
+                "Nền tảng Bình dân học vụ số quốc gia",
+                "National digital-literacy platform",
+                "digilit-feed-national"));
+        var military = platforms.save(new org.digilit.completion.ExternalPlatformService.PlatformForm(
+                null,
+                "MILITARY",
+                "Hệ thống đào tạo Bộ Chỉ huy Quân sự tỉnh",
+                "Provincial military command training system",
+                null));
+        platforms.save(new org.digilit.completion.ExternalPlatformService.ProgrammeForm(
+                national.id(),
+                "KNS-CB",
+                "Kỹ năng số cơ bản",
+                "Basic digital skills",
+                ExternalProgramme.Kind.COURSE,
+                List.of("online-safety-scams")));
+        platforms.save(new org.digilit.completion.ExternalPlatformService.ProgrammeForm(
+                national.id(),
+                "CONG-DAN-SO",
+                "Công dân số",
+                "Digital citizen",
+                ExternalProgramme.Kind.PROGRAMME,
+                List.of("smartphone-basics")));
+        platforms.save(new org.digilit.completion.ExternalPlatformService.ProgrammeForm(
+                military.id(),
+                "QS-KNS-2025",
+                "Bồi dưỡng kỹ năng số cho cán bộ, chiến sĩ",
+                "Digital skills for officers and soldiers",
+                ExternalProgramme.Kind.PROGRAMME,
+                List.of("online-safety-scams")));
+        var today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        var csv = new StringBuilder(
+                "identity_number,full_name,completion_date,platform,programme_code,certificate_number,score\n");
+        var people = DemoPeople.people(2025, province, peopleCount);
+        int i = 0;
+        while (people.hasNext()) {
+            var person = people.next();
+            var date = today.minusDays(15 + (i * 37L) % 320);
+            if (person.audience() == Audience.OFFICIAL && i % 2 == 0) {
+                csv.append(String.join(
+                                ",",
+                                person.identityNumber(),
+                                person.fullName(),
+                                date.toString(),
+                                "MILITARY",
+                                "QS-KNS-2025",
+                                "QS-" + (10000 + i),
+                                ""))
+                        .append('\n');
+            } else if (i % 7 == 3) {
+                csv.append(String.join(
+                                ",",
+                                person.identityNumber(),
+                                person.fullName(),
+                                date.toString(),
+                                "NATIONAL",
+                                i % 2 == 0 ? "KNS-CB" : "CONG-DAN-SO",
+                                "",
+                                String.valueOf(70 + i % 30)))
+                        .append('\n');
+            }
+            i++;
+        }
+        String[] waiting = {"Lò Văn Páo", "Hà Thị Mai", "Giàng A Sử", "Lường Thị Hoa", "Tòng Văn Kiên"};
+        for (int w = 0; w < waiting.length; w++) {
+            // Numbers of people of the province who have no account yet (a serial far from the demo people's).
+            csv.append(String.join(
+                            ",",
+                            "03619" + (w + 1) + String.format("%06d", 990_001 + w),
+                            waiting[w],
+                            today.minusDays(30 + w).toString(),
+                            "NATIONAL",
+                            "KNS-CB",
+                            "",
+                            ""))
+                    .append('\n');
+        }
+        var report = completions.apply(
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                "demo-completions.csv",
+                null);
+        log.info(
+                "Demo completions from other platforms: {} recorded, {} in the holding list",
+                report.matched(),
+                report.held());
     }
 
     /** Imports the demo people and verifies all but those of {@link #WAITING_COMMUNE}; returns how many were verified. */

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.CourseCard;
 import org.digilit.learning.AssignedCourse;
+import org.digilit.learning.CompletionsElsewhere;
 import org.digilit.learning.CourseProgress;
 import org.digilit.learning.LearnerHome;
 import org.digilit.learning.LearningService;
@@ -38,7 +39,11 @@ class LearnerHomeView extends Main implements HasDynamicTitle {
     private final transient Map<String, CourseCard> courses;
     private final transient CatalogueService catalogue;
 
-    LearnerHomeView(CurrentUser currentUser, LearningService learning, CatalogueService catalogue) {
+    LearnerHomeView(
+            CurrentUser currentUser,
+            LearningService learning,
+            CatalogueService catalogue,
+            org.springframework.beans.factory.ObjectProvider<CompletionsElsewhere> elsewhere) {
         this.catalogue = catalogue;
         addClassName("page");
         addClassName("learner-home");
@@ -51,12 +56,40 @@ class LearnerHomeView extends Main implements HasDynamicTitle {
         add(nextStep(home));
         add(assigned(home));
         add(others(home));
+        add(elsewhere(elsewhere.stream().flatMap(e -> e.mine().stream()).toList()));
         add(MyCertificates.create());
         // The learner card for in-person classes (session.ui.LearnerCardView, issue #16), named by path: learning does
         // not depend on the session feature.
         var card = new Anchor("learn/card", getTranslation("cards.link"));
         card.addClassName("learner-card-link");
         add(card);
+    }
+
+    /** What they completed on other platforms (issue #17), with the platform's name and what it counts as here. */
+    private Section elsewhere(java.util.List<CompletionsElsewhere.Line> lines) {
+        var section = section("completed-elsewhere", "learn.elsewhere.title");
+        section.setVisible(!lines.isEmpty());
+        var dates = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        for (var line : lines) {
+            var card = new Div(
+                    new H3(line.programmeName(getLocale())),
+                    new Paragraph(getTranslation(
+                            "learn.elsewhere.source",
+                            line.platformName(getLocale()),
+                            dates.format(line.completedOn()))));
+            if (!line.countsForCourseIds().isEmpty()) {
+                card.add(new Paragraph(getTranslation(
+                        "learn.elsewhere.counts-as",
+                        line.countsForCourseIds().stream().map(this::title).collect(Collectors.joining(", ")))));
+            }
+            if (line.certificateNumber() != null) {
+                card.add(new Paragraph(getTranslation("learn.elsewhere.certificate", line.certificateNumber())));
+            }
+            card.addClassName("card");
+            card.addClassName("completion-elsewhere");
+            section.add(card);
+        }
+        return section;
     }
 
     /** One clear way on: the next lesson of the first unfinished required course, else of their own, else browse. */

@@ -109,7 +109,8 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
             WorkingGroupService groups,
             OrganisationService organisations,
             ReportCalendar calendar,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            org.springframework.beans.factory.ObjectProvider<org.digilit.learning.CompletionSourceNames> sourceNames) {
         this.reports = reports;
         this.exports = exports;
         this.groups = groups;
@@ -117,8 +118,15 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
         this.user = currentUser.require();
         // The locale is fixed now: downloads are served outside the UI's request, where the UI's locale is unknown.
         var locale = getLocale();
-        this.labels =
-                new ReportLabels((key, arguments) -> getTranslation(locale, key, arguments), locale, calendar.zone());
+        var names = sourceNames.stream().toList();
+        this.labels = new ReportLabels(
+                (key, arguments) -> getTranslation(locale, key, arguments),
+                locale,
+                calendar.zone(),
+                (source, l) -> names.stream()
+                        .map(n -> n.name(source, l))
+                        .flatMap(Optional::stream)
+                        .findFirst());
         addClassName("page");
         addClassName("dashboard");
 
@@ -278,7 +286,9 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
             followUp.addClassName("follow-up-link");
             content.add(new Paragraph(followUp));
         }
-        content.add(tiles(report), barChart(report), trend(report, groupId), table(report), downloads(report));
+        content.add(tiles(report), barChart(report), trend(report, groupId), table(report));
+        content.add(bySource(report));
+        content.add(downloads(report));
     }
 
     /** Up the tree, within the user's scope: the top of their part of it, then each ancestor they may see. */
@@ -709,6 +719,57 @@ class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle
         var hint = new Paragraph(getTranslation("report.table.hint"));
         hint.addClassName("report-hint");
         section.add(hint);
+        return section;
+    }
+
+    /**
+     * The people who completed, by where they completed (issue #17): DigiLit online, in person, each other platform.
+     * Each person counts once, in the source of the completion that made them complete, so a line's sources add up to
+     * its "completed". Hidden while nobody has completed.
+     */
+    private Component bySource(Report report) {
+        var section = new Section();
+        section.addClassName("report-section");
+        section.addClassName("report-by-source");
+        var sources = report.sources();
+        section.setVisible(!sources.isEmpty());
+        section.add(new H2(getTranslation("report.by-source.title")));
+        var grid = new Grid<ReportRow>();
+        grid.addClassName("report-source-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.getElement().setAttribute("aria-label", getTranslation("report.by-source.title"));
+        var nameColumn = grid.addColumn(labels::name)
+                .setHeader(header("organisation"))
+                .setFlexGrow(2)
+                .setWidth("11rem")
+                .setFrozen(true);
+        var footer = grid.appendFooterRow();
+        footer.getCell(nameColumn).setText(getTranslation("report.total.of", labels.name(report.total())));
+        for (var source : sources) {
+            var column = grid.addColumn(r -> labels.number(r.completedBy(source)))
+                    .setHeader(labels.completionSource(source))
+                    .setKey("source-" + source)
+                    .setTextAlign(ColumnTextAlign.END)
+                    .setWidth("6rem")
+                    .setFlexGrow(1);
+            footer.getCell(column).setText(labels.number(report.total().completedBy(source)));
+        }
+        var completed = grid.addColumn(r -> labels.number(r.figures().completed()))
+                .setHeader(header("completed"))
+                .setKey("completed")
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("6rem")
+                .setFlexGrow(1);
+        footer.getCell(completed).setText(labels.number(report.total().figures().completed()));
+        var rows = report.weakestFirst();
+        grid.setItems(rows);
+        grid.setAllRowsVisible(rows.size() <= 25);
+        if (rows.size() > 25) {
+            grid.setHeight("30rem");
+        }
+        var hint = new Paragraph(getTranslation("report.by-source.hint"));
+        hint.addClassName("report-hint");
+        section.add(grid, hint);
         return section;
     }
 

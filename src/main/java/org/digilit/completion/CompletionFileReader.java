@@ -1,0 +1,299 @@
+package org.digilit.completion;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.digilit.base.ImportHeader;
+import org.digilit.base.ImportProblem;
+import org.digilit.base.TabularFileReader;
+import org.digilit.identity.IdentityNumber;
+import org.digilit.identity.IdentityNumbers;
+import org.digilit.identity.IdentityScheme;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a completions file (CSV in UTF-8 or XLSX, streamed by the shared {@link TabularFileReader}) and checks it row
+ * by row: {@code identity_number, full_name, completion_date, platform, programme_code} and optionally
+ * {@code certificate_number, score}. Good rows go to one consumer, problems (row, column, code; never an identity
+ * number) to another. Problem codes are the people import's where they mean the same ({@code import.problem.*}).
+ */
+final class CompletionFileReader {
+
+    static final int MAX_ROWS = 2_000_000;
+    static final int MAX_PROBLEMS = 1_000;
+
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
+
+    enum Column implements ImportHeader.Column {
+        IDENTITY_NUMBER("identity_number", true),
+        FULL_NAME("full_name", true),
+        COMPLETION_DATE("completion_date", true),
+        PLATFORM("platform", true),
+        PROGRAMME_CODE("programme_code", true),
+        CERTIFICATE_NUMBER("certificate_number", false),
+        SCORE("score", false);
+
+        final String header;
+        final boolean required;
+
+        Column(String header, boolean required) {
+            this.header = header;
+            this.required = required;
+        }
+
+        @Override
+        public String header() {
+            return header;
+        }
+
+        @Override
+        public boolean required() {
+            return required;
+        }
+    }
+
+    private CompletionFileReader() {}
+
+    /** Reads a whole file; returns false when it failed as a whole (then its rows must be discarded). */
+    static boolean read(
+            InputStream in,
+            String fileName,
+            IdentityScheme scheme,
+            long maxBytes,
+            LocalDate today,
+            Consumer<CompletionRow> rows,
+            Consumer<ImportProblem> problems) {
+        var checker = new Checker(scheme, today, rows, problems);
+        TabularFileReader.read(in, fileName, maxBytes, checker);
+        return checker.finish();
+    }
+
+    static @Nullable LocalDate date(String text) {
+        for (var format : DATE_FORMATS) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks one completion's values, the same way for a file row and a feed record; adds problems to {@code found}
+     * and returns the row when there were none.
+     */
+    static @Nullable CompletionRow check(
+            int row,
+            IdentityScheme scheme,
+            LocalDate today,
+            String identityText,
+            String fullName,
+            String dateText,
+            String platform,
+            String programme,
+            String certificate,
+            String scoreText,
+            @Nullable String recordId,
+            List<ImportProblem> found) {
+        IdentityNumber identity = null;
+        if (identityText.isEmpty()) {
+            found.add(ImportProblem.of(row, Column.IDENTITY_NUMBER.header, "identity.empty"));
+        } else {
+            var check = IdentityNumbers.check(scheme, identityText);
+            if (!check.isValid() && scheme == IdentityScheme.VIETNAM_CCCD && identityText.matches("[0-9]{11}")) {
+                // A spreadsheet drops the leading zero every CCCD has (see the people import).
+                var padded = IdentityNumbers.check(scheme, "0" + identityText);
+                check = padded.isValid() ? padded : check;
+            }
+            if (check.isValid()) {
+                identity = check.validNumber().orElseThrow();
+            } else {
+                found.add(ImportProblem.of(row, Column.IDENTITY_NUMBER.header, "identity." + check.problem()));
+            }
+        }
+        if (fullName.isEmpty()) {
+            found.add(ImportProblem.of(row, Column.FULL_NAME.header, "missing-value"));
+        } else if (fullName.length() > CompletionRow.NAME_MAX_LENGTH) {
+            found.add(ImportProblem.of(
+                    row, Column.FULL_NAME.header, "too-long", String.valueOf(CompletionRow.NAME_MAX_LENGTH)));
+        }
+        var date = date(dateText);
+        if (dateText.isEmpty()) {
+            found.add(ImportProblem.of(row, Column.COMPLETION_DATE.header, "missing-value"));
+        } else if (date == null) {
+            found.add(ImportProblem.of(
+                    row, Column.COMPLETION_DATE.header, "invalid-date", ImportProblem.excerpt(dateText)));
+        } else if (date.isBefore(CompletionRow.EARLIEST) || date.isAfter(today)) {
+            found.add(ImportProblem.of(
+                    row,
+                    Column.COMPLETION_DATE.header,
+                    "completion.date-out-of-range",
+                    ImportProblem.excerpt(dateText)));
+        }
+        var platformCode = platform.toUpperCase(Locale.ROOT);
+        if (platform.isEmpty()) {
+            found.add(ImportProblem.of(row, Column.PLATFORM.header, "missing-value"));
+        }
+        if (programme.isEmpty()) {
+            found.add(ImportProblem.of(row, Column.PROGRAMME_CODE.header, "missing-value"));
+        }
+        if (certificate.length() > CompletionRow.CERTIFICATE_MAX_LENGTH) {
+            found.add(ImportProblem.of(
+                    row,
+                    Column.CERTIFICATE_NUMBER.header,
+                    "too-long",
+                    String.valueOf(CompletionRow.CERTIFICATE_MAX_LENGTH)));
+        }
+        BigDecimal score = null;
+        if (!scoreText.isEmpty()) {
+            try {
+                score = new BigDecimal(scoreText.replace(',', '.'));
+                if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0 || score.scale() > 2) {
+                    found.add(ImportProblem.of(
+                            row, Column.SCORE.header, "completion.invalid-score", ImportProblem.excerpt(scoreText)));
+                    score = null;
+                }
+            } catch (NumberFormatException e) {
+                found.add(ImportProblem.of(
+                        row, Column.SCORE.header, "completion.invalid-score", ImportProblem.excerpt(scoreText)));
+            }
+        }
+        if (recordId != null && (recordId.isEmpty() || recordId.length() > CompletionRow.RECORD_ID_MAX_LENGTH)) {
+            found.add(ImportProblem.of(row, "recordId", "completion.invalid-record-id"));
+        }
+        if (!found.isEmpty() || identity == null || date == null) {
+            return null;
+        }
+        return new CompletionRow(
+                row,
+                platformCode,
+                programme,
+                identity,
+                fullName,
+                date,
+                certificate.isEmpty() ? null : certificate,
+                score,
+                recordId);
+    }
+
+    private static final class Checker implements TabularFileReader.RecordSink {
+
+        private final IdentityScheme scheme;
+        private final LocalDate today;
+        private final Consumer<CompletionRow> rows;
+        private final Consumer<ImportProblem> problems;
+        private final Map<Column, Integer> indexes = new EnumMap<>(Column.class);
+        private int headerSize = -1;
+        private boolean acceptsRows;
+        private int dataRows;
+        private int problemCount;
+        private boolean failed;
+
+        Checker(
+                IdentityScheme scheme,
+                LocalDate today,
+                Consumer<CompletionRow> rows,
+                Consumer<ImportProblem> problems) {
+            this.scheme = scheme;
+            this.today = today;
+            this.rows = rows;
+            this.problems = problems;
+        }
+
+        @Override
+        public void record(int row, List<String> cells, boolean fixedWidth) {
+            if (done() || TabularFileReader.isBlank(cells)) {
+                return;
+            }
+            if (headerSize < 0) {
+                headerSize = cells.size();
+                indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
+                acceptsRows = !indexes.isEmpty();
+                return;
+            }
+            if (!acceptsRows) {
+                return;
+            }
+            if (dataRows >= MAX_ROWS) {
+                fail("too-many-rows", String.valueOf(MAX_ROWS));
+                return;
+            }
+            dataRows++;
+            if (fixedWidth && cells.size() != headerSize) {
+                add(ImportProblem.of(
+                        row, "", "wrong-field-count", String.valueOf(headerSize), String.valueOf(cells.size())));
+                return;
+            }
+            var found = new ArrayList<ImportProblem>(2);
+            var checked = check(
+                    row,
+                    scheme,
+                    today,
+                    value(cells, Column.IDENTITY_NUMBER),
+                    value(cells, Column.FULL_NAME),
+                    value(cells, Column.COMPLETION_DATE),
+                    value(cells, Column.PLATFORM),
+                    value(cells, Column.PROGRAMME_CODE),
+                    value(cells, Column.CERTIFICATE_NUMBER),
+                    value(cells, Column.SCORE),
+                    null,
+                    found);
+            found.forEach(this::add);
+            if (checked != null) {
+                rows.accept(checked);
+            }
+        }
+
+        private String value(List<String> cells, Column column) {
+            var index = indexes.get(column);
+            return index == null || index >= cells.size() ? "" : TabularFileReader.clean(cells.get(index));
+        }
+
+        private void add(ImportProblem problem) {
+            problemCount++;
+            if (problemCount <= MAX_PROBLEMS) {
+                problems.accept(problem);
+            } else if (problemCount == MAX_PROBLEMS + 1) {
+                problems.accept(ImportProblem.of(0, "", "too-many-problems"));
+            }
+        }
+
+        @Override
+        public boolean done() {
+            return failed || problemCount > MAX_PROBLEMS;
+        }
+
+        @Override
+        public void fail(String code, String... arguments) {
+            problems.accept(ImportProblem.of(0, "", code, arguments));
+            problemCount++;
+            failed = true;
+        }
+
+        @Override
+        public void unreadable(int row) {
+            problems.accept(ImportProblem.of(row, "", "unreadable-file"));
+            problemCount++;
+            failed = true;
+        }
+
+        boolean finish() {
+            if (!failed && (headerSize < 0 || (acceptsRows && dataRows == 0))) {
+                fail("empty-file");
+            }
+            return !failed && acceptsRows;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.digilit.learning;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the signed-in learner completed on other platforms, for their home page. Learning defines this port; the
+ * completion feature (which imports those completions) implements it, so learning does not depend on it.
+ */
+public interface CompletionsElsewhere {
+
+    /** The signed-in learner's imported completions, newest first. */
+    List<Line> mine();
+
+    /** One imported completion: where, what, when, and the DigiLit courses it counts as. */
+    record Line(
+            String platformNameVi,
+            String platformNameEn,
+            String programmeNameVi,
+            String programmeNameEn,
+            LocalDate completedOn,
+            @Nullable String certificateNumber,
+            List<String> countsForCourseIds) {
+
+        public Line {
+            countsForCourseIds = List.copyOf(countsForCourseIds);
+        }
+
+        public String platformName(Locale locale) {
+            return locale.getLanguage().equals("vi") || platformNameEn.isBlank() ? platformNameVi : platformNameEn;
+        }
+
+        public String programmeName(Locale locale) {
+            return locale.getLanguage().equals("vi") || programmeNameEn.isBlank() ? programmeNameVi : programmeNameEn;
+        }
+    }
+}
