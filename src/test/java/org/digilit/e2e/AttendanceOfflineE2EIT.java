@@ -223,7 +223,13 @@ class AttendanceOfflineE2EIT {
      * cache did not keep it, to their home ({@code /sessions}), which links the phone page: they open it from there.
      */
     private void backToThePhonePage(Page page) {
-        page.waitForURL(url -> url.startsWith(app("/")) && !url.contains("/oauth2/") && !url.contains("/login/"));
+        try {
+            page.waitForURL(url -> url.startsWith(app("/")) && !url.contains("/oauth2/") && !url.contains("/login/"));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            BrowserSession.screenshot(page, "attendance-phone-login-stuck");
+            var text = (String) page.evaluate("() => document.body ? document.body.innerText.slice(0, 500) : ''");
+            throw new AssertionError("Not back on the app after logging in; at " + page.url() + ": " + text, e);
+        }
         if (!page.url().contains("/attendance/index.html")) {
             page.navigate(app("/attendance/index.html"));
         }
