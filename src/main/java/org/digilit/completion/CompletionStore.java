@@ -198,8 +198,8 @@ class CompletionStore {
                         from external_completion h
                         join external_platform p on p.id = h.platform_id
                         join external_programme g on g.id = h.programme_id
-                        where h.account_id is null and """ + scopeCondition(scopePaths) + """
-                         order by h.received_at desc, h.id desc offset :offset limit :limit""")
+                        where h.account_id is null and (""" + scopeCondition(scopePaths) + """
+                        ) order by h.received_at desc, h.id desc offset :offset limit :limit""")
                 .param("mine", scopePaths == null ? new String[0] : scopePaths)
                 .param("offset", offset)
                 .param("limit", limit)
@@ -218,8 +218,8 @@ class CompletionStore {
     }
 
     int countHeld(String @Nullable [] scopePaths) {
-        return jdbc.sql("select count(*) from external_completion h where h.account_id is null and "
-                        + scopeCondition(scopePaths))
+        return jdbc.sql("select count(*) from external_completion h where h.account_id is null and ("
+                        + scopeCondition(scopePaths) + ")")
                 .param("mine", scopePaths == null ? new String[0] : scopePaths)
                 .query(Integer.class)
                 .single();

@@ -108,7 +108,12 @@ class SecurityConfiguration {
                         // Certificates (learning.ui.CertificateController): the key set that verifies credentials and
                         // a certificate's credential by its public code, for anyone, offline verifiers included.
                         .requestMatchers(HttpMethod.GET, CERTIFICATE_KEY_SET, "/credentials/*")
-                        .permitAll())
+                        .permitAll()
+                        // The facilitator's offline phone page (static files) and its JSON endpoints: for anyone logged
+                        // in; the session feature checks per facilitator and session what each may read and send.
+                        // Without this rule Vaadin's configurer refuses every path that is not a view (403).
+                        .requestMatchers("/attendance", "/attendance/**")
+                        .authenticated())
                 // The offline attendance page's JSON endpoints (session.ui.AttendanceController): an expired login
                 // answers 401 instead of a redirect to Keycloak, so the page asks to log in again and keeps its queue.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
