@@ -160,6 +160,7 @@ class DeviceE2EIT {
         officer.locator("vaadin-button.action-handover").click();
         assertThat(officer.locator("vaadin-notification-card.device-error").first())
                 .isVisible();
+        BrowserSession.screenshot(officer, "device-handover-refused-360");
         assertThat(officer.locator(".device-stage")).hasAttribute("data-stage", "ALLOCATED");
 
         // The teacher who filed the request opens it and reads the one-time code to the officer.

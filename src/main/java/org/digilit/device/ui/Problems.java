@@ -9,13 +9,14 @@ import org.digilit.organisation.OutOfScopeException;
 /** Runs an officer's action and turns a refusal into a clear message; a success into a short confirmation. */
 final class Problems {
 
+    private static final int SAVED_MILLIS = 1_500;
+
     private Problems() {}
 
     static boolean run(Component view, Runnable action, String doneKey) {
         try {
             action.run();
-            var done = Notification.show(view.getTranslation(doneKey));
-            done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            done(view.getTranslation(doneKey));
             return true;
         } catch (DeviceProblem e) {
             show(view, message(view, e));
@@ -35,7 +36,8 @@ final class Problems {
     }
 
     static void done(String message) {
-        var done = Notification.show(message);
+        // Short: on a phone, "saved" after every step would otherwise pile up over the next step's buttons.
+        var done = Notification.show(message, SAVED_MILLIS, Notification.Position.BOTTOM_START);
         done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         done.addClassName("device-done");
     }
