@@ -31,6 +31,12 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
 
     static final String INDEX = "digilit-courses";
     private static final String FUZZINESS = "AUTO:4,7";
+    /**
+     * One copy of the index on every node up to two: none on a single node (which stays green), a replica as soon as a
+     * second node joins, so the loss of one node loses no search. See DD017.
+     */
+    static final String REPLICAS = "0-1";
+
     private static final int SNIPPET_CHARS = 160;
 
     private final ElasticsearchClient client;
@@ -44,6 +50,9 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
     public void ensureIndex() throws IOException {
         if (!client.indices().exists(e -> e.index(INDEX)).value()) {
             create();
+        } else {
+            // An index made before replicas were set (or by hand) gets them now: settings, not a reindex.
+            client.indices().putSettings(p -> p.index(INDEX).settings(s -> s.autoExpandReplicas(REPLICAS)));
         }
     }
 
@@ -55,11 +64,26 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
         create();
     }
 
+    /**
+     * Creates the index. Another app instance starting at the same moment (or a retry of a slow request on another
+     * node) may have created it first: that is the same index, so "already exists" is success.
+     */
     private void create() throws IOException {
+        try {
+            createIndex();
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    private void createIndex() throws IOException {
         client.indices()
                 .create(c -> c.index(INDEX)
-                        .settings(
-                                s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s")))
+                        .settings(s -> s.numberOfShards("1")
+                                .autoExpandReplicas(REPLICAS)
+                                .refreshInterval(t -> t.time("1s")))
                         .mappings(m -> m.properties("kind", p -> p.keyword(k -> k))
                                 .properties("course_id", p -> p.keyword(k -> k))
                                 .properties("lesson_id", p -> p.keyword(k -> k))

@@ -162,4 +162,36 @@ final class AccountTestData {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** How many of these accounts are provisioned: a Keycloak id recorded and nothing left in the outbox. */
+    static int provisioned(org.springframework.jdbc.core.simple.JdbcClient jdbc, List<Long> ids) {
+        return jdbc.sql("select count(*) from account where id = any (:ids) and keycloak_id is not null"
+                        + " and not exists (select 1 from provisioning_outbox o where o.account_id = account.id)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Every account has exactly one Keycloak user: its own username, with the id we recorded, and no other user names it. */
+    static void assertExactlyOneKeycloakUserEach(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountDirectory directory, List<Long> ids) {
+        var recorded = new java.util.HashMap<Long, String[]>();
+        jdbc.sql("select id, username, keycloak_id from account where id = any (:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> recorded.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)}))
+                .list();
+        var naming = new java.util.HashMap<Long, Integer>();
+        var seen = new java.util.HashMap<Long, String>();
+        directory.forEachUser(user -> {
+            if (user.accountId() != null && recorded.containsKey(user.accountId())) {
+                naming.merge(user.accountId(), 1, Integer::sum);
+                seen.put(user.accountId(), user.id());
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(naming).hasSize(ids.size());
+        org.assertj.core.api.Assertions.assertThat(naming.values()).containsOnly(1);
+        recorded.forEach((id, row) -> org.assertj.core.api.Assertions.assertThat(seen.get(id))
+                .as("Keycloak id of account " + id)
+                .isEqualTo(row[1]));
+    }
 }

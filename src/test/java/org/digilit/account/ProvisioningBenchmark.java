@@ -67,6 +67,22 @@ public final class ProvisioningBenchmark {
                             "province.csv",
                             null);
 
+            // The ceiling: Keycloak's bare partial import of the same users, as many threads and batches as the worker.
+            var provisioning = context.getBean(ProvisioningProperties.class);
+            int ceilingSize = Math.min(5_000, size);
+            var someOrganisation = jdbc.sql("select code from organisation order by id desc limit 1")
+                    .query(String.class)
+                    .single();
+            double ceilingRate =
+                    ceiling(stack, ceilingSize, provisioning.concurrency(), provisioning.batchSize(), someOrganisation);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ceiling: Keycloak's bare partial import of %d users, %d threads × %d a batch: %.0f users/s%n",
+                    ceilingSize,
+                    provisioning.concurrency(),
+                    provisioning.batchSize(),
+                    ceilingRate);
+
             long begun = System.nanoTime();
             var dry = imports.dryRun(people, "people.csv", new ImportProgress(Files.size(people)));
             double drySeconds = seconds(begun);
@@ -151,6 +167,7 @@ public final class ProvisioningBenchmark {
                     Locale.ROOT,
                     "BENCH account-provisioning size=%d accounts_per_s=%.0f end_to_end_s=%.1f apply_s=%.1f dry_run_s=%.1f"
                             + " verify_s=%.1f provision_s=%.1f heap_max_mb=%d baseline_size=%d"
+                            + " ceiling_size=%d ceiling_accounts_per_s=%.0f share_of_ceiling=%.2f"
                             + " baseline_accounts_per_s=%.1f ratio=%.1f%n",
                     size,
                     rate,
@@ -161,11 +178,64 @@ public final class ProvisioningBenchmark {
                     provisionSeconds,
                     heap.max() / (1024 * 1024),
                     baselineSize,
+                    ceilingSize,
+                    ceilingRate,
+                    rate / ceilingRate,
                     baselineRate,
                     rate / baselineRate);
             context.close();
         } finally {
             Files.deleteIfExists(people);
+        }
+    }
+
+    /**
+     * Keycloak alone: {@code count} users (each as the worker sends one, with role and attributes) posted by partial
+     * import in batches from {@code threads} threads, no database, no files, no app. The end-to-end rate is read as a
+     * share of this, measured on the same servers in the same run.
+     */
+    private static double ceiling(LocalStack stack, int count, int threads, int batchSize, String organisation)
+            throws Exception {
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        try (var keycloak = DemoUsers.adminClient(stack);
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            var realm = keycloak.realm(LocalStack.REALM);
+            long begun = System.nanoTime();
+            var work = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit(() -> {
+                    while (true) {
+                        int first = next.getAndAdd(batchSize);
+                        if (first >= count) {
+                            return null;
+                        }
+                        var users = new ArrayList<UserRepresentation>();
+                        for (int i = first; i < Math.min(count, first + batchSize); i++) {
+                            users.add(KeycloakAccountDirectory.toNewUser(new DirectoryUser(
+                                    900_000_000L + i,
+                                    "bare-" + i,
+                                    "Văn An",
+                                    "Nguyễn",
+                                    "Nguyễn Văn An",
+                                    organisation,
+                                    "citizen",
+                                    true,
+                                    null)));
+                        }
+                        var request = new org.keycloak.representations.idm.PartialImportRepresentation();
+                        request.setIfResourceExists(
+                                org.keycloak.representations.idm.PartialImportRepresentation.Policy.SKIP.name());
+                        request.setUsers(users);
+                        try (var response = realm.partialImport(request)) {
+                            check(response.getStatus() == 200, "bare partial import answered " + response.getStatus());
+                        }
+                    }
+                }));
+            }
+            for (var future : work) {
+                future.get();
+            }
+            return count / seconds(begun);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -95,11 +94,7 @@ class ProvisioningIT {
     }
 
     private int provisioned(List<Long> ids) {
-        return jdbc.sql("select count(*) from account where id = any (:ids) and keycloak_id is not null"
-                        + " and not exists (select 1 from provisioning_outbox o where o.account_id = account.id)")
-                .param("ids", ids.toArray(Long[]::new))
-                .query(Integer.class)
-                .single();
+        return AccountTestData.provisioned(jdbc, ids);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -112,25 +107,8 @@ class ProvisioningIT {
         }
     }
 
-    /** Every account has exactly one Keycloak user: its own username, with the id we recorded, and no other user names it. */
     private void assertExactlyOneUserEach(List<Long> ids) {
-        var recorded = new HashMap<Long, String[]>();
-        jdbc.sql("select id, username, keycloak_id from account where id = any (:ids)")
-                .param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> recorded.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)}))
-                .list();
-        var naming = new HashMap<Long, Integer>();
-        var seen = new HashMap<Long, String>();
-        directory.forEachUser(user -> {
-            if (user.accountId() != null && recorded.containsKey(user.accountId())) {
-                naming.merge(user.accountId(), 1, Integer::sum);
-                seen.put(user.accountId(), user.id());
-            }
-        });
-        assertThat(naming).hasSize(ids.size());
-        assertThat(naming.values()).containsOnly(1);
-        recorded.forEach((id, row) ->
-                assertThat(seen.get(id)).as("Keycloak id of account " + id).isEqualTo(row[1]));
+        AccountTestData.assertExactlyOneKeycloakUserEach(jdbc, directory, ids);
     }
 
     @Test

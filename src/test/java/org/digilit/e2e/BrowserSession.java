@@ -13,7 +13,7 @@ import java.util.Map;
  * Headless Chromium from Debian ({@code /usr/bin/chromium}), driven by Playwright, which downloads no browser of its
  * own. One browser per test class; each test opens its own context (cookies, storage).
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -21,7 +21,7 @@ final class BrowserSession implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
 
-    BrowserSession() {
+    public BrowserSession() {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException(
                     "Chromium is missing: apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -44,14 +44,14 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** A fresh page in a fresh context, as a phone (360 px) or a desktop would show it, in the given language. */
-    Page newPage(int width, int height, String locale) {
+    public Page newPage(int width, int height, String locale) {
         var context = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(width, height).setLocale(locale));
         context.setDefaultTimeout(30_000);
         return context.newPage();
     }
 
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));

@@ -89,15 +89,53 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServerProcess> processes = new ArrayList<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private int postgresPort;
-    private int elasticsearchPort;
+    private final int elasticsearchNodes;
+    private final List<Integer> elasticsearchPorts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int keycloakPort;
     private int keycloakManagementPort;
     private Path keycloakHome;
     private Path dataFolder;
 
     private LocalStack(Mode mode, String appUrl) {
+        this(mode, appUrl, elasticsearchNodesSetting());
+    }
+
+    private LocalStack(Mode mode, String appUrl, int elasticsearchNodes) {
         this.mode = mode;
         this.appUrl = appUrl;
+        this.elasticsearchNodes = elasticsearchNodes;
+    }
+
+    /**
+     * Elasticsearch alone, as a cluster of {@code nodes} on loopback with its own data (emptied first, in
+     * target/local-stack-es-cluster), for tests of the search through the loss of a node; close it when done.
+     */
+    public static LocalStack startElasticsearchCluster(int nodes) {
+        var stack = new LocalStack(Mode.TEST, "http://localhost:0", nodes);
+        try {
+            stack.user.ensureExists();
+            var layout = stack.layout();
+            var data = layout.data().resolveSibling("local-stack-es-cluster");
+            stack.stopLeftovers(data);
+            ServerInstaller.deleteRecursively(data);
+            Files.createDirectories(data);
+            stack.dataFolder = data;
+            var esHome = new ServerInstaller(distributions(), layout.servers())
+                    .unzip("elasticsearch-" + ELASTICSEARCH_VERSION + ".zip", "elasticsearch-" + ELASTICSEARCH_VERSION);
+            stack.startElasticsearch(esHome, data, nodes);
+            stack.writePids(data);
+            return stack;
+        } catch (IOException e) {
+            stack.close();
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            stack.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
     }
 
     /** The stack of this JVM, started on first use and stopped when the JVM ends. */
@@ -152,8 +190,33 @@ public final class LocalStack implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DB_NAME;
     }
 
+    /** The first Elasticsearch node's address (the only one unless the stack runs a cluster). */
     public String elasticsearchUrl() {
-        return "http://127.0.0.1:" + elasticsearchPort;
+        return elasticsearchUrls().getFirst();
+    }
+
+    /** Every Elasticsearch node's address: one, or as many as {@code digilit.local-stack.elasticsearch-nodes} says. */
+    public List<String> elasticsearchUrls() {
+        return elasticsearchPorts.stream()
+                .map(port -> "http://127.0.0.1:" + port)
+                .toList();
+    }
+
+    /**
+     * How many Elasticsearch nodes the stack starts: the system property {@code digilit.local-stack.elasticsearch-nodes}
+     * or the environment variable {@code DIGILIT_ELASTICSEARCH_NODES}; 1 (a single node) unless one says 2 or more, which
+     * start a cluster on loopback whose index gets a replica.
+     */
+    static int elasticsearchNodesSetting() {
+        var value = System.getProperty(
+                "digilit.local-stack.elasticsearch-nodes",
+                System.getenv().getOrDefault("DIGILIT_ELASTICSEARCH_NODES", "1"));
+        var nodes = Integer.parseInt(value.trim());
+        if (nodes < 1 || nodes > 3) {
+            throw new IllegalArgumentException(
+                    "digilit.local-stack.elasticsearch-nodes must be 1, 2 or 3, not " + value);
+        }
+        return nodes;
     }
 
     public String keycloakUrl() {
@@ -194,7 +257,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.datasource.url", jdbcUrl());
         properties.put("spring.datasource.username", DB_USER);
         properties.put("spring.datasource.password", DB_PASSWORD);
-        properties.put("spring.elasticsearch.uris", elasticsearchUrl());
+        properties.put("spring.elasticsearch.uris", String.join(",", elasticsearchUrls()));
         properties.put("digilit.keycloak.server-url", keycloakUrl());
         properties.put("digilit.keycloak.realm", REALM);
         properties.put("digilit.keycloak.provisioning-client-key", PROVISIONING_KEY);
@@ -242,7 +305,8 @@ public final class LocalStack implements AutoCloseable {
                     "keycloak-quarkus-dist-" + KEYCLOAK_VERSION + ".zip", "keycloak-" + KEYCLOAK_VERSION);
 
             var postgres = CompletableFuture.runAsync(() -> unchecked(() -> startPostgres(pgHome, data)));
-            var elasticsearch = CompletableFuture.runAsync(() -> unchecked(() -> startElasticsearch(esHome, data)));
+            var elasticsearch = CompletableFuture.runAsync(
+                    () -> unchecked(() -> startElasticsearch(esHome, data, elasticsearchNodes)));
             var keycloakBuilt = CompletableFuture.runAsync(() -> unchecked(() -> buildKeycloak(kcHome, data)));
             CompletableFuture.allOf(postgres, keycloakBuilt).join();
             keycloakHome = kcHome;
@@ -396,9 +460,57 @@ public final class LocalStack implements AutoCloseable {
 
     // ---------------------------------------------------------------- Elasticsearch
 
-    private void startElasticsearch(Path home, Path data) throws IOException, InterruptedException {
+    /**
+     * Starts one Elasticsearch node, or a cluster of {@code nodes} on loopback (each its own process, data folder, HTTP
+     * and transport ports; every node master-eligible and data), and waits until the cluster has them all.
+     */
+    private void startElasticsearch(Path home, Path data, int nodes) throws IOException, InterruptedException {
         var begun = Instant.now();
-        var folder = data.resolve("elasticsearch");
+        var httpPorts = new ArrayList<Integer>();
+        var transportPorts = new ArrayList<Integer>();
+        for (int i = 0; i < nodes; i++) {
+            httpPorts.add(freePort());
+            transportPorts.add(freePort());
+        }
+        var names = new ArrayList<String>();
+        for (int i = 1; i <= nodes; i++) {
+            names.add(nodes == 1 ? "local" : "local-" + i);
+        }
+        var servers = new ArrayList<ServerProcess>();
+        for (int i = 0; i < nodes; i++) {
+            var settings = new LinkedHashMap<String, String>();
+            if (nodes == 1) {
+                settings.put("discovery.type", "single-node");
+            } else {
+                settings.put(
+                        "discovery.seed_hosts",
+                        String.join(
+                                ",",
+                                transportPorts.stream()
+                                        .map(p -> "127.0.0.1:" + p)
+                                        .toList()));
+                settings.put("cluster.initial_master_nodes", String.join(",", names));
+            }
+            settings.put("node.name", names.get(i));
+            settings.put("http.port", String.valueOf(httpPorts.get(i)));
+            settings.put("transport.port", String.valueOf(transportPorts.get(i)));
+            servers.add(startElasticsearchNode(
+                    home, data, nodes == 1 ? "elasticsearch" : "elasticsearch-" + (i + 1), settings));
+        }
+        elasticsearchPorts.addAll(httpPorts);
+        for (var server : servers) {
+            awaitHealthy(
+                    server,
+                    ELASTICSEARCH_TIMEOUT,
+                    () -> httpOk(elasticsearchUrl() + "/_cluster/health?wait_for_status=yellow&wait_for_nodes=" + nodes
+                            + "&timeout=1s"));
+        }
+        startTimes.put("Elasticsearch", Duration.between(begun, Instant.now()));
+    }
+
+    private ServerProcess startElasticsearchNode(Path home, Path data, String name, Map<String, String> nodeSettings)
+            throws IOException, InterruptedException {
+        var folder = data.resolve(name);
         var config = folder.resolve("config");
         var logs = data.resolve("logs");
         Files.createDirectories(logs);
@@ -414,7 +526,6 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(folder.resolve("data"));
         Files.createDirectories(folder.resolve("logs"));
         user.own(folder);
-        elasticsearchPort = freePort();
         var environment = Map.of(
                 "ES_JAVA_HOME", System.getProperty("java.home"),
                 "ES_PATH_CONF", config.toString(),
@@ -422,26 +533,38 @@ public final class LocalStack implements AutoCloseable {
                 "ES_JAVA_OPTS", "-Xms512m -Xmx512m",
                 "HOME", folder.toString());
         var settings = new LinkedHashMap<String, String>();
-        settings.put("discovery.type", "single-node");
         settings.put("cluster.name", "digilit-local");
-        settings.put("node.name", "local");
         settings.put("network.host", "127.0.0.1");
-        settings.put("http.port", String.valueOf(elasticsearchPort));
-        settings.put("transport.port", String.valueOf(freePort()));
+        settings.putAll(nodeSettings);
         settings.put("path.data", folder.resolve("data").toString());
         settings.put("path.logs", folder.resolve("logs").toString());
         // Plain HTTP on loopback; in docker-compose.yml too Elasticsearch is reachable only inside the stack network.
         settings.put("xpack.security.enabled", "false");
         settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
         var command = new ArrayList<>(List.of(home.resolve("bin/elasticsearch").toString()));
-        settings.forEach((name, value) -> command.addAll(List.of("-E", name + "=" + value)));
-        var server = startServer(
-                "Elasticsearch", user.command(command), environment, folder, logs.resolve("elasticsearch.log"));
-        awaitHealthy(
-                server,
-                ELASTICSEARCH_TIMEOUT,
-                () -> httpOk(elasticsearchUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s"));
-        startTimes.put("Elasticsearch", Duration.between(begun, Instant.now()));
+        settings.forEach((key, value) -> command.addAll(List.of("-E", key + "=" + value)));
+        var processName = nodeSettings.containsKey("discovery.type")
+                ? "Elasticsearch"
+                : "Elasticsearch " + nodeSettings.get("node.name");
+        return startServer(processName, user.command(command), environment, folder, logs.resolve(name + ".log"));
+    }
+
+    /**
+     * Kills one Elasticsearch node of a cluster (SIGKILL, as a crash would), for tests that search on through the loss
+     * of a node. The node is named as Elasticsearch names it ({@code local-1}, {@code local-2}).
+     */
+    public void killElasticsearchNode(String nodeName) {
+        List<ServerProcess> node;
+        synchronized (processes) {
+            node = processes.stream()
+                    .filter(p -> p.name().equals("Elasticsearch " + nodeName))
+                    .toList();
+            processes.removeAll(node);
+        }
+        if (node.isEmpty()) {
+            throw new IllegalArgumentException("No running Elasticsearch node " + nodeName);
+        }
+        node.forEach(p -> p.stop(Duration.ofSeconds(20), "KILL"));
     }
 
     // ---------------------------------------------------------------- Keycloak

@@ -399,6 +399,7 @@ public final class AttendanceSyncBenchmark {
                     .build();
             var loginPage = http.send(
                     HttpRequest.newBuilder(URI.create(app + "/attendance/login"))
+                            .header("Accept", "text/html") // as a phone's browser asks: the login, not a 401
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             var matcher = FORM_ACTION.matcher(loginPage.body());
