@@ -181,7 +181,11 @@ class AttendanceOfflineE2EIT {
         assertThat(learners).contains(scannedLearner);
         page.locator(".session[data-session='" + id + "'] button.scan").click();
         try {
-            waitForUnsent(page, 4);
+            // Reading a frame takes a few seconds on a loaded machine; give it two minutes.
+            page.waitForFunction(
+                    "n => document.getElementById('unsent').dataset.count === String(n)",
+                    4,
+                    new Page.WaitForFunctionOptions().setTimeout(120_000));
         } catch (com.microsoft.playwright.PlaywrightException e) {
             BrowserSession.screenshot(page, "attendance-phone-scan-stuck");
             var state =
@@ -201,7 +205,7 @@ class AttendanceOfflineE2EIT {
         context.clearCookies();
         context.setOffline(false);
         page.locator("#login").waitFor();
-        waitForUnsent(page, 3);
+        waitForUnsent(page, 4);
         page.locator("#login-link").click();
         page.waitForURL(Pattern.compile(".*(/protocol/openid-connect/auth.*|/attendance/index.html(\\?.*)?)$"));
         if (page.url().contains("openid-connect")) {

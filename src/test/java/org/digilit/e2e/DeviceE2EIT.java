@@ -59,10 +59,15 @@ class DeviceE2EIT {
     @BeforeAll
     static void openBrowser() {
         browser = new BrowserSession();
+        // Each step is a server round trip. Playwright's assertions wait 5 s by default, which a machine running the
+        // whole suite (load 25 and more) exceeded: a full-suite run failed with the device still "received" 5 s after
+        // "wipe" was pressed. The steps' own waits stay; only how long an assertion may wait for the answer grows.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll
     static void closeBrowser() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
         browser.close();
     }
 
