@@ -68,6 +68,7 @@ public class ActivationService {
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.beans.factory.ObjectProvider<LearnerCardCodes> cardCodes;
 
     ActivationService(
             JdbcClient jdbc,
@@ -79,7 +80,9 @@ public class ActivationService {
             RateLimiter rateLimiter,
             CurrentUser currentUser,
             AuditService audit,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<LearnerCardCodes> cardCodes) {
+        this.cardCodes = cardCodes;
         this.jdbc = jdbc;
         this.codes = codes;
         this.address = address;
@@ -240,6 +243,18 @@ public class ActivationService {
     /** The slips as a PDF, texts from the caller's translations. */
     public byte[] slipsPdf(List<ActivationSlip> slips, SlipTexts texts) {
         return ActivationSlipPdf.render(slips, texts);
+    }
+
+    /**
+     * The slips as a PDF with each person's learner card printed beside their slip (a row: slip, then card; four rows
+     * a page), when a card issuer is present (the session feature); otherwise the plain slips.
+     */
+    public byte[] slipsWithCardsPdf(List<ActivationSlip> slips, SlipTexts texts, LearnerCardCodes.CardTexts cardTexts) {
+        var issuer = cardCodes.getIfAvailable();
+        if (issuer == null) {
+            return slipsPdf(slips, texts);
+        }
+        return ActivationSlipPdf.render(slips, texts, new ActivationSlipPdf.Cards(issuer::code, cardTexts));
     }
 
     /**

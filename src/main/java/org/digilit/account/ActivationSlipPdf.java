@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -12,6 +13,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.digilit.base.PdfFont;
 import org.digilit.base.PdfQrCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws activation slips as a printable PDF: A4 portrait, eight slips a page (two columns, four rows) separated by
@@ -81,7 +83,30 @@ final class ActivationSlipPdf {
     private static final float RULE_GREY = 0.6f;
     private static final float CUT_LINE_GREY = 0.55f;
 
+    /** A learner card: credit-card size (ISO/IEC 7810 ID-1), as the session feature prints them. */
+    static final float CARD_WIDTH = 85.6f * MM;
+
+    static final float CARD_HEIGHT = 54f * MM;
+    private static final float CARD_QR_SIZE = 30 * MM;
+
+    /**
+     * Each person's learner card printed beside their slip (issue #16): the card's code by username, and its words.
+     * A page then holds four rows of slip and card; the cut lines separate both.
+     */
+    record Cards(Function<String, String> codeFor, LearnerCardCodes.CardTexts texts) {}
+
     private ActivationSlipPdf() {}
+
+    /** Renders the slips, each with its person's learner card beside it when {@code cards} is given. */
+    static byte[] render(List<ActivationSlip> slips, SlipTexts texts, @Nullable Cards cards) {
+        var out = new ByteArrayOutputStream(16_384 + slips.size() * 2_048);
+        try {
+            render(slips, texts, cards, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     /**
      * Renders the slips into a PDF held in memory.
@@ -106,6 +131,11 @@ final class ActivationSlipPdf {
      *     too long for a QR code
      */
     static void render(List<ActivationSlip> slips, SlipTexts texts, OutputStream out) throws IOException {
+        render(slips, texts, null, out);
+    }
+
+    private static void render(List<ActivationSlip> slips, SlipTexts texts, @Nullable Cards cards, OutputStream out)
+            throws IOException {
         if (slips.isEmpty()) {
             throw new IllegalArgumentException("No slips to render");
         }
@@ -115,21 +145,93 @@ final class ActivationSlipPdf {
         try (var document = new PDDocument()) {
             document.getDocumentInformation().setTitle(texts.title());
             var fonts = Fonts.load(document);
-            for (int first = 0; first < slips.size(); first += SLIPS_PER_PAGE) {
-                var onPage = slips.subList(first, Math.min(first + SLIPS_PER_PAGE, slips.size()));
+            int perPage = cards == null ? SLIPS_PER_PAGE : ROWS;
+            for (int first = 0; first < slips.size(); first += perPage) {
+                var onPage = slips.subList(first, Math.min(first + perPage, slips.size()));
                 var page = new PDPage(PAGE_SIZE);
                 document.addPage(page);
                 try (var stream = new PDPageContentStream(document, page)) {
-                    drawCutLines(stream, onPage.size());
+                    drawCutLines(stream, cards == null ? onPage.size() : onPage.size() * COLUMNS);
                     for (int i = 0; i < onPage.size(); i++) {
-                        float x = PAGE_MARGIN + (i % COLUMNS) * SLIP_WIDTH;
-                        float top = PAGE_SIZE.getHeight() - PAGE_MARGIN - (float) (i / COLUMNS) * SLIP_HEIGHT;
-                        new SlipDrawing(stream, fonts, texts, x, top).draw(onPage.get(i));
+                        if (cards == null) {
+                            float x = PAGE_MARGIN + (i % COLUMNS) * SLIP_WIDTH;
+                            float top = PAGE_SIZE.getHeight() - PAGE_MARGIN - (float) (i / COLUMNS) * SLIP_HEIGHT;
+                            new SlipDrawing(stream, fonts, texts, x, top).draw(onPage.get(i));
+                        } else {
+                            float top = PAGE_SIZE.getHeight() - PAGE_MARGIN - i * SLIP_HEIGHT;
+                            new SlipDrawing(stream, fonts, texts, PAGE_MARGIN, top).draw(onPage.get(i));
+                            drawCard(stream, fonts, cards, onPage.get(i), PAGE_MARGIN + SLIP_WIDTH, top);
+                        }
                     }
                 }
             }
             document.save(out);
         }
+    }
+
+    /**
+     * A learner card centred in the slip-sized cell at ({@code x}, {@code top}): its border, the QR code of its code,
+     * the card's title, the person's name and username, the code in letters under the QR code (for typing where no
+     * camera reads it) and the hint. No identity number: the card only names the username.
+     */
+    private static void drawCard(
+            PDPageContentStream stream, Fonts fonts, Cards cards, ActivationSlip slip, float x, float top)
+            throws IOException {
+        var code = cards.codeFor().apply(slip.username());
+        float left = x + (SLIP_WIDTH - CARD_WIDTH) / 2;
+        float cardTop = top - (SLIP_HEIGHT - CARD_HEIGHT) / 2;
+        stream.saveGraphicsState();
+        stream.setStrokingColor(RULE_GREY);
+        stream.setLineWidth(0.5f);
+        stream.addRect(left, cardTop - CARD_HEIGHT, CARD_WIDTH, CARD_HEIGHT);
+        stream.stroke();
+        stream.restoreGraphicsState();
+        PdfQrCode.of(code).draw(stream, left + PADDING, cardTop - PADDING, CARD_QR_SIZE);
+        float textLeft = left + 2 * PADDING + CARD_QR_SIZE;
+        float width = CARD_WIDTH - CARD_QR_SIZE - 3 * PADDING;
+        var regular = fonts.regular();
+        var bold = fonts.bold();
+        var mono = fonts.mono();
+        cardText(
+                stream,
+                regular,
+                7f,
+                textLeft,
+                cardTop - PADDING - 7,
+                regular.fit(regular.printable(cards.texts().title()), 7f, width));
+        float nameSize = 12f;
+        float y = cardTop - PADDING - 24;
+        for (var line : bold.wrap(bold.printable(slip.fullName()), nameSize, width, 2)) {
+            cardText(stream, bold, nameSize, textLeft, y, line);
+            y -= nameSize * 1.2f;
+        }
+        cardText(stream, mono, 10f, textLeft, y - 4, mono.fit(mono.printable(slip.username()), 10f, width));
+        float codeSize = 6.5f;
+        cardText(
+                stream,
+                mono,
+                codeSize,
+                left + PADDING,
+                cardTop - 2 * PADDING - CARD_QR_SIZE - 2,
+                mono.fit(mono.printable(code), codeSize, CARD_WIDTH - 2 * PADDING));
+        float hy = cardTop - CARD_HEIGHT + PADDING + 8;
+        for (var line : regular.wrap(regular.printable(cards.texts().hint()), 6.5f, CARD_WIDTH - 2 * PADDING, 2)) {
+            cardText(stream, regular, 6.5f, left + PADDING, hy, line);
+            hy -= 8;
+        }
+    }
+
+    private static void cardText(PDPageContentStream stream, PdfFont font, float size, float x, float y, String text)
+            throws IOException {
+        if (text.isEmpty()) {
+            return;
+        }
+        stream.beginText();
+        stream.setNonStrokingColor(0f);
+        stream.setFont(font.font(), size);
+        stream.newLineAtOffset(x, y);
+        stream.showText(text);
+        stream.endText();
     }
 
     /** Dashed lines around and between the slips of one page, over the rows in use only. */

@@ -1,12 +1,8 @@
 package org.digilit.completion;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.digilit.account.RateLimiter;
 import org.digilit.base.ImportProblem;
 import org.digilit.organisation.OutOfScopeException;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The platform is the one registered with that client id (the token's {@code azp}), never a field of the body. A call
  * is applied whole or not at all (422 with the problems); a record id received before changes nothing, so replaying a
  * call is safe. Each client may call {@code digilit.completion.feed-calls-per-minute} times a minute (429 beyond), with
- * at most {@value #MAX_RECORDS} records a call.
+ * at most {@value #MAX_RECORDS} records a call. The limit is counted by the platform's {@link RateLimiter} in
+ * PostgreSQL, so it holds across app instances and restarts.
  */
 @RestController
 class CompletionFeedController {
@@ -34,16 +31,15 @@ class CompletionFeedController {
     static final int MAX_RECORDS = 1_000;
 
     private final CompletionImportService imports;
-    private final Clock clock;
+    private final RateLimiter rateLimiter;
     private final int callsPerMinute;
-    private final Map<String, ArrayDeque<Instant>> calls = new ConcurrentHashMap<>();
 
     CompletionFeedController(
             CompletionImportService imports,
-            Clock clock,
+            RateLimiter rateLimiter,
             @Value("${digilit.completion.feed-calls-per-minute:60}") int callsPerMinute) {
         this.imports = imports;
-        this.clock = clock;
+        this.rateLimiter = rateLimiter;
         this.callsPerMinute = callsPerMinute;
     }
 
@@ -92,19 +88,8 @@ class CompletionFeedController {
         return new Problem(p.row(), p.column(), p.code());
     }
 
-    /** A sliding window of a minute per client (per app instance). */
+    /** A sliding window of a minute per client, shared by every app instance (PostgreSQL). */
     private boolean allowed(String client) {
-        var now = clock.instant();
-        var window = calls.computeIfAbsent(client, k -> new ArrayDeque<>());
-        synchronized (window) {
-            while (!window.isEmpty() && window.peekFirst().isBefore(now.minus(Duration.ofMinutes(1)))) {
-                window.pollFirst();
-            }
-            if (window.size() >= callsPerMinute) {
-                return false;
-            }
-            window.addLast(now);
-            return true;
-        }
+        return rateLimiter.tryAcquire("completion-feed:" + client, callsPerMinute, Duration.ofMinutes(1));
     }
 }

@@ -37,6 +37,7 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
      */
     static final String REPLICAS = "0-1";
 
+    private static final int PREFIX_MIN_LENGTH = 6;
     private static final int SNIPPET_CHARS = 160;
 
     private final ElasticsearchClient client;
@@ -290,6 +291,15 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
                 .prefixLength(1))));
         should.add(Query.of(q ->
                 q.matchBoolPrefix(m -> m.field("title_folded").query(folded).boost(2f))));
+        // A whole word typed is also the start of a longer word of the text: "grandchild" finds "grandchildren",
+        // "install" finds "installing". The analyzer does not stem, and fuzziness forgives at most 2 letters, so
+        // without this such words were found only by the PostgreSQL fallback (which matches substrings). Only for a
+        // last word of 6 letters or more, so that short syllables do not open up to everything; ranked low.
+        var words = folded.split(" ");
+        if (words[words.length - 1].length() >= PREFIX_MIN_LENGTH) {
+            should.add(Query.of(q ->
+                    q.matchBoolPrefix(m -> m.field("body_folded").query(folded).boost(0.5f))));
+        }
         if (Telex.looksLikeTelex(folded)) {
             var telex = Telex.read(folded);
             should.add(Query.of(q -> q.multiMatch(

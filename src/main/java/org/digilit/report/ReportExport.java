@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -106,6 +107,32 @@ public class ReportExport {
         return columns;
     }
 
+    /**
+     * {@link #columns(Report)} and, last, device recipients against the others (issue #18): recipients, and the
+     * completion rate of recipients and of the others.
+     */
+    static List<Column> columns(Report report, Map<Long, RecipientComparison> compared) {
+        var columns = new ArrayList<>(columns(report));
+        Function<ReportRow, RecipientComparison> of =
+                row -> compared.getOrDefault(row.organisationId(), RecipientComparison.NONE);
+        columns.add(new Column(
+                "report.column.device-recipients",
+                Kind.COUNT,
+                false,
+                r -> of.apply(r).recipients()));
+        columns.add(new Column(
+                "report.column.device-recipients-completion",
+                Kind.PERCENT,
+                false,
+                r -> of.apply(r).recipientsRate()));
+        columns.add(new Column(
+                "report.column.device-others-completion",
+                Kind.PERCENT,
+                false,
+                r -> of.apply(r).othersRate()));
+        return columns;
+    }
+
     /** The columns of every export, in order: the dashboard's grid and the figures behind it. */
     static final List<Column> COLUMNS = List.of(
             new Column("report.column.code", Kind.TEXT, true, ReportRow::code),
@@ -183,10 +210,12 @@ public class ReportExport {
 
     private final CurrentUser currentUser;
     private final AuditService audit;
+    private final RecipientComparisons comparisons;
 
-    ReportExport(CurrentUser currentUser, AuditService audit) {
+    ReportExport(CurrentUser currentUser, AuditService audit, RecipientComparisons comparisons) {
         this.currentUser = currentUser;
         this.audit = audit;
+        this.comparisons = comparisons;
     }
 
     /**
@@ -201,10 +230,12 @@ public class ReportExport {
         if (!user.has(Role.PLATFORM_ADMIN) && !user.has(Role.WORKING_GROUP) && !user.has(Role.ORG_ADMIN)) {
             throw new OutOfScopeException();
         }
+        // Device recipients against the others (issue #18), per line, from the device feature's published view.
+        var compared = comparisons.byRow(report);
         var content = switch (format) {
-            case CSV -> csv(report, labels);
-            case XLSX -> xlsx(report, labels);
-            case PDF -> ReportPdf.render(report, labels);
+            case CSV -> csv(report, labels, columns(report, compared));
+            case XLSX -> xlsx(report, labels, columns(report, compared));
+            case PDF -> ReportPdf.render(report, labels, compared);
         };
         audit.record(new AuditEntry(
                 user.username(),
@@ -255,12 +286,11 @@ public class ReportExport {
         return value instanceof TargetStatus status ? labels.status(status) : value.toString();
     }
 
-    private static byte[] csv(Report report, ReportLabels labels) {
+    private static byte[] csv(Report report, ReportLabels labels, List<Column> columns) {
         var out = new ByteArrayOutputStream();
         try (var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
             try (var printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-                var columns = columns(report);
                 printer.printRecord(columns.stream().map(c -> c.header(labels)));
                 for (var row : rowsWithTotal(report)) {
                     var record = new ArrayList<String>();
@@ -288,7 +318,7 @@ public class ReportExport {
         return number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString();
     }
 
-    private static byte[] xlsx(Report report, ReportLabels labels) {
+    private static byte[] xlsx(Report report, ReportLabels labels, List<Column> columns) {
         var out = new ByteArrayOutputStream();
         try (var workbook = new Workbook(out, "DigiLit", "1.0")) {
             var sheet = workbook.newWorksheet(sheetName(labels.quarter(report.quarter())));
@@ -296,7 +326,6 @@ public class ReportExport {
             sheet.style(0, 0).bold().fontSize(14).set();
             sheet.value(1, 0, labels.sourceWithVersions(report));
             int header = 3;
-            var columns = columns(report);
             for (int c = 0; c < columns.size(); c++) {
                 sheet.value(header, c, columns.get(c).header(labels));
                 sheet.style(header, c).bold().wrapText(true).fillColor("DDE7F3").set();

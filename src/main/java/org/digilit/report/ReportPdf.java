@@ -79,6 +79,11 @@ final class ReportPdf {
     }
 
     static byte[] render(Report report, ReportLabels labels) {
+        return render(report, labels, java.util.Map.of());
+    }
+
+    /** The report, with device recipients against the others (issue #18) when {@code compared} has lines. */
+    static byte[] render(Report report, ReportLabels labels, java.util.Map<Long, RecipientComparison> compared) {
         try (var document = new PDDocument()) {
             var title = labels.title(report);
             document.getDocumentInformation().setTitle(title);
@@ -88,6 +93,8 @@ final class ReportPdf {
             drawing.header(report, labels, title);
             drawing.chart(report, labels);
             drawing.table(report, labels);
+            drawing.bySource(report, labels);
+            drawing.recipients(report, labels, compared);
             drawing.finish(labels, title);
             var out = new ByteArrayOutputStream();
             document.save(out);
@@ -321,6 +328,144 @@ final class ReportPdf {
                         float[] colour =
                                 c == columns.size() - 1 && value instanceof TargetStatus s ? textColour(s) : null;
                         text(face, TABLE_SIZE, colour, x + 2f, baseline, cell);
+                    } else {
+                        text(face, TABLE_SIZE, null, x + widths[c] - 2f - face.width(cell, TABLE_SIZE), baseline, cell);
+                    }
+                    x += widths[c];
+                }
+            }
+        }
+
+        /**
+         * The people who completed, split by where they completed (issue #17: DigiLit online, in person, each other
+         * platform), one line per row of the main table and the total; each person is in one source, so a line adds
+         * up to its "completed". Nothing when no line has a completion.
+         */
+        void bySource(Report report, ReportLabels labels) throws IOException {
+            var sources = report.sources();
+            if (sources.isEmpty()) {
+                return;
+            }
+            int columns = 3 + sources.size();
+            var widths = new float[columns];
+            float numeric = (RIGHT - LEFT - CODE_WIDTH - NAME_WIDTH) / (columns - 2);
+            for (int c = 0; c < columns; c++) {
+                widths[c] = c == 0 ? CODE_WIDTH : c == 1 ? NAME_WIDTH : numeric;
+            }
+            var headers = new ArrayList<List<String>>();
+            var keys = new ArrayList<String>();
+            keys.add(labels.text("report.column.code"));
+            keys.add(labels.text("report.column.organisation"));
+            keys.add(labels.text("report.column.completed"));
+            sources.forEach(source -> keys.add(labels.completionSource(source)));
+            int headerLines = 1;
+            for (int c = 0; c < columns; c++) {
+                var lines = wrap(bold, keys.get(c), TABLE_SIZE, widths[c] - 4f, 3);
+                headers.add(lines);
+                headerLines = Math.max(headerLines, lines.size());
+            }
+            float headerHeight = headerLines * TABLE_SIZE * 1.2f + 5f;
+            if (y - HEADING_SIZE * 2 - headerHeight - 3 * TABLE_ROW < BOTTOM) {
+                room(Float.MAX_VALUE);
+            }
+            y -= TEXT_SIZE;
+            heading(labels.text("report.by-source.title"));
+            tableHeader(headers, widths, headerHeight);
+            int index = 0;
+            for (var row : ReportExport.rowsWithTotal(report)) {
+                if (room(TABLE_ROW)) {
+                    tableHeader(headers, widths, headerHeight);
+                }
+                boolean total = row == report.total();
+                y -= TABLE_ROW;
+                if (index++ % 2 == 1 && !total) {
+                    fill(SHADE, LEFT, y, RIGHT - LEFT, TABLE_ROW);
+                }
+                var face = total ? bold : regular;
+                float baseline = y + (TABLE_ROW - TABLE_SIZE) / 2f + 1.5f;
+                var cells = new ArrayList<String>();
+                cells.add(row.code());
+                cells.add(ReportExport.name(row, report, labels));
+                cells.add(labels.number(row.figures().completed()));
+                sources.forEach(source -> cells.add(labels.number(row.completedBy(source))));
+                float x = LEFT;
+                for (int c = 0; c < columns; c++) {
+                    var cell = fit(face, cells.get(c), TABLE_SIZE, widths[c] - 4f);
+                    if (c < 2) {
+                        text(face, TABLE_SIZE, null, x + 2f, baseline, cell);
+                    } else {
+                        text(face, TABLE_SIZE, null, x + widths[c] - 2f - face.width(cell, TABLE_SIZE), baseline, cell);
+                    }
+                    x += widths[c];
+                }
+            }
+        }
+
+        /**
+         * Device recipients against the others (issue #18): per line, the recipients and how many completed (in
+         * percent), then the others likewise. Nothing when nobody of the report received a device.
+         */
+        void recipients(Report report, ReportLabels labels, java.util.Map<Long, RecipientComparison> compared)
+                throws IOException {
+            var lines = ReportExport.rowsWithTotal(report);
+            if (lines.stream()
+                    .allMatch(r -> compared.getOrDefault(r.organisationId(), RecipientComparison.NONE)
+                                    .recipients()
+                            == 0)) {
+                return;
+            }
+            var keys = List.of(
+                    labels.text("report.column.code"),
+                    labels.text("report.column.organisation"),
+                    labels.text("report.column.device-recipients"),
+                    labels.text("report.column.device-recipients-completion"),
+                    labels.text("report.column.device-others"),
+                    labels.text("report.column.device-others-completion"));
+            int columns = keys.size();
+            var widths = new float[columns];
+            float numeric = (RIGHT - LEFT - CODE_WIDTH - NAME_WIDTH) / (columns - 2);
+            for (int c = 0; c < columns; c++) {
+                widths[c] = c == 0 ? CODE_WIDTH : c == 1 ? NAME_WIDTH : numeric;
+            }
+            var headers = new ArrayList<List<String>>();
+            int headerLines = 1;
+            for (int c = 0; c < columns; c++) {
+                var wrapped = wrap(bold, keys.get(c), TABLE_SIZE, widths[c] - 4f, 3);
+                headers.add(wrapped);
+                headerLines = Math.max(headerLines, wrapped.size());
+            }
+            float headerHeight = headerLines * TABLE_SIZE * 1.2f + 5f;
+            if (y - HEADING_SIZE * 2 - headerHeight - 3 * TABLE_ROW < BOTTOM) {
+                room(Float.MAX_VALUE);
+            }
+            y -= TEXT_SIZE;
+            heading(labels.text("report.devices.title"));
+            tableHeader(headers, widths, headerHeight);
+            int index = 0;
+            for (var row : lines) {
+                if (room(TABLE_ROW)) {
+                    tableHeader(headers, widths, headerHeight);
+                }
+                boolean total = row == report.total();
+                y -= TABLE_ROW;
+                if (index++ % 2 == 1 && !total) {
+                    fill(SHADE, LEFT, y, RIGHT - LEFT, TABLE_ROW);
+                }
+                var face = total ? bold : regular;
+                var line = compared.getOrDefault(row.organisationId(), RecipientComparison.NONE);
+                var cells = List.of(
+                        row.code(),
+                        ReportExport.name(row, report, labels),
+                        labels.number(line.recipients()),
+                        labels.percent(line.recipientsRate()),
+                        labels.number(line.others()),
+                        labels.percent(line.othersRate()));
+                float baseline = y + (TABLE_ROW - TABLE_SIZE) / 2f + 1.5f;
+                float x = LEFT;
+                for (int c = 0; c < columns; c++) {
+                    var cell = fit(face, cells.get(c), TABLE_SIZE, widths[c] - 4f);
+                    if (c < 2) {
+                        text(face, TABLE_SIZE, null, x + 2f, baseline, cell);
                     } else {
                         text(face, TABLE_SIZE, null, x + widths[c] - 2f - face.width(cell, TABLE_SIZE), baseline, cell);
                     }

@@ -11,6 +11,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -103,7 +105,10 @@ class SecurityConfiguration {
                                 "/images/**",
                                 "/icons/**",
                                 // The lessons' pictures: course content is public, like the catalogue.
-                                "/course-images/**")
+                                "/course-images/**",
+                                // The attendance page's QR decoder (a public library file), cached by its service
+                                // worker.
+                                "/webjars/html5-qrcode/**")
                         .permitAll()
                         // Certificates (learning.ui.CertificateController): the key set that verifies credentials and
                         // a certificate's credential by its public code, for anyone, offline verifiers included.
@@ -114,11 +119,6 @@ class SecurityConfiguration {
                         // Without this rule Vaadin's configurer refuses every path that is not a view (403).
                         .requestMatchers("/attendance", "/attendance/**")
                         .authenticated())
-                // The offline attendance page's JSON endpoints (session.ui.AttendanceController): an expired login
-                // answers 401 instead of a redirect to Keycloak, so the page asks to log in again and keeps its queue.
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        PathPatternRequestMatcher.withDefaults().matcher(ATTENDANCE_API)))
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new LocaleAwareAuthorizationRequestResolver(registrations)))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new RealmRoleAuthoritiesMapper())))
@@ -146,8 +146,33 @@ class SecurityConfiguration {
                         headers.httpStrictTransportSecurity(hsts -> hsts.disable());
                     }
                 })
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_URL, "{baseUrl}/"));
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_URL, "{baseUrl}/"))
+                // Added last on purpose, see AttendanceApiEntryPoint.
+                .with(new AttendanceApiEntryPoint(), Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The offline attendance page's JSON endpoints (session.ui.AttendanceController): an expired login answers 401
+     * instead of a redirect to Keycloak, so the page asks to log in again and keeps its queue.
+     *
+     * <p>Spring Security uses the FIRST registered entry point as the default for requests no entry point's matcher
+     * prefers. Registering this one in the {@code exceptionHandling} customizer made it first (the login's is only
+     * registered when the configurers initialise), so every non-browser request to a protected path got 401 instead
+     * of the redirect to Keycloak. A configurer added after {@code oauth2Login} and Vaadin's registers it during its
+     * own initialisation, after the login's: the login stays the default, and only {@code /attendance/api/**} answers
+     * 401.
+     */
+    static final class AttendanceApiEntryPoint extends AbstractHttpConfigurer<AttendanceApiEntryPoint, HttpSecurity> {
+        @Override
+        public void init(HttpSecurity http) {
+            @SuppressWarnings("unchecked")
+            ExceptionHandlingConfigurer<HttpSecurity> exceptions =
+                    http.getConfigurer(ExceptionHandlingConfigurer.class);
+            exceptions.defaultAuthenticationEntryPointFor(
+                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                    PathPatternRequestMatcher.withDefaults().matcher(ATTENDANCE_API));
+        }
     }
 
     /** scheme://host[:port] of a URL. */

@@ -404,6 +404,66 @@ public class AttendanceService {
         settle(session, learner);
     }
 
+    /**
+     * Links a walk-in to the verified account the person has now (found by username, or by whole identity number
+     * through its blind index): the learner joins the session's roster, the marks taken at the door become theirs and
+     * count toward an in-person completion. Audited; the identity number is never logged.
+     */
+    @Transactional
+    public String linkWalkIn(UUID walkInId, String usernameOrIdentityNumber, @Nullable String clientAddress) {
+        var user = currentUser.require();
+        var sessionId = sessions.waitingWalkInSession(walkInId)
+                .orElseThrow(() -> new SessionRejectedException("walkins.error.resolved"));
+        sessionService.get(sessionId); // the caller manages the session's organisation
+        var session = sessions.find(sessionId).orElseThrow();
+        var typed = usernameOrIdentityNumber.strip();
+        if (typed.isEmpty() || typed.length() > 100) {
+            throw new SessionRejectedException("walkins.error.unknown-account");
+        }
+        var account = accounts.learnerByUsername(typed)
+                .or(() -> accounts.learnerByIdentityNumber(typed))
+                .orElseThrow(() -> new SessionRejectedException("walkins.error.unknown-account"));
+        sessionService.requireManageOrganisation(user, account.organisationId());
+        var now = clock.instant();
+        if (!sessions.resolveWalkIn(walkInId, "LINKED", account.username(), null, user.username(), now)) {
+            throw new SessionRejectedException("walkins.error.resolved");
+        }
+        sessions.addLearner(sessionId, account.username(), account.fullName(), "WALK_IN", user.username(), now);
+        store.moveMarks(sessionId, "walkin:" + walkInId, account.username());
+        settle(session, account.username());
+        audit.record(new AuditEntry(
+                user.username(),
+                "session.walk-in-linked",
+                "session",
+                String.valueOf(sessionId),
+                clientAddress,
+                "walk-in " + walkInId + ", learner " + account.username()));
+        return account.username();
+    }
+
+    /** Dismisses a walk-in (a duplicate, or a person who wants no account), with a reason; audited. */
+    @Transactional
+    public void dismissWalkIn(UUID walkInId, String reason, @Nullable String clientAddress) {
+        var user = currentUser.require();
+        var why = reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new SessionRejectedException("walkins.error.reason");
+        }
+        var sessionId = sessions.waitingWalkInSession(walkInId)
+                .orElseThrow(() -> new SessionRejectedException("walkins.error.resolved"));
+        sessionService.get(sessionId);
+        if (!sessions.resolveWalkIn(walkInId, "DISMISSED", null, why, user.username(), clock.instant())) {
+            throw new SessionRejectedException("walkins.error.resolved");
+        }
+        audit.record(new AuditEntry(
+                user.username(),
+                "session.walk-in-dismissed",
+                "session",
+                String.valueOf(sessionId),
+                clientAddress,
+                "walk-in " + walkInId));
+    }
+
     /** Applies the winning mark, then completes the course in person when enough sessions were attended. */
     private void settle(ClassSession session, String learner) {
         var winner = AttendanceRules.winner(store.marks(session.id(), learner));

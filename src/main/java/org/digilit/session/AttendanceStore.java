@@ -101,6 +101,22 @@ class AttendanceStore {
                 .list();
     }
 
+    /**
+     * A linked walk-in's marks become the learner's: the marks are re-labelled (their ids, times and methods stay),
+     * and the walk-in's derived attendance row goes; the caller settles the learner's attendance again.
+     */
+    void moveMarks(long sessionId, String from, String to) {
+        jdbc.sql("update attendance_mark set learner = :to where session_id = :s and learner = :from")
+                .param("s", sessionId)
+                .param("from", from)
+                .param("to", to)
+                .update();
+        jdbc.sql("delete from attendance where session_id = :s and learner = :from")
+                .param("s", sessionId)
+                .param("from", from)
+                .update();
+    }
+
     void setAttendance(long sessionId, String learner, AttendanceRules.Mark winner) {
         jdbc.sql("""
                         insert into attendance (session_id, learner, status, method, mark_id, captured_at)

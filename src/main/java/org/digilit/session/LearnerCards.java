@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * code is refused. The same text is printed under the QR code, for typing when no camera reads it.
  */
 @Component
-public class LearnerCards {
+public class LearnerCards implements org.digilit.account.LearnerCardCodes {
 
     static final String PREFIX = "DLC1.";
     private static final String PURPOSE = "learner-card";
@@ -27,6 +27,7 @@ public class LearnerCards {
     }
 
     /** The card's code for a username. */
+    @Override
     public String code(String username) {
         return PREFIX + username + "." + check(username);
     }

@@ -316,6 +316,12 @@ public class SessionService {
         return OrganisationScope.nothing();
     }
 
+    /** The user manages the organisation (an account's, for linking a walk-in to it). */
+    void requireManageOrganisation(AuthenticatedUser user, long organisationId) {
+        requireManage(
+                user, organisations.reference(organisationId).orElseThrow().path());
+    }
+
     void requireManage(AuthenticatedUser user, String organisationPath) {
         var scope = manageScope(user);
         if (!scope.everything() && scope.subtreePaths().stream().noneMatch(organisationPath::startsWith)) {

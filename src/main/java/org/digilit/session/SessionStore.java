@@ -213,6 +213,36 @@ class SessionStore {
                 .list();
     }
 
+    /** The session of a walk-in not yet resolved; empty for an unknown or resolved walk-in. */
+    Optional<Long> waitingWalkInSession(UUID walkInId) {
+        return jdbc.sql("select session_id from session_walk_in where id = :id and resolved_at is null")
+                .param("id", walkInId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Resolves a walk-in once (linked to an account, or dismissed); false when it was resolved already. */
+    boolean resolveWalkIn(
+            UUID walkInId,
+            String resolution,
+            @Nullable String username,
+            @Nullable String reason,
+            String by,
+            Instant now) {
+        return jdbc.sql("""
+                        update session_walk_in set resolved_at = :now, resolved_by = :by, resolution = :resolution,
+                            resolved_username = :username, resolution_reason = :reason
+                        where id = :id and resolved_at is null""")
+                        .param("id", walkInId)
+                        .param("now", Timestamp.from(now))
+                        .param("by", by)
+                        .param("resolution", resolution)
+                        .param("username", username)
+                        .param("reason", reason)
+                        .update()
+                == 1;
+    }
+
     int walkInCount(long sessionId) {
         return jdbc.sql("select count(*) from session_walk_in where session_id = :s")
                 .param("s", sessionId)

@@ -266,35 +266,99 @@ async function openScanner(sessionId) {
   document.getElementById('card-code').value = '';
   dialog.showModal();
   hint.textContent = t('scan-hint');
+  video.hidden = false;
   try {
     scanning.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
     video.srcObject = scanning.stream;
     await video.play();
-    const detector = 'BarcodeDetector' in window ? new BarcodeDetector({ formats: ['qr_code'] }) : null;
+    const detect = await qrDetector();
     const loop = async () => {
       if (!scanning) return;
-      const code = detector ? await detectHere(detector, video) : await detectOnServer(video);
+      const code = await detect(video);
       if (code && await scanned(sessionId, code)) { closeScanner(); return; }
-      scanning.timer = setTimeout(loop, detector ? 250 : 1200);
+      if (scanning) scanning.timer = setTimeout(loop, 250);
     };
     loop();
   } catch (e) {
     hint.textContent = t('scan-no-camera');
+    video.hidden = true; // no black box where no camera shows anything
   }
+}
+
+// How a camera frame is read, best first:
+// 1. the browser's own BarcodeDetector, where it has one that reads QR codes (Chrome on Android, Safari);
+// 2. ZXing's JavaScript port, from the html5-qrcode WebJar (Maven Central). The service worker caches it when it
+//    installs, so it works with no network; it is loaded only on phones that need it;
+// 3. only if that file could not be loaded (an old cache) and the phone is online: the server's decoder (ZXing).
+// The code printed under the QR code can always be typed instead.
+const QR_DECODER = '/webjars/html5-qrcode/2.2.1/third_party/zxing-js.umd.min.js';
+let zxingLoading = null;
+
+async function qrDetector() {
+  if ('BarcodeDetector' in window) {
+    try {
+      const formats = BarcodeDetector.getSupportedFormats ? await BarcodeDetector.getSupportedFormats() : ['qr_code'];
+      if (formats.includes('qr_code')) {
+        const detector = new BarcodeDetector({ formats: ['qr_code'] });
+        return video => detectHere(detector, video);
+      }
+    } catch (e) { /* fall through to the JavaScript decoder */ }
+  }
+  try {
+    const zxing = await loadZxing();
+    return video => detectWithZxing(zxing, video);
+  } catch (e) {
+    return video => detectOnServer(video);
+  }
+}
+
+function loadZxing() {
+  if (!zxingLoading) {
+    zxingLoading = new Promise((resolve, reject) => {
+      if (window.ZXing) { resolve(window.ZXing); return; }
+      const script = document.createElement('script');
+      script.src = QR_DECODER;
+      script.onload = () => (window.ZXing ? resolve(window.ZXing) : reject(new Error('ZXing')));
+      script.onerror = () => reject(new Error('ZXing'));
+      document.head.append(script);
+    }).catch(e => { zxingLoading = null; throw e; });
+  }
+  return zxingLoading;
 }
 
 async function detectHere(detector, video) {
   try { const codes = await detector.detect(video); return codes.length ? codes[0].rawValue : null; } catch (e) { return null; }
 }
 
-// Browsers without BarcodeDetector: a frame goes to the server's decoder (ZXing) while online; offline, the code
-// printed under the QR code is typed instead.
-async function detectOnServer(video) {
-  if (!navigator.onLine || !video.videoWidth) return null;
+// One frame, scaled to at most 800 px wide, read by ZXing (QR codes only, trying harder: a phone held at an angle).
+function frame(video) {
+  const width = video.videoWidth || video.naturalWidth || video.width;
+  const height = video.videoHeight || video.naturalHeight || video.height;
+  if (!width || !height) return null;
   const canvas = document.getElementById('canvas');
-  canvas.width = Math.min(800, video.videoWidth);
-  canvas.height = Math.round(canvas.width * video.videoHeight / video.videoWidth);
-  canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
+  canvas.width = Math.min(800, width);
+  canvas.height = Math.round(canvas.width * height / width);
+  canvas.getContext('2d', { willReadFrequently: true }).drawImage(video, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+function detectWithZxing(zxing, source) {
+  const canvas = frame(source);
+  if (!canvas) return null;
+  try {
+    const hints = new Map([[zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]],
+      [zxing.DecodeHintType.TRY_HARDER, true]]);
+    const bitmap = new zxing.BinaryBitmap(new zxing.HybridBinarizer(new zxing.HTMLCanvasElementLuminanceSource(canvas)));
+    return new zxing.QRCodeReader().decode(bitmap, hints).getText();
+  } catch (e) {
+    return null; // no QR code in this frame
+  }
+}
+
+async function detectOnServer(video) {
+  if (!navigator.onLine) return null;
+  const canvas = frame(video);
+  if (!canvas) return null;
   const blob = await new Promise(r => canvas.toBlob(r, 'image/jpeg', 0.8));
   try {
     const headers = csrfHeaders();
@@ -330,6 +394,12 @@ function time(iso) {
     { weekday: 'short', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
+// The end of a session: its hour only (the day is the start's). Taking the last word of time() showed the date in
+// Vietnamese, where the hour comes first ("14:29 Th 4, 02/12").
+function hour(iso) {
+  return new Date(iso).toLocaleTimeString(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
 function render() {
   document.querySelectorAll('[data-t]').forEach(node => { node.textContent = t(node.dataset.t); });
   const online = navigator.onLine;
@@ -350,7 +420,7 @@ function render() {
   for (const session of state.data.sessions) {
     const card = el('section', { class: 'session', 'data-session': session.id },
       el('h2', {}, session.course),
-      el('p', { class: 'meta' }, `${time(session.startsAt)} – ${time(session.endsAt).split(' ').pop()} · ${session.place} · ${session.organisation}`),
+      el('p', { class: 'meta' }, `${time(session.startsAt)} – ${hour(session.endsAt)} · ${session.place} · ${session.organisation}`),
       el('div', { class: 'tools' },
         el('button', { type: 'button', class: 'scan', onclick: () => openScanner(session.id) }, t('scan'))));
     for (const learner of session.roster) {

@@ -145,6 +145,43 @@ class ActivationSlipPdfTest {
                         slips.stream().map(ActivationSlip::activationUrl).toList());
     }
 
+    @Test
+    void each_persons_learner_card_is_printed_beside_their_slip_and_its_qr_code_reads_back() throws Exception {
+        var slips = slips(5);
+        var cards = new ActivationSlipPdf.Cards(
+                username -> "DLC1." + username + ".ABCDEFGHJK",
+                new LearnerCardCodes.CardTexts("Thẻ học viên DigiLit", "Đưa thẻ này ở cửa lớp học."));
+        byte[] pdf = ActivationSlipPdf.render(slips, VIETNAMESE, cards);
+        BufferedImage page;
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // Four rows of slip and card a page.
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            text = new PDFTextStripper().getText(document);
+            page = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.RGB);
+        }
+        Files.createDirectories(Path.of("target"));
+        ImageIO.write(
+                page,
+                "png",
+                Path.of("target/activation-slips-with-cards-page1.png").toFile());
+        assertThat(text).contains("Thẻ học viên DigiLit");
+        double scale = page.getWidth() / (double) PDRectangle.A4.getWidth();
+        double marginX = (PDRectangle.A4.getWidth() - ActivationSlipPdf.COLUMNS * ActivationSlipPdf.SLIP_WIDTH) / 2;
+        double marginY = (PDRectangle.A4.getHeight() - ActivationSlipPdf.ROWS * ActivationSlipPdf.SLIP_HEIGHT) / 2;
+        int w = (int) Math.floor(ActivationSlipPdf.SLIP_WIDTH * scale);
+        int h = (int) Math.floor(ActivationSlipPdf.SLIP_HEIGHT * scale);
+        for (int row = 0; row < 4; row++) {
+            var slip = slips.get(row);
+            assertThat(text.replaceAll("\\s+", "")).contains("DLC1." + slip.username() + ".ABCDEFGHJK");
+            int y = (int) Math.round((marginY + row * ActivationSlipPdf.SLIP_HEIGHT) * scale);
+            int slipX = (int) Math.round(marginX * scale);
+            int cardX = (int) Math.round((marginX + ActivationSlipPdf.SLIP_WIDTH) * scale);
+            assertThat(decode(page.getSubimage(slipX, y, w, h))).isEqualTo(slip.activationUrl());
+            assertThat(decode(page.getSubimage(cardX, y, w, h))).isEqualTo("DLC1." + slip.username() + ".ABCDEFGHJK");
+        }
+    }
+
     /** The top of the first page as a picture under target/, to look at the layout. */
     private static void savePicture(PDDocument document, String file) throws IOException {
         BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);

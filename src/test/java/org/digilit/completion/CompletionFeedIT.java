@@ -60,6 +60,9 @@ class CompletionFeedIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.digilit.account.RateLimiter rateLimiter;
+
     CompletionTestData data;
 
     @BeforeEach
@@ -101,6 +104,28 @@ class CompletionFeedIT {
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(json.readTree(replay.body()).path("unchanged").asInt()).isEqualTo(2);
         assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void the_calls_limit_is_shared_by_every_app_instance_through_the_database() throws Exception {
+        var known = CompletionTestData.identityNumber();
+        var token = token(FEED_CLIENT, secret(FEED_CLIENT));
+        var bucket = "completion-feed:" + FEED_CLIENT;
+        try {
+            // Another instance of the app took this minute's 60 calls: they are counted in PostgreSQL.
+            for (int i = 0; i < 60; i++) {
+                rateLimiter.tryAcquire(bucket, 60, java.time.Duration.ofMinutes(1));
+            }
+            var refused = post(token, call(record("r-" + known, known, "2019-11-05")));
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(stored()).isEmpty();
+        } finally {
+            jdbc.sql("delete from rate_limit_hit where bucket = :b")
+                    .param("b", bucket)
+                    .update();
+        }
+        assertThat(post(token, call(record("r-" + known, known, "2019-11-05"))).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

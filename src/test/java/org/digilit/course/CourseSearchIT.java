@@ -90,6 +90,17 @@ class CourseSearchIT {
         assertThat(password.courseIds().stream().limit(3)).contains("online-safety-scams");
         var scams = search.search(SearchQuery.of("lừa đảo", "en"));
         assertThat(scams.courseIds().stream().limit(3)).contains("online-safety-scams");
+        // "grandchild" is only in the English text, and only as "grandchildren" (three letters more than fuzziness
+        // forgives): found there as the start of the longer word, shown under the Vietnamese titles.
+        var grandchild = vi("grandchild");
+        assertThat(grandchild.hits())
+                .isNotEmpty()
+                .allSatisfy(h -> assertThat(h.foundInLanguage()).isEqualTo("en"));
+        assertThat(grandchild.hits().stream().filter(h -> h.lessonId() != null))
+                .isNotEmpty()
+                .allSatisfy(h -> assertThat(catalogue.lessons(h.courseId()))
+                        .anyMatch(
+                                l -> l.id().equals(h.lessonId()) && l.titleVi().equals(h.title())));
         // Matches in the reader's language come first, the other language's after them.
         var everything = search.search(new SearchQuery("password", "vi", Set.of(), Set.of(), Set.of(), 50));
         var languages = everything.hits().stream()

@@ -37,6 +37,8 @@ final class DemoSessions {
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String COURSE = "smartphone-basics";
 
+    private static final String[] WALK_INS = {"Lò Văn Páo", "Hà Thị Lan", "Vàng A Dình"};
+
     private DemoSessions() {}
 
     static int load(JdbcClient jdbc, SessionService sessions, AttendanceService attendance) {
@@ -99,7 +101,27 @@ final class DemoSessions {
                             attendedAll.merge(learners.get(l), 1, Integer::sum);
                         }
                     }
-                    attendance.sync(new PhoneSync.Batch(UUID.randomUUID(), Instant.now(), batch, List.of()), null);
+                    // At the first class of three groups, one person came without an account: a walk-in, waiting in
+                    // the organisation's verification queue (/accounts/verification) to be registered and linked.
+                    var walkIns = new ArrayList<PhoneSync.WalkIn>();
+                    if (g < WALK_INS.length && id.equals(ids.getFirst())) {
+                        var walkIn = new PhoneSync.WalkIn(
+                                UUID.randomUUID(),
+                                id,
+                                WALK_INS[g],
+                                "0912 345 67" + g,
+                                session.startsAt().plus(Duration.ofMinutes(10)));
+                        walkIns.add(walkIn);
+                        batch.add(new PhoneSync.Mark(
+                                UUID.randomUUID(),
+                                id,
+                                "walkin:" + walkIn.id(),
+                                MarkStatus.PRESENT,
+                                "MANUAL",
+                                walkIn.capturedAt(),
+                                null));
+                    }
+                    attendance.sync(new PhoneSync.Batch(UUID.randomUUID(), Instant.now(), batch, walkIns), null);
                     marks += batch.size();
                 }
                 // The most regular learners passed the quiz in class: they complete the course in person.

@@ -2,11 +2,19 @@ package org.digilit.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.RequestOptions;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +22,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.digilit.IntegrationTest;
 import org.digilit.course.CourseContentService;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
+import org.digilit.session.LearnerCardService;
 import org.digilit.session.SessionService;
 import org.digilit.session.SessionTestData;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +48,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * gone), the network back: the page asks to log in again without losing the queue, and after logging in the marks
  * reach the server exactly once. Also: the JSON endpoints refuse a POST without the CSRF token and answer 401 (not a
  * redirect) without a login.
+ *
+ * <p>The phone's camera is Chromium's fake capture device playing a real learner card: the roster's card PDF, rendered
+ * and cut to its first card. With no BarcodeDetector and no network, the page reads it with the JavaScript QR decoder
+ * its service worker cached.
  */
 @IntegrationTest
 class AttendanceOfflineE2EIT {
@@ -56,6 +72,11 @@ class AttendanceOfflineE2EIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LearnerCardService cards;
+
+    private Path camera;
 
     @BeforeAll
     static void start() {
@@ -84,7 +105,10 @@ class AttendanceOfflineE2EIT {
                                         "--disable-background-networking",
                                         "--disable-component-update",
                                         "--disable-sync",
-                                        "--no-first-run")));
+                                        "--no-first-run",
+                                        "--use-fake-ui-for-media-stream",
+                                        "--use-fake-device-for-media-stream",
+                                        "--use-file-for-fake-video-capture=" + camera)));
         context.setDefaultTimeout(60_000);
         return context;
     }
@@ -97,12 +121,14 @@ class AttendanceOfflineE2EIT {
         var facilitator = DemoUsers.withRole("facilitator").username();
         TestUsers.signIn("admin-" + data.province, data.code("G1"), Role.ORG_ADMIN);
         long id;
+        String cardCode;
         try {
             id = sessions.schedule(
                             data.draft("G1", Instant.now().minus(Duration.ofMinutes(30)), List.of(facilitator), 1),
                             null)
                     .getFirst();
             sessions.enrol(id, learners, null);
+            cardCode = cameraPlaying(cards.rosterCardsPdf(id, "DigiLit", "Thẻ học viên"));
         } finally {
             TestUsers.signOut();
         }
@@ -119,6 +145,11 @@ class AttendanceOfflineE2EIT {
         session.waitFor();
         assertThat(session.locator(".learner").count()).isEqualTo(3);
         page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        // The QR decoder the service worker keeps for offline use is served (a public library file).
+        assertThat(context.request()
+                        .get(app("/webjars/html5-qrcode/2.2.1/third_party/zxing-js.umd.min.js"))
+                        .status())
+                .isEqualTo(200);
         BrowserSession.screenshot(page, "attendance-phone-360");
 
         // Mid-session the network goes.
@@ -142,12 +173,39 @@ class AttendanceOfflineE2EIT {
                 .isEqualTo(3);
         assertThat(stored(id)).isZero();
 
+        // Still offline, on a phone whose browser has no BarcodeDetector: the learner shows their card to the camera,
+        // and the JavaScript decoder, from the service worker's cache, reads it.
+        page.evaluate("() => { delete window.BarcodeDetector; }");
+        assertThat(page.evaluate("() => 'BarcodeDetector' in window")).isEqualTo(false);
+        var scannedLearner = cardCode.substring("DLC1.".length(), cardCode.lastIndexOf('.'));
+        assertThat(learners).contains(scannedLearner);
+        page.locator(".session[data-session='" + id + "'] button.scan").click();
+        try {
+            // Reading a frame takes a few seconds on a loaded machine; give it two minutes.
+            page.waitForFunction(
+                    "n => document.getElementById('unsent').dataset.count === String(n)",
+                    4,
+                    new Page.WaitForFunctionOptions().setTimeout(120_000));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            BrowserSession.screenshot(page, "attendance-phone-scan-stuck");
+            var state =
+                    page.evaluate("async () => JSON.stringify({ hint: document.getElementById('scan-hint').textContent,"
+                            + " message: document.getElementById('message').textContent, zxing: typeof window.ZXing,"
+                            + " video: document.getElementById('video').videoWidth, online: navigator.onLine,"
+                            + " cached: await caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k)"
+                            + ".then(c => c.keys()).then(rs => rs.map(r => r.url)))))})");
+            throw new AssertionError("The card was not read: " + state, e);
+        }
+        assertThat(page.evaluate("() => typeof window.ZXing")).isEqualTo("object");
+        assertThat(page.locator("#scan-dialog").isVisible()).isFalse();
+        assertThat(stored(id)).isZero();
+
         // The login has expired meanwhile (its cookies are gone). The network comes back: the page asks to log in
         // again and keeps its queue.
         context.clearCookies();
         context.setOffline(false);
         page.locator("#login").waitFor();
-        waitForUnsent(page, 3);
+        waitForUnsent(page, 4);
         page.locator("#login-link").click();
         page.waitForURL(Pattern.compile(".*(/protocol/openid-connect/auth.*|/attendance/index.html(\\?.*)?)$"));
         if (page.url().contains("openid-connect")) {
@@ -155,16 +213,25 @@ class AttendanceOfflineE2EIT {
         }
         backToThePhonePage(page);
         waitForUnsent(page, 0);
-        assertThat(stored(id)).isEqualTo(3);
-        assertThat(status(id, learners.get(0))).isEqualTo("PRESENT");
-        assertThat(status(id, learners.get(1))).isEqualTo("ABSENT");
-        assertThat(status(id, learners.get(2))).isEqualTo("LATE");
+        assertThat(stored(id)).isEqualTo(4);
+        var expected = new java.util.HashMap<>(
+                Map.of(learners.get(0), "PRESENT", learners.get(1), "ABSENT", learners.get(2), "LATE"));
+        expected.put(scannedLearner, "PRESENT"); // the scan came last, and a scan beats a manual "absent"
+        expected.forEach(
+                (learner, status) -> assertThat(status(id, learner)).as(learner).isEqualTo(status));
+        assertThat(jdbc.sql("select count(*) from attendance_mark where session_id = :s and learner = :l"
+                                + " and method = 'QR'")
+                        .param("s", id)
+                        .param("l", scannedLearner)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // Pressing "send" again, or reloading, sends nothing twice.
         page.locator("#sync").click();
         page.reload();
         waitForUnsent(page, 0);
-        assertThat(stored(id)).isEqualTo(3);
+        assertThat(stored(id)).isEqualTo(4);
 
         // The JSON endpoints: a POST without the CSRF token is refused; the same batch twice is stored once.
         var batch = """
@@ -197,7 +264,7 @@ class AttendanceOfflineE2EIT {
             assertThat(sent.status()).isEqualTo(200);
             assertThat(sent.text()).contains(i == 0 ? "\"replay\":false" : "\"replay\":true");
         }
-        assertThat(stored(id)).isEqualTo(4);
+        assertThat(stored(id)).isEqualTo(5);
 
         // The facilitator's Vaadin pages on the same phone: their sessions and their own learner card.
         page.navigate(app("/sessions"));
@@ -212,6 +279,47 @@ class AttendanceOfflineE2EIT {
         var anonymous = playwright.request().newContext();
         assertThat(anonymous.get(app("/attendance/api/sessions")).status()).isEqualTo(401);
         anonymous.dispose();
+    }
+
+    /**
+     * The fake camera plays the first card of the roster's card PDF, rendered at 200 dpi and centred in a 640x480
+     * frame, as a Motion-JPEG file; answers the card's code, read from the same picture by ZXing on the server side.
+     */
+    private String cameraPlaying(byte[] cardsPdf) throws Exception {
+        BufferedImage page;
+        try (var pdf = Loader.loadPDF(cardsPdf)) {
+            page = new PDFRenderer(pdf).renderImageWithDPI(0, 200);
+        }
+        double mm = 200 / 25.4;
+        int cardWidth = (int) Math.round(85.6 * mm);
+        int cardHeight = (int) Math.round(54 * mm);
+        int left = (page.getWidth() - 2 * cardWidth) / 2;
+        int top = (page.getHeight() - 5 * cardHeight) / 2;
+        var card = page.getSubimage(left, top, cardWidth, cardHeight);
+        var frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        var g = frame.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 640, 480);
+        int width = 600;
+        int height = cardHeight * width / cardWidth;
+        g.drawImage(card, 20, (480 - height) / 2, width, height, null);
+        g.dispose();
+        var pixels = frame.getRGB(0, 0, 640, 480, null, 0, 640);
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(640, 480, pixels)));
+        var code = new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText();
+        var jpeg = new ByteArrayOutputStream();
+        ImageIO.write(frame, "jpg", jpeg);
+        camera = Files.createTempFile("learner-card-camera", ".mjpeg");
+        try (var out = Files.newOutputStream(camera)) {
+            for (int i = 0; i < 30; i++) {
+                out.write(jpeg.toByteArray());
+            }
+        }
+        Files.createDirectories(BrowserSession.SCREENSHOTS);
+        Files.write(BrowserSession.SCREENSHOTS.resolve("learner-card-camera-frame.jpg"), jpeg.toByteArray());
+        return code;
     }
 
     private static com.microsoft.playwright.Locator learner(com.microsoft.playwright.Locator session, String username) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -232,6 +233,66 @@ class ReportExportIT {
     }
 
     @Test
+    void the_exports_compare_the_completion_of_device_recipients_with_the_others() throws Exception {
+        // Two people of C1 who completed received a device in the first quarter (issue #18): the device feature's
+        // tables, written here as its handover would, read by the report through the view device_recipient.
+        for (var learner : usernames.subList(0, 2)) {
+            var suffix = UUID.randomUUID().toString().substring(0, 8);
+            long request = jdbc.sql("""
+                            insert into device_request (number, organisation_id, learner_username, need, reason, priority,
+                                status, requested_by, requested_at, decided_by, decided_at)
+                            values (:number, :org, :learner, 'ANY', 'test', 'OTHER', 'FULFILLED', 't', :at, 't', :at)
+                            returning id""")
+                    .param("number", "YC-" + suffix)
+                    .param("org", data.id("C1"))
+                    .param("learner", learner)
+                    .param("at", java.sql.Timestamp.from(IN_Q1))
+                    .query(Long.class)
+                    .single();
+            long device = jdbc.sql("""
+                            insert into device (public_code, source, kind, request_id, stage, created_at, updated_at)
+                            values (:code, 'SUPPLY', 'LAPTOP', :request, 'HANDED_OVER', :at, :at) returning id""")
+                    .param("code", "T-" + suffix)
+                    .param("request", request)
+                    .param("at", java.sql.Timestamp.from(IN_Q1))
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("""
+                            insert into device_event (device_id, stage, occurred_at, actor, request_id)
+                            values (:device, 'HANDED_OVER', :at, 't', :request)""")
+                    .param("device", device)
+                    .param("request", request)
+                    .param("at", java.sql.Timestamp.from(IN_Q1))
+                    .update();
+        }
+        var report = report();
+
+        var csv = exports.export(report, ReportExport.Format.CSV, labels("vi"), CLIENT);
+        List<CSVRecord> records;
+        try (Reader reader = new java.io.StringReader(new String(csv.content(), StandardCharsets.UTF_8).substring(1))) {
+            records = CSVFormat.DEFAULT.parse(reader).getRecords();
+        }
+        var header = records.getFirst();
+        int last = header.size() - 1;
+        assertThat(header.get(last - 2)).isEqualTo("Người được nhận thiết bị");
+        // The total: 2 recipients, both completed; 13 others (C1's four and C2's nine), one of whom completed.
+        var total = records.getLast();
+        assertThat(total.get(last - 2)).isEqualTo("2");
+        assertThat(new BigDecimal(total.get(last - 1))).isEqualByComparingTo("100.0");
+        assertThat(new BigDecimal(total.get(last))).isEqualByComparingTo("7.7");
+
+        var pdf = exports.export(report, ReportExport.Format.PDF, labels("en"), CLIENT);
+        String text;
+        try (var document = Loader.loadPDF(pdf.content())) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text)
+                .contains("Device recipients and the others: completion")
+                .contains("100.0");
+        assertLeaksNothing(text);
+    }
+
+    @Test
     void the_pdf_shows_the_title_the_source_every_organisation_and_page_numbers() throws Exception {
         var report = report();
         var file = exports.export(report, ReportExport.Format.PDF, labels("vi"), CLIENT);
@@ -270,6 +331,16 @@ class ReportExportIT {
                 .anySatisfy(line -> assertThat(line)
                         .contains("Tổng: Tỉnh Báo Cáo")
                         .contains(labels.number(report.total().figures().headcount())));
+        // The split by source (issue #17): its own table, one column per source, adding up to "completed".
+        assertThat(report.sources()).isNotEmpty();
+        assertThat(text).contains(labels.text("report.by-source.title"));
+        for (var source : report.sources()) {
+            assertThat(text).contains(labels.completionSource(source));
+        }
+        assertThat(report.sources().stream()
+                        .mapToLong(s -> report.total().completedBy(s))
+                        .sum())
+                .isEqualTo(report.total().figures().completed());
         assertLeaksNothing(text);
         assertAudited("PDF 2025-Q2 citizen");
     }

@@ -199,6 +199,17 @@ class HardeningIT {
                 .allSatisfy(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
     }
 
+    @Test
+    void a_client_not_logged_in_is_sent_to_the_login_and_only_the_attendance_api_answers_401() throws Exception {
+        // No Accept header: neither a browser nor an XHR. The login stays the default entry point.
+        var page = get("/organisation");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(SecurityConfiguration.LOGIN_URL));
+        var api = get("/attendance/api/sessions");
+        assertThat(api.statusCode()).isEqualTo(401);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private int auditRows(String action) {

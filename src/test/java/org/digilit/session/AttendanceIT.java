@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.digilit.IntegrationTest;
+import org.digilit.account.WalkInQueue;
 import org.digilit.course.CourseContentService;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OutOfScopeException;
@@ -36,6 +37,9 @@ class AttendanceIT {
 
     @Autowired
     LearnerCards cards;
+
+    @Autowired
+    WalkInQueue walkInQueue;
 
     @Autowired
     OrganisationImportService imports;
@@ -348,6 +352,47 @@ class AttendanceIT {
                 null);
         asAdmin("G1");
         assertThat(sessions.walkIns(100)).extracting(WalkIn::fullName).contains("Lò Văn Páo");
+    }
+
+    @Test
+    void a_walk_in_linked_to_the_account_they_got_brings_their_door_mark_and_leaves_the_queue() {
+        var id = sessionNow();
+        asFacilitator(facilitator, "G1");
+        var walkIn = new PhoneSync.WalkIn(UUID.randomUUID(), id, "Lò Thị Mai", "0912 000 111", Instant.now());
+        attendance.sync(
+                new PhoneSync.Batch(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        List.of(mark(id, "walkin:" + walkIn.id(), MarkStatus.PRESENT, "MANUAL", Instant.now())),
+                        List.of(walkIn)),
+                null);
+        // The person registered meanwhile: a verified account of the group.
+        var learner = data.learner("G1");
+
+        // An admin of the other group sees nothing of it and may not resolve it.
+        TestUsers.signIn(admin, data.code("G2"), Role.ORG_ADMIN);
+        assertThat(walkInQueue.waiting(500)).extracting(WalkInQueue.Waiting::id).doesNotContain(walkIn.id());
+        assertThatThrownBy(() -> walkInQueue.link(walkIn.id(), learner, null))
+                .isInstanceOf(org.digilit.organisation.OutOfScopeException.class);
+
+        asAdmin("G1");
+        assertThat(walkInQueue.waiting(500)).extracting(WalkInQueue.Waiting::id).contains(walkIn.id());
+        assertThatThrownBy(() -> walkInQueue.link(walkIn.id(), "nobody-" + UUID.randomUUID(), null))
+                .isInstanceOf(WalkInQueue.Refused.class)
+                .hasMessage("walkins.error.unknown-account");
+        assertThat(walkInQueue.waiting(500)).extracting(WalkInQueue.Waiting::id).contains(walkIn.id());
+
+        assertThat(walkInQueue.link(walkIn.id(), learner, null)).isEqualTo(learner);
+        assertThat(walkInQueue.waiting(500)).extracting(WalkInQueue.Waiting::id).doesNotContain(walkIn.id());
+        assertThat(status(id, learner)).isEqualTo(MarkStatus.PRESENT);
+        assertThat(jdbc.sql("select count(*) from attendance_mark where session_id = :s and learner like 'walkin:%'")
+                        .param("s", id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThatThrownBy(() -> walkInQueue.link(walkIn.id(), learner, null))
+                .isInstanceOf(WalkInQueue.Refused.class)
+                .hasMessage("walkins.error.resolved");
     }
 
     @Test

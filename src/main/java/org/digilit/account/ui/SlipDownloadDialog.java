@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.digilit.account.ActivationService;
 import org.digilit.account.ActivationSlip;
+import org.digilit.account.LearnerCardCodes;
 import org.digilit.account.SlipPurpose;
 import org.digilit.account.SlipTexts;
 import org.digilit.organisation.OutOfScopeException;
@@ -44,7 +45,14 @@ final class SlipDownloadDialog extends Dialog {
             if (slips.isEmpty()) {
                 dialog.add(new Paragraph(t.apply(prefix + "none")));
             } else {
-                var pdf = activation.slipsPdf(slips, texts(t, purpose));
+                // An activation slip carries the person's learner card beside it (issue #16): one printout for
+                // both; a reset slip does not (the person already has their card).
+                var pdf = purpose == SlipPurpose.RESET
+                        ? activation.slipsPdf(slips, texts(t, purpose))
+                        : activation.slipsWithCardsPdf(
+                                slips,
+                                texts(t, purpose),
+                                new LearnerCardCodes.CardTexts(t.apply("cards.title"), t.apply("cards.hint")));
                 var file = purpose == SlipPurpose.RESET ? "reset-slips.pdf" : "activation-slips.pdf";
                 var link = new Anchor(
                         DownloadHandler.fromInputStream(event -> new DownloadResponse(
