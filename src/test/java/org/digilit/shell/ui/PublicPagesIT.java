@@ -45,6 +45,16 @@ class PublicPagesIT {
     }
 
     @Test
+    void requests_of_vaadins_client_at_the_same_address_still_reach_vaadin() throws Exception {
+        // Vaadin's client asks "/?v-r=init…" for a view and posts "/?v-r=uidl…": never the landing page.
+        var init = get("/?v-r=init&location=courses&query=", "vi", null);
+        assertThat(init.statusCode()).isLessThan(500);
+        assertThat(init.body()).doesNotContain("class=\"cta\"", "<html");
+        var uidl = post("/?v-r=uidl&v-uiId=0");
+        assertThat(uidl.statusCode()).isNotIn(404, 405);
+    }
+
+    @Test
     void a_language_link_remembers_the_choice_and_goes_back_only_to_a_page_of_this_site() throws Exception {
         var switched = get("/language?lang=en&back=/verify", "vi", null);
         assertThat(switched.statusCode()).isEqualTo(302);
@@ -79,6 +89,17 @@ class PublicPagesIT {
         var missing = get("/VAADIN/build/no-such-file-0123abcd.js", "vi", null);
         assertThat(missing.statusCode()).isGreaterThanOrEqualTo(400);
         assertThat(missing.headers().allValues("Cache-Control")).noneMatch(value -> value.contains("immutable"));
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private HttpResponse<String> get(String path, String languages, String cookie) throws Exception {
