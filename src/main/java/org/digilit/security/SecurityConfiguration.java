@@ -43,6 +43,9 @@ class SecurityConfiguration {
     static final String ATTENDANCE_API = "/attendance/api/**";
     static final String CERTIFICATE_KEY_SET = "/.well-known/digilit-certificate-keys.json";
 
+    /** [#21] The server-rendered public pages (DD015), open to anyone. */
+    static final String[] PUBLIC_PAGES = {"/", "/language", "/verify", "/verify/*"};
+
     /** [#14 §3] The health group with every detail: platform admins, or anyone on the (internal) management port. */
     static final String HEALTH_DETAILS = "/actuator/health/details";
 
@@ -113,6 +116,10 @@ class SecurityConfiguration {
                         // Certificates (learning.ui.CertificateController): the key set that verifies credentials and
                         // a certificate's credential by its public code, for anyone, offline verifiers included.
                         .requestMatchers(HttpMethod.GET, CERTIFICATE_KEY_SET, "/credentials/*")
+                        .permitAll()
+                        // [#21] The server-rendered public pages (DD015): the landing page, its language links and the
+                        // certificate check, answered by Spring MVC controllers rather than Vaadin views.
+                        .requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
                         .permitAll()
                         // The facilitator's offline phone page (static files) and its JSON endpoints: for anyone logged
                         // in; the session feature checks per facilitator and session what each may read and send.

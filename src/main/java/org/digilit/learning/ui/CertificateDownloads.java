@@ -77,9 +77,9 @@ final class CertificateDownloads {
                 DATE);
     }
 
-    /** The in-app path of the public verification page for a code. */
+    /** The path (relative to the app) of the public verification page for a code (CertificateCheckController). */
     static String verifyPath(String code) {
-        return CertificateVerificationView.ROUTE + "/" + code;
+        return CertificateCheckController.PATH.substring(1) + "/" + code;
     }
 
     private static String fileName(String code, String extension) {

@@ -58,6 +58,8 @@ class MyCertificates extends Section {
         }
         var verify =
                 new Anchor(CertificateDownloads.verifyPath(certificate.code()), getTranslation("certificates.verify"));
+        // Served by Spring MVC (CertificateCheckController, DD015), not by Vaadin's router.
+        verify.setRouterIgnore(true);
         verify.addClassName("certificate-verify");
         var links = new Div(
                 CertificateDownloads.pdf(certificates, certificate, this, getLocale()),

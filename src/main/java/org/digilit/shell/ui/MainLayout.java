@@ -42,6 +42,8 @@ class MainLayout extends AppLayout {
         var user = currentUser.get();
 
         var brand = new Anchor("/", "DigiLit");
+        // The landing page is served by Spring MVC (LandingController), not by Vaadin's router (DD015).
+        brand.setRouterIgnore(true);
         brand.addClassName("brand");
         var spacer = new Div();
         spacer.addClassName("navbar-spacer");

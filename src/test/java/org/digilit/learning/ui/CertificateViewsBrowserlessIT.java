@@ -11,11 +11,14 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +39,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The certificate views without a browser: the public check of a valid, revoked and unknown code; the learner's home
+ * The certificate pages without a browser: the public check of a valid, revoked and unknown code (plain HTML from
+ * CertificateCheckController, DD015, asked over HTTP); the learner's home
  * and quiz page with the certificate and its downloads; the admin's revocation with a confirmation.
  */
 @IntegrationTest
@@ -53,6 +58,9 @@ class CertificateViewsBrowserlessIT extends SpringBrowserlessTest {
 
     @Autowired
     CertificateService certificates;
+
+    @Value("${local.server.port}")
+    int port;
 
     String course;
     String learner;
@@ -94,59 +102,67 @@ class CertificateViewsBrowserlessIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void the_public_page_says_valid_with_what_the_certificate_shows_and_nothing_more() {
+    void the_public_page_says_valid_with_what_the_certificate_shows_and_nothing_more() throws Exception {
         var code = completed();
         TestUsers.signOut();
 
-        UI.getCurrent().navigate(CertificateDownloads.verifyPath(code));
+        var page = get("/" + CertificateDownloads.verifyPath(code));
 
-        assertThat(summary().hasClassName("valid")).isTrue();
-        assertThat(find(H2.class).withClassName("verdict").single().getText()).isEqualTo("Chứng nhận hợp lệ");
-        assertThat(pageText()).contains(holder, "Làm quen với điện thoại", code).doesNotContain(learner);
-        assertThat(find(Anchor.class)
-                        .withClassName("certificate-credential")
-                        .single()
-                        .getHref())
-                .isEqualTo("/credentials/" + code + ".jws");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("certificate-summary valid", "Chứng nhận hợp lệ", holder, "Làm quen với điện thoại", code)
+                .contains("href=\"/credentials/" + code + ".jws\"")
+                .doesNotContain(learner)
+                // Plain HTML: no Vaadin client (DD015).
+                .doesNotContain("/VAADIN/");
     }
 
     @Test
-    void a_code_typed_into_the_field_is_checked_and_an_unknown_one_is_said_to_be_unknown() {
+    void a_code_typed_into_the_field_is_checked_and_an_unknown_one_is_said_to_be_unknown() throws Exception {
         var code = completed();
         TestUsers.signOut();
-        UI.getCurrent().navigate(CertificateVerificationView.class);
-        assertThat(find(Div.class).withClassName("certificate-summary").all()).isEmpty();
+        var form = get("/verify");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("name=\"code\"").doesNotContain("certificate-summary");
 
-        test(find(TextField.class).single())
-                .setValue(code.toLowerCase(Locale.ROOT).replace("-", " "));
-        test(find(Button.class).withClassName("verify-submit").single()).click();
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
-                .isEqualTo("verify/" + code);
-        assertThat(summary().hasClassName("valid")).isTrue();
+        var typed = get("/verify?code=" + code.toLowerCase(Locale.ROOT).replace("-", "+"));
+        assertThat(typed.statusCode()).isEqualTo(302);
+        assertThat(typed.headers().firstValue("Location").orElseThrow()).endsWith("/verify/" + code);
 
-        UI.getCurrent().navigate("verify/DL-2222-3333-4444");
-        assertThat(summary().hasClassName("unknown")).isTrue();
-        assertThat(find(H2.class).withClassName("verdict").single().getText()).isEqualTo("Không tìm thấy chứng nhận");
-        assertThat(pageText()).doesNotContain(holder);
+        var unknown = get("/verify/DL-2222-3333-4444");
+        assertThat(unknown.body())
+                .contains("certificate-summary unknown", "Không tìm thấy chứng nhận", "DL-2222-3333-4444")
+                .doesNotContain(holder);
+        var garbage = get("/verify?code=%3Cb%3Enot+a+code");
+        assertThat(garbage.body())
+                .contains("certificate-summary unknown", "&lt;b&gt;not a code")
+                .doesNotContain("<b>not");
     }
 
     @Test
-    void a_revoked_certificate_shows_as_revoked_with_date_and_reason() {
+    void a_revoked_certificate_shows_as_revoked_with_date_and_reason() throws Exception {
         var code = completed();
         TestUsers.signIn("view-admin", null, Role.PLATFORM_ADMIN);
         certificates.revoke(code, "Cấp nhầm", null);
         TestUsers.signOut();
 
-        UI.getCurrent().navigate(CertificateDownloads.verifyPath(code));
+        var page = get("/" + CertificateDownloads.verifyPath(code));
 
-        assertThat(summary().hasClassName("revoked")).isTrue();
-        assertThat(find(H2.class).withClassName("verdict").single().getText()).isEqualTo("Chứng nhận đã bị thu hồi");
-        assertThat(find(Paragraph.class).all())
-                .extracting(Paragraph::getText)
-                .anyMatch(text ->
-                        text.startsWith("Chứng nhận này đã bị thu hồi ngày ") && text.endsWith("Lý do: Cấp nhầm"));
-        assertThat(find(Anchor.class).withClassName("certificate-credential").all())
-                .isEmpty();
+        assertThat(page.body())
+                .contains("certificate-summary revoked", "Chứng nhận đã bị thu hồi")
+                .containsPattern("Chứng nhận này đã bị thu hồi ngày \\d{2}/\\d{2}/\\d{4}\\. Lý do: Cấp nhầm")
+                .doesNotContain("certificate-credential");
+    }
+
+    /** The public page as a Vietnamese phone gets it from the running app (no redirects followed). */
+    private HttpResponse<String> get(String path) throws Exception {
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Accept-Language", "vi-VN,vi;q=0.9")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.Locale;
@@ -14,26 +13,18 @@ import org.digilit.base.Languages;
 import org.digilit.shell.LanguagePreferenceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** The shell without a browser: the public landing page, each role's routing to its home, refusals, language. */
+/**
+ * The shell without a browser: each role's routing to its home, refusals, language. The public landing page is plain
+ * HTML from LandingController (DD015): PublicPagesIT and FirstVisitE2EIT test it.
+ */
 @IntegrationTest
 @ViewPackages(packages = "org.digilit")
 class ShellBrowserlessIT extends SpringBrowserlessTest {
 
     @Autowired
     LanguagePreferenceService languagePreferences;
-
-    @Test
-    @WithAnonymousUser
-    void anonymous_visitors_see_the_programme_and_a_login_link() {
-        navigate(LandingView.class);
-        assertThat(find(H1.class).first().getText()).isEqualTo(getTranslation("landing.title"));
-        var login = find(Anchor.class).withClassName("cta").single();
-        assertThat(login.getHref()).isEqualTo("/oauth2/authorization/keycloak");
-        assertThat(login.getElement().hasAttribute("router-ignore")).isTrue();
-    }
 
     @Test
     @WithMockUser(username = "citizen-subject", roles = "citizen")
@@ -65,13 +56,6 @@ class ShellBrowserlessIT extends SpringBrowserlessTest {
     @WithMockUser(roles = {"citizen", "platform-admin"})
     void a_user_with_several_roles_lands_on_the_most_responsible_ones_home() {
         assertThat(homePathFor()).isEqualTo(HomeRoutes.PLATFORM_ADMIN_HOME);
-    }
-
-    @Test
-    @WithMockUser(roles = "citizen")
-    void a_signed_in_user_opening_the_landing_page_goes_home() {
-        UI.getCurrent().navigate("");
-        assertThat(currentPath()).isEqualTo(HomeRoutes.LEARNER_HOME);
     }
 
     @Test

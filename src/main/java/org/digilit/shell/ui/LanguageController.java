@@ -1,0 +1,52 @@
+package org.digilit.shell.ui;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.digilit.base.Languages;
+import org.digilit.shell.LanguagePreferenceService;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The language links of the server-rendered public pages (DD015): a plain link, so the switch needs no script. It
+ * remembers the choice as {@link LanguageSwitch} does (the browser's cookie; a signed-in user's saved choice) and goes
+ * back to the page it came from, which must be a path of this site.
+ */
+@Controller
+class LanguageController {
+
+    static final String PATH = "/language";
+
+    private final LanguagePreferenceService preferences;
+
+    LanguageController(LanguagePreferenceService preferences) {
+        this.preferences = preferences;
+    }
+
+    @GetMapping(PATH)
+    String choose(
+            @RequestParam("lang") String language,
+            @RequestParam(name = "back", defaultValue = "/") String back,
+            HttpServletResponse response) {
+        Languages.supported(language).ifPresent(locale -> {
+            preferences.choose(locale);
+            var cookie = new Cookie(Languages.COOKIE, locale.getLanguage());
+            cookie.setPath("/");
+            cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+            cookie.setHttpOnly(true);
+            cookie.setAttribute("SameSite", "Lax");
+            response.addCookie(cookie);
+        });
+        return "redirect:" + (isLocalPath(back) ? back : "/");
+    }
+
+    /** A path on this site: starts with one slash, no scheme, no second slash or backslash that would leave it. */
+    static boolean isLocalPath(String back) {
+        return back.startsWith("/")
+                && !back.startsWith("//")
+                && !back.startsWith("/\\")
+                && back.chars().noneMatch(c -> c < 0x20 || c == '\\');
+    }
+}
