@@ -219,6 +219,7 @@ class TwoNodesIT {
                     timeout connect 2s
                     timeout client 120s
                     timeout server 120s
+                    timeout check 5s
                     option redispatch
                     retries 2
                 frontend web
@@ -229,8 +230,8 @@ class TwoNodesIT {
                     cookie %s insert indirect nocache httponly
                     option httpchk GET /actuator/health
                     http-check expect status 200
-                    server a 127.0.0.1:%d check inter 1s fall 2 rise 1 cookie a
-                    server b 127.0.0.1:%d check inter 1s fall 2 rise 1 cookie b
+                    server a 127.0.0.1:%d check inter 2s fall 3 rise 1 cookie a
+                    server b 127.0.0.1:%d check inter 2s fall 3 rise 1 cookie b
                 """.formatted(proxyPort, NODE_COOKIE, portA, portB), StandardCharsets.UTF_8);
         var process = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
                 .redirectErrorStream(true)
