@@ -222,8 +222,9 @@ public class AssignmentService {
     @Transactional(readOnly = true)
     public int countInScope() {
         var scope = adminScope(requireAdmin());
-        return jdbc.sql("select count(*) from course_assignment a join organisation o on o.id = a.organisation_id"
-                        + " where a.withdrawn_at is null and " + scope.sqlCondition())
+        return jdbc.sql(
+                        "select count(*) from course_assignment a join organisation_directory o on o.id = a.organisation_id"
+                                + " where a.withdrawn_at is null and " + scope.sqlCondition())
                 .params(scope.sqlParameters())
                 .query(Integer.class)
                 .single();
@@ -288,8 +289,8 @@ public class AssignmentService {
         // path: an ancestor's path is a prefix of the organisation's.
         return jdbc.sql("""
                         select exists (select 1 from course_assignment a
-                            join organisation ao on ao.id = a.organisation_id
-                            join organisation o on o.code = :code and o.path like ao.path || '%'
+                            join organisation_directory ao on ao.id = a.organisation_id
+                            join organisation_directory o on o.code = :code and o.path like ao.path || '%'
                             where a.course_id = :course and a.audience = :audience and a.withdrawn_at is null)""")
                 .param("code", code)
                 .param("course", courseId)
@@ -305,7 +306,7 @@ public class AssignmentService {
     private static final String SELECT = """
             select a.id, a.organisation_id, o.code, o.name_vi, o.name_en, a.audience, a.course_id, a.due_year,
                 a.due_quarter, a.assigned_by, a.assigned_at
-            from course_assignment a join organisation o on o.id = a.organisation_id""";
+            from course_assignment a join organisation_directory o on o.id = a.organisation_id""";
 
     private static Assignment map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Assignment(

@@ -260,7 +260,7 @@ public class ReportService {
         return jdbc.sql(ReportFigures.people(FOLLOW_UP_PEOPLE, true) + """
                         select p.username, p.full_name, p.id_last_four, p.audience, p.activated_at, p.required, p.done,
                             o.code, o.name_vi
-                        from person p join organisation o on o.id = p.organisation_id
+                        from person p join organisation_directory o on o.id = p.organisation_id
                         where p.done_at is null order by p.full_name, p.username offset :offset limit :limit""")
                 .param("path", organisation.path() + "%")
                 .param("audience", audience == null ? "" : audience.name())
@@ -290,7 +290,7 @@ public class ReportService {
                 .single();
     }
 
-    private static final String FOLLOW_UP_PEOPLE = "a.organisation_id in (select s.id from organisation s "
+    private static final String FOLLOW_UP_PEOPLE = "a.organisation_id in (select s.id from organisation_directory s "
             + "where s.path like :path) and (:audience = '' or a.audience = :audience)";
 
     /** Recomputes the live figures now (platform admins; the scheduler does it every few minutes). */
