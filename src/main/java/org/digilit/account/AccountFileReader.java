@@ -96,33 +96,17 @@ final class AccountFileReader {
     }
 
     enum Column implements ImportHeader.Column {
-        IDENTITY_NUMBER("identity_number", true),
-        FULL_NAME("full_name", true),
-        DATE_OF_BIRTH("date_of_birth", true),
-        GENDER("gender", true),
-        PHONE("phone", true),
-        EMAIL("email", false),
-        ORGANISATION_CODE("organisation_code", true),
-        AUDIENCE("audience", true),
-        STAFF_NUMBER("staff_number", false);
-
-        final String header;
-        final boolean required;
-
-        Column(String header, boolean required) {
-            this.header = header;
-            this.required = required;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
+        IDENTITY_NUMBER,
+        FULL_NAME,
+        DATE_OF_BIRTH,
+        GENDER,
+        PHONE,
+        @ImportHeader.Optional
+        EMAIL,
+        ORGANISATION_CODE,
+        AUDIENCE,
+        @ImportHeader.Optional
+        STAFF_NUMBER;
     }
 
     private AccountFileReader() {}
@@ -419,7 +403,7 @@ final class AccountFileReader {
         private String text(int row, List<String> cells, Column column, int maxLength, List<ImportProblem> found) {
             String text = value(cells, column);
             if (text.isEmpty()) {
-                if (column.required) {
+                if (column.required()) {
                     found.add(problem(row, column, "missing-value"));
                 }
             } else if (text.length() > maxLength) {
@@ -472,7 +456,7 @@ final class AccountFileReader {
         }
 
         private static ImportProblem problem(int row, Column column, String code, String... arguments) {
-            return ImportProblem.of(row, column.header, code, arguments);
+            return ImportProblem.of(row, column.header(), code, arguments);
         }
     }
 

@@ -482,7 +482,7 @@ public class AccountImportService {
             jdbc.sql("""
                             select a.id, a.id_blind_index, a.full_name, a.date_of_birth, a.gender, a.phone, a.email,
                                 a.organisation_id, o.code, o.path, a.audience, a.staff_number, a.state, a.source
-                            from account a join organisation o on o.id = a.organisation_id
+                            from account a join organisation_directory o on o.id = a.organisation_id
                             where a.id_blind_index in (select decode(k, 'hex') from unnest(cast(:keys as text[])) k)""")
                     .param("keys", keys)
                     .query((rs, n) -> {

@@ -89,7 +89,8 @@ public class AccountService {
             return List.of();
         }
         return jdbc.sql("select " + LIST_COLUMNS
-                        + " from account a join organisation o on o.id = a.organisation_id where " + query.sql()
+                        + " from account a join organisation_directory o on o.id = a.organisation_id where "
+                        + query.sql()
                         + " order by a.id desc offset :offset limit :limit")
                 .params(query.parameters())
                 .param("offset", offset)
@@ -104,8 +105,9 @@ public class AccountService {
         if (query == null) {
             return 0;
         }
-        return jdbc.sql("select count(*) from account a join organisation o on o.id = a.organisation_id where "
-                        + query.sql())
+        return jdbc.sql(
+                        "select count(*) from account a join organisation_directory o on o.id = a.organisation_id where "
+                                + query.sql())
                 .params(query.parameters())
                 .query(Integer.class)
                 .single();
@@ -126,7 +128,7 @@ public class AccountService {
                 .get()
                 .flatMap(user -> jdbc.sql(
                                 "select " + DETAIL_COLUMNS
-                                        + " from account a join organisation o on o.id = a.organisation_id where a.username = :u")
+                                        + " from account a join organisation_directory o on o.id = a.organisation_id where a.username = :u")
                         .param("u", user.username())
                         .query(AccountService::mapAccount)
                         .optional());
@@ -145,7 +147,7 @@ public class AccountService {
         var typed = text == null ? "" : text.strip();
         return jdbc.sql("""
                         select a.username, a.full_name, a.organisation_id, o.code, a.audience from account a
-                        join organisation o on o.id = a.organisation_id
+                        join organisation_directory o on o.id = a.organisation_id
                         where o.path like :path and a.state = 'VERIFIED'
                           and (:text = '' or a.search_name like :name or a.username = lower(:text))
                         order by a.search_name, a.id limit :limit""")
@@ -162,7 +164,7 @@ public class AccountService {
     public Optional<LearnerAccount> learnerByUsername(String username) {
         return jdbc.sql("""
                         select a.username, a.full_name, a.organisation_id, o.code, a.audience from account a
-                        join organisation o on o.id = a.organisation_id where a.username = :u and a.state = 'VERIFIED'""")
+                        join organisation_directory o on o.id = a.organisation_id where a.username = :u and a.state = 'VERIFIED'""")
                 .param("u", username.strip().toLowerCase(java.util.Locale.ROOT))
                 .query(AccountService::mapLearner)
                 .optional();
@@ -177,7 +179,7 @@ public class AccountService {
         }
         return jdbc.sql("""
                         select a.username, a.full_name, a.organisation_id, o.code, a.audience from account a
-                        join organisation o on o.id = a.organisation_id
+                        join organisation_directory o on o.id = a.organisation_id
                         where a.id_blind_index = :b and a.state = 'VERIFIED'""")
                 .param("b", protector.blindIndex(check.validNumber().orElseThrow()))
                 .query(AccountService::mapLearner)
@@ -351,7 +353,7 @@ public class AccountService {
         var scope = organisations.adminScope();
         var array = ids.toArray(Long[]::new);
         var rows = jdbc.sql("select a.id, a.state, (" + scope.sqlCondition()
-                        + ") as in_scope from account a join organisation o on o.id = a.organisation_id"
+                        + ") as in_scope from account a join organisation_directory o on o.id = a.organisation_id"
                         + " where a.id = any (:ids)")
                 .params(scope.sqlParameters())
                 .param("ids", array)
@@ -372,7 +374,7 @@ public class AccountService {
         if (query == null) {
             return List.of();
         }
-        return jdbc.sql("select a.id from account a join organisation o on o.id = a.organisation_id where "
+        return jdbc.sql("select a.id from account a join organisation_directory o on o.id = a.organisation_id where "
                         + query.sql() + " order by a.id limit " + BULK_LIMIT)
                 .params(query.parameters())
                 .query(Long.class)
@@ -388,7 +390,7 @@ public class AccountService {
 
     private Optional<Account> find(long id) {
         return jdbc.sql("select " + DETAIL_COLUMNS
-                        + " from account a join organisation o on o.id = a.organisation_id where a.id = :id")
+                        + " from account a join organisation_directory o on o.id = a.organisation_id where a.id = :id")
                 .param("id", id)
                 .query(AccountService::mapAccount)
                 .optional();
@@ -396,7 +398,7 @@ public class AccountService {
 
     private record Where(String sql, Map<String, Object> parameters) {}
 
-    /** The filter as SQL over {@code account a join organisation o}, within scope; null when the scope is empty. */
+    /** The filter as SQL over {@code account a join organisation_directory o}, within scope; null when the scope is empty. */
     private @Nullable Where where(AccountFilter filter) {
         var scope = organisations.adminScope();
         if (scope.isEmpty()) {
@@ -518,7 +520,7 @@ public class AccountService {
         var hex = java.util.HexFormat.of();
         return jdbc.sql("""
                         select a.id_blind_index, a.id, a.username, o.id as org_id, o.code, o.path, a.audience, a.state
-                        from account a join organisation o on o.id = a.organisation_id
+                        from account a join organisation_directory o on o.id = a.organisation_id
                         where a.id_blind_index = any (array(select decode(k, 'hex') from unnest(cast(:keys as text[])) k))""")
                 .param("keys", blindIndexes.stream().map(hex::formatHex).toArray(String[]::new))
                 .query((rs, n) -> new IdentityMatch(

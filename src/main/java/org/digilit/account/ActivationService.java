@@ -141,7 +141,7 @@ public class ActivationService {
         var helperScope = organisations.facilitatorScope();
         return jdbc
                 .sql("select " + AccountService.LIST_COLUMNS + ", o.id as org_id, o.path as org_path from account a"
-                        + " join organisation o on o.id = a.organisation_id where " + condition
+                        + " join organisation_directory o on o.id = a.organisation_id where " + condition
                         + " and a.state = 'VERIFIED' and a.keycloak_id is not null and a.activated_at is not null")
                 .param("key", key)
                 .query((rs, n) -> {
@@ -182,7 +182,7 @@ public class ActivationService {
         var rows = jdbc.sql("select a.id, a.username, a.full_name, a.id_last_four, o.name_vi, o.name_en, o.id, o.path,"
                         + " a.audience, (a.state = 'VERIFIED' and a.keycloak_id is not null and"
                         + (purpose == SlipPurpose.RESET ? " a.activated_at is not null" : " a.activated_at is null")
-                        + ") as eligible from account a join organisation o on o.id = a.organisation_id"
+                        + ") as eligible from account a join organisation_directory o on o.id = a.organisation_id"
                         + " where a.id = any (:ids) order by o.code, a.full_name")
                 .param("ids", accountIds.toArray(Long[]::new))
                 .query((rs, n) -> new Row(

@@ -58,7 +58,7 @@ public class MoveRequestService {
                         select r.id, a.id, a.full_name, a.id_last_four, f.code, t.code, t.id, r.requested_by,
                             r.created_at
                         from account_move_request r join account a on a.id = r.account_id
-                        join organisation f on f.id = a.organisation_id join organisation t on t.id = r.to_organisation_id
+                        join organisation_directory f on f.id = a.organisation_id join organisation_directory t on t.id = r.to_organisation_id
                         where r.decided_at is null order by r.created_at limit 500""")
                 .query((rs, n) -> new MoveRequest(
                         rs.getLong(1),

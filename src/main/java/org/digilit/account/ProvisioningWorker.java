@@ -281,7 +281,7 @@ class ProvisioningWorker implements SmartLifecycle {
         jdbc.sql("""
                         select a.id, a.username, a.full_name, a.id_scheme, o.code, a.audience, a.state, a.keycloak_id,
                             a.email
-                        from account a join organisation o on o.id = a.organisation_id where a.id = any (:ids)""")
+                        from account a join organisation_directory o on o.id = a.organisation_id where a.id = any (:ids)""")
                 .param("ids", claimed.stream().map(Claimed::accountId).toArray(Long[]::new))
                 .query((rs, n) -> new Target(
                         rs.getLong(1),

@@ -119,7 +119,7 @@ public class ReconciliationService {
     public ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress, int examples) {
         var byKeycloakId = new HashMap<String, Known>();
         jdbc.sql("""
-                        select a.id, a.keycloak_id, a.state, o.code, a.audience from account a join organisation o
+                        select a.id, a.keycloak_id, a.state, o.code, a.audience from account a join organisation_directory o
                         on o.id = a.organisation_id where a.keycloak_id is not null""")
                 .query((rs, n) -> new Known(
                         rs.getLong(1),

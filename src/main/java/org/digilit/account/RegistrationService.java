@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.BotGuard;
 import org.digilit.base.TextFolding;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityProtector;
@@ -30,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationService {
 
     public static final int PER_ADDRESS_PER_HOUR = 10;
-    public static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
+    /** The guard's minimum time to fill the form ({@link BotGuard#MIN_FILL_TIME}). */
+    public static final Duration MIN_FILL_TIME = BotGuard.MIN_FILL_TIME;
+
     public static final int NAME_MAX_LENGTH = 200;
 
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
@@ -65,7 +68,7 @@ public class RegistrationService {
      */
     @Transactional
     public RegistrationResult register(Registration form, String clientAddress, Duration formAge, String trap) {
-        if (!trap.isEmpty() || formAge.compareTo(MIN_FILL_TIME) < 0) {
+        if (BotGuard.suspected(formAge, trap)) {
             // Counted per network and hour, not a row per attempt (issue #14): a flood cannot fill the database.
             audit.countAnonymous("account.registration-refused-bot", clientAddress);
             return RegistrationResult.received();

@@ -1,7 +1,8 @@
 /**
  * Accounts tied to identity numbers: bulk import and self-registration, verification, provisioning to Keycloak through
  * the {@link org.digilit.account.AccountDirectory} port (its Keycloak adapter included), activation slips and codes,
- * and reconciliation.
+ * and reconciliation. Owns {@code account} and its import, outbox, activation-code, rate-limit, move-request, import-check
+ * and privileged-grant tables; publishes the view {@code account_learner} (DD013).
  */
 @org.jspecify.annotations.NullMarked
 package org.digilit.account;

@@ -1,3 +1,6 @@
-/** Who changed what, when and from where: an append-only trail of account changes, imports and exports. */
+/**
+ * Who changed what, when and from where: an append-only trail of account changes, imports and exports, and counts of
+ * anonymous requests per hour. Owns {@code audit_event} and {@code audit_anonymous_window}.
+ */
 @org.jspecify.annotations.NullMarked
 package org.digilit.audit;

@@ -1,5 +1,9 @@
 package org.digilit.base;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,13 +20,41 @@ import java.util.function.Consumer;
  */
 public final class ImportHeader {
 
-    /** A column of an import format: the name its header cell carries, and whether a file must have it. */
+    /**
+     * A column of an import format (a constant of an enum): the name its header cell carries, by default the constant's
+     * name in lower case, and whether a file must have it, by default yes unless the constant is marked {@link
+     * Optional}. One column type for every import.
+     */
     public interface Column {
 
-        String header();
+        default String header() {
+            return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+        }
 
-        boolean required();
+        default boolean required() {
+            var constant = (Enum<?>) this;
+            return !OPTIONAL_COLUMNS.get(constant.getDeclaringClass()).contains(constant.name());
+        }
     }
+
+    /** Per column enum, the names of its constants marked {@link Optional} (looked up once per enum). */
+    private static final ClassValue<java.util.Set<String>> OPTIONAL_COLUMNS = new ClassValue<>() {
+        @Override
+        protected java.util.Set<String> computeValue(Class<?> type) {
+            var optional = new HashSet<String>();
+            for (var field : type.getFields()) {
+                if (field.isEnumConstant() && field.isAnnotationPresent(Optional.class)) {
+                    optional.add(field.getName());
+                }
+            }
+            return java.util.Set.copyOf(optional);
+        }
+    };
+
+    /** Marks a column a file may leave out. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Optional {}
 
     private ImportHeader() {}
 

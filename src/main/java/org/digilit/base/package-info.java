@@ -1,6 +1,6 @@
 /**
  * Small shared pieces every feature may use: the clock, the platform's settings, and the reading of uploaded tables
- * (CSV, XLSX) with the problems they report. No feature logic lives here.
+ * (CSV, XLSX) with the problems they report, and the public forms' bot guard. No feature logic lives here.
  */
 @org.jspecify.annotations.NullMarked
 package org.digilit.base;

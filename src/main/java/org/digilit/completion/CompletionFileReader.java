@@ -36,31 +36,15 @@ final class CompletionFileReader {
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     enum Column implements ImportHeader.Column {
-        IDENTITY_NUMBER("identity_number", true),
-        FULL_NAME("full_name", true),
-        COMPLETION_DATE("completion_date", true),
-        PLATFORM("platform", true),
-        PROGRAMME_CODE("programme_code", true),
-        CERTIFICATE_NUMBER("certificate_number", false),
-        SCORE("score", false);
-
-        final String header;
-        final boolean required;
-
-        Column(String header, boolean required) {
-            this.header = header;
-            this.required = required;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
+        IDENTITY_NUMBER,
+        FULL_NAME,
+        COMPLETION_DATE,
+        PLATFORM,
+        PROGRAMME_CODE,
+        @ImportHeader.Optional
+        CERTIFICATE_NUMBER,
+        @ImportHeader.Optional
+        SCORE;
     }
 
     private CompletionFileReader() {}
@@ -109,7 +93,7 @@ final class CompletionFileReader {
             List<ImportProblem> found) {
         IdentityNumber identity = null;
         if (identityText.isEmpty()) {
-            found.add(ImportProblem.of(row, Column.IDENTITY_NUMBER.header, "identity.empty"));
+            found.add(ImportProblem.of(row, Column.IDENTITY_NUMBER.header(), "identity.empty"));
         } else {
             var check = IdentityNumbers.check(scheme, identityText);
             if (!check.isValid() && scheme == IdentityScheme.VIETNAM_CCCD && identityText.matches("[0-9]{11}")) {
@@ -120,39 +104,39 @@ final class CompletionFileReader {
             if (check.isValid()) {
                 identity = check.validNumber().orElseThrow();
             } else {
-                found.add(ImportProblem.of(row, Column.IDENTITY_NUMBER.header, "identity." + check.problem()));
+                found.add(ImportProblem.of(row, Column.IDENTITY_NUMBER.header(), "identity." + check.problem()));
             }
         }
         if (fullName.isEmpty()) {
-            found.add(ImportProblem.of(row, Column.FULL_NAME.header, "missing-value"));
+            found.add(ImportProblem.of(row, Column.FULL_NAME.header(), "missing-value"));
         } else if (fullName.length() > CompletionRow.NAME_MAX_LENGTH) {
             found.add(ImportProblem.of(
-                    row, Column.FULL_NAME.header, "too-long", String.valueOf(CompletionRow.NAME_MAX_LENGTH)));
+                    row, Column.FULL_NAME.header(), "too-long", String.valueOf(CompletionRow.NAME_MAX_LENGTH)));
         }
         var date = date(dateText);
         if (dateText.isEmpty()) {
-            found.add(ImportProblem.of(row, Column.COMPLETION_DATE.header, "missing-value"));
+            found.add(ImportProblem.of(row, Column.COMPLETION_DATE.header(), "missing-value"));
         } else if (date == null) {
             found.add(ImportProblem.of(
-                    row, Column.COMPLETION_DATE.header, "invalid-date", ImportProblem.excerpt(dateText)));
+                    row, Column.COMPLETION_DATE.header(), "invalid-date", ImportProblem.excerpt(dateText)));
         } else if (date.isBefore(CompletionRow.EARLIEST) || date.isAfter(today)) {
             found.add(ImportProblem.of(
                     row,
-                    Column.COMPLETION_DATE.header,
+                    Column.COMPLETION_DATE.header(),
                     "completion.date-out-of-range",
                     ImportProblem.excerpt(dateText)));
         }
         var platformCode = platform.toUpperCase(Locale.ROOT);
         if (platform.isEmpty()) {
-            found.add(ImportProblem.of(row, Column.PLATFORM.header, "missing-value"));
+            found.add(ImportProblem.of(row, Column.PLATFORM.header(), "missing-value"));
         }
         if (programme.isEmpty()) {
-            found.add(ImportProblem.of(row, Column.PROGRAMME_CODE.header, "missing-value"));
+            found.add(ImportProblem.of(row, Column.PROGRAMME_CODE.header(), "missing-value"));
         }
         if (certificate.length() > CompletionRow.CERTIFICATE_MAX_LENGTH) {
             found.add(ImportProblem.of(
                     row,
-                    Column.CERTIFICATE_NUMBER.header,
+                    Column.CERTIFICATE_NUMBER.header(),
                     "too-long",
                     String.valueOf(CompletionRow.CERTIFICATE_MAX_LENGTH)));
         }
@@ -162,12 +146,12 @@ final class CompletionFileReader {
                 score = new BigDecimal(scoreText.replace(',', '.'));
                 if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0 || score.scale() > 2) {
                     found.add(ImportProblem.of(
-                            row, Column.SCORE.header, "completion.invalid-score", ImportProblem.excerpt(scoreText)));
+                            row, Column.SCORE.header(), "completion.invalid-score", ImportProblem.excerpt(scoreText)));
                     score = null;
                 }
             } catch (NumberFormatException e) {
                 found.add(ImportProblem.of(
-                        row, Column.SCORE.header, "completion.invalid-score", ImportProblem.excerpt(scoreText)));
+                        row, Column.SCORE.header(), "completion.invalid-score", ImportProblem.excerpt(scoreText)));
             }
         }
         if (recordId != null && (recordId.isEmpty() || recordId.length() > CompletionRow.RECORD_ID_MAX_LENGTH)) {

@@ -37,29 +37,13 @@ public class DeviceImportService {
     private static final Pattern SERIAL = Pattern.compile("[A-Z0-9][A-Z0-9./_-]{3,63}");
 
     enum Column implements ImportHeader.Column {
-        SERIAL("serial", true),
-        KIND("kind", true),
-        MODEL("model", false),
-        BATCH("batch", false),
-        STORAGE_POINT("storage_point", true);
-
-        private final String header;
-        private final boolean required;
-
-        Column(String header, boolean required) {
-            this.header = header;
-            this.required = required;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
+        SERIAL,
+        KIND,
+        @ImportHeader.Optional
+        MODEL,
+        @ImportHeader.Optional
+        BATCH,
+        STORAGE_POINT;
     }
 
     private final ImportStore store;

@@ -49,7 +49,7 @@ class DeviceStore {
     /** Points with their organisations' names, optionally only collection points, within a scope. */
     List<CollectionPoint> points(OrganisationScope scope, boolean collectionOnly) {
         return jdbc.sql("select p.organisation_id, o.code, o.name_vi, o.name_en, p.collection, p.storage, p.address"
-                        + " from device_point p join organisation o on o.id = p.organisation_id where "
+                        + " from device_point p join organisation_directory o on o.id = p.organisation_id where "
                         + scope.sqlCondition() + (collectionOnly ? " and p.collection" : "")
                         + " order by o.name_vi, o.code")
                 .params(scope.sqlParameters())

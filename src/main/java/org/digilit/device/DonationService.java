@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.digilit.account.RateLimiter;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.BotGuard;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationType;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DonationService {
 
     public static final int PER_ADDRESS_PER_HOUR = 10;
-    public static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
+    /** The guard's minimum time to fill the form ({@link BotGuard#MIN_FILL_TIME}). */
+    public static final Duration MIN_FILL_TIME = BotGuard.MIN_FILL_TIME;
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
 
@@ -56,7 +58,7 @@ public class DonationService {
 
     @Transactional
     public DonationResult donate(DonationForm form, String clientAddress, Duration formAge, String trap) {
-        if (!trap.isEmpty() || formAge.compareTo(MIN_FILL_TIME) < 0) {
+        if (BotGuard.suspected(formAge, trap)) {
             audit.record(new AuditEntry(
                     "anonymous", "device.donation-refused-bot", "device-donation", null, clientAddress, null));
             return new DonationResult(DonationResult.Status.RECEIVED, null, java.util.Map.of());

@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of the device reports. Joins the organisation table through its published scope condition, and (for the
- * completion comparison) reads learning's course_progress (username, organisation_code, completed_at): the report
- * package will own that comparison once the quarterly report reads device_recipient (DD011).
+ * The SQL of the device reports. Reads the organisation feature's published {@code organisation_directory} with its
+ * scope condition and, for the completion comparison, the learning feature's published {@code learning_progress}
+ * (DD013): the report package will own that comparison once the quarterly report reads device_recipient (DD011).
  */
 @Repository
 class ReportQueries {
@@ -34,7 +34,7 @@ class ReportQueries {
                             count(*) filter (where r.requested_at < :to
                                              and (r.status = 'PENDING' or (r.decided_at is not null and r.decided_at >= :to)))
                                 as pending
-                        from device_request r join organisation o on o.id = r.organisation_id
+                        from device_request r join organisation_directory o on o.id = r.organisation_id
                         where """ + scope.sqlCondition() + """
                          and r.requested_at < :to
                         group by o.id, o.code, o.name_vi, o.name_en
@@ -58,7 +58,7 @@ class ReportQueries {
         return jdbc.sql("""
                         with learners as (
                             select p.username, bool_or(p.completed_at is not null) as completed
-                            from course_progress p join organisation o on o.code = p.organisation_code
+                            from learning_progress p join organisation_directory o on o.code = p.organisation_code
                             where """ + scope.sqlCondition() + """
                             group by p.username)
                         select

@@ -115,7 +115,8 @@ class RequestStore {
 
     /** Requests of organisations in scope, optionally of one status, most urgent first. */
     List<DeviceRequest> list(OrganisationScope scope, @Nullable RequestStatus status, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from device_request r join organisation o on o.id = r.organisation_id"
+        return jdbc.sql("select " + COLUMNS
+                        + " from device_request r join organisation_directory o on o.id = r.organisation_id"
                         + " where " + scope.sqlCondition() + (status == null ? "" : " and r.status = :status")
                         + " " + ORDER + " offset :offset limit :limit")
                 .params(scope.sqlParameters())

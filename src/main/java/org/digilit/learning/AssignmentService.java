@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -17,7 +16,6 @@ import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.course.CatalogueService;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationRef;
-import org.digilit.organisation.OrganisationScope;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.organisation.Quarter;
@@ -208,7 +206,7 @@ public class AssignmentService {
     /** The live assignments on every organisation the caller administers, newest first, a page at a time. */
     @Transactional(readOnly = true)
     public List<Assignment> inScope(int offset, int limit) {
-        var scope = adminScope(requireAdmin());
+        var scope = organisations.adminScopeOf(requireAdmin());
         return jdbc.sql(SELECT + " where a.withdrawn_at is null and " + scope.sqlCondition()
                         + " order by a.assigned_at desc, a.id desc offset :offset limit :limit")
                 .params(scope.sqlParameters())
@@ -221,9 +219,10 @@ public class AssignmentService {
     /** How many live assignments {@link #inScope} pages through. */
     @Transactional(readOnly = true)
     public int countInScope() {
-        var scope = adminScope(requireAdmin());
-        return jdbc.sql("select count(*) from course_assignment a join organisation o on o.id = a.organisation_id"
-                        + " where a.withdrawn_at is null and " + scope.sqlCondition())
+        var scope = organisations.adminScopeOf(requireAdmin());
+        return jdbc.sql(
+                        "select count(*) from course_assignment a join organisation_directory o on o.id = a.organisation_id"
+                                + " where a.withdrawn_at is null and " + scope.sqlCondition())
                 .params(scope.sqlParameters())
                 .query(Integer.class)
                 .single();
@@ -288,8 +287,8 @@ public class AssignmentService {
         // path: an ancestor's path is a prefix of the organisation's.
         return jdbc.sql("""
                         select exists (select 1 from course_assignment a
-                            join organisation ao on ao.id = a.organisation_id
-                            join organisation o on o.code = :code and o.path like ao.path || '%'
+                            join organisation_directory ao on ao.id = a.organisation_id
+                            join organisation_directory o on o.code = :code and o.path like ao.path || '%'
                             where a.course_id = :course and a.audience = :audience and a.withdrawn_at is null)""")
                 .param("code", code)
                 .param("course", courseId)
@@ -305,7 +304,7 @@ public class AssignmentService {
     private static final String SELECT = """
             select a.id, a.organisation_id, o.code, o.name_vi, o.name_en, a.audience, a.course_id, a.due_year,
                 a.due_quarter, a.assigned_by, a.assigned_at
-            from course_assignment a join organisation o on o.id = a.organisation_id""";
+            from course_assignment a join organisation_directory o on o.id = a.organisation_id""";
 
     private static Assignment map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Assignment(
@@ -336,29 +335,12 @@ public class AssignmentService {
         return user;
     }
 
-    /**
-     * What the user administers: everything for a platform admin, else their organisation admin's subtree. A
-     * working-group role adds what the group follows to what they may see, not to what they may assign.
-     */
-    private OrganisationScope adminScope(AuthenticatedUser user) {
-        if (user.has(Role.PLATFORM_ADMIN)) {
-            return OrganisationScope.all();
-        }
-        var asAdmin = new AuthenticatedUser(
-                user.subject(),
-                user.username(),
-                user.displayName(),
-                EnumSet.of(Role.ORG_ADMIN),
-                user.organisationCode());
-        return organisations.scopeOf(asAdmin);
-    }
-
     /** The organisation, if it exists and the user administers it. */
     private OrganisationRef administered(AuthenticatedUser user, long organisationId) {
         var organisation = organisations
                 .reference(organisationId)
                 .orElseThrow(() -> new NoSuchElementException("No such organisation"));
-        if (!adminScope(user).includes(organisation.id(), organisation.path())) {
+        if (!organisations.adminScopeOf(user).includes(organisation.id(), organisation.path())) {
             throw new OutOfScopeException();
         }
         return organisation;

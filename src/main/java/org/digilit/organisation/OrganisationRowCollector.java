@@ -24,32 +24,19 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     enum Column implements ImportHeader.Column {
-        CODE("code", true),
-        PARENT_CODE("parent_code", false),
-        TYPE("type", true),
-        NAME_VI("name_vi", true),
-        NAME_EN("name_en", false),
-        EXPECTED_CITIZENS("expected_citizens", false),
-        EXPECTED_TEACHERS("expected_teachers", false),
-        EXPECTED_OFFICIALS("expected_officials", false);
-
-        final String header;
-        final boolean required;
-
-        Column(String header, boolean required) {
-            this.header = header;
-            this.required = required;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
+        CODE,
+        @ImportHeader.Optional
+        PARENT_CODE,
+        TYPE,
+        NAME_VI,
+        @ImportHeader.Optional
+        NAME_EN,
+        @ImportHeader.Optional
+        EXPECTED_CITIZENS,
+        @ImportHeader.Optional
+        EXPECTED_TEACHERS,
+        @ImportHeader.Optional
+        EXPECTED_OFFICIALS;
     }
 
     private final List<OrganisationRow> rows = new ArrayList<>();
@@ -230,6 +217,6 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
     }
 
     private static ImportProblem problem(int row, Column column, String code, String... arguments) {
-        return ImportProblem.of(row, column.header, code, arguments);
+        return ImportProblem.of(row, column.header(), code, arguments);
     }
 }

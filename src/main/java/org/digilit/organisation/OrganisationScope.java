@@ -32,15 +32,26 @@ public record OrganisationScope(boolean everything, List<String> subtreePaths, S
     }
 
     /**
-     * SQL condition on an organisation row aliased {@code o}, with the parameters {@code :scopePaths} and
-     * {@code :scopeIds}. Public for features that list their own rows per organisation (accounts, reports) and join
-     * the organisation table for it: the organisation module's one published query contract (DD005).
+     * The scope as one complete SQL predicate on an organisation row aliased {@code o} (of the published view
+     * {@code organisation_directory}, DD013), with the parameters {@link #sqlParameters()}: always parenthesised and with
+     * a space either side, so it can stand after {@code where} or {@code and} however the caller's text ends (a text
+     * block drops a line's trailing space: {@code "... and" + "true"} once read {@code andtrue}). The organisation
+     * module's published query contract.
      */
     public String sqlCondition() {
-        if (everything) {
-            return "true";
+        return sqlCondition("o");
+    }
+
+    /** The same predicate on an organisation row aliased {@code alias}. */
+    public String sqlCondition(String alias) {
+        if (!alias.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not an SQL alias: " + alias);
         }
-        return "(o.path like any (cast(:scopePaths as text[])) or o.id = any (cast(:scopeIds as bigint[])))";
+        if (everything) {
+            return " (true) ";
+        }
+        return " (" + alias + ".path like any (cast(:scopePaths as text[])) or " + alias
+                + ".id = any (cast(:scopeIds as bigint[]))) ";
     }
 
     /** The parameters of {@link #sqlCondition()}. */

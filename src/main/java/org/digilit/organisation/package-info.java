@@ -1,3 +1,8 @@
-/** Organisations, working groups and quarterly targets. */
+/**
+ * Organisations, working groups and quarterly targets, and who may see and act on what ({@link
+ * org.digilit.organisation.OrganisationScope}). Owns {@code organisation}, its parent history, the working-group
+ * tables and {@code target}; publishes the view {@code organisation_directory} and the scope predicate over it
+ * (DD013).
+ */
 @org.jspecify.annotations.NullMarked
 package org.digilit.organisation;

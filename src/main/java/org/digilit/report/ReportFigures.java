@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recomputes the flows behind every report from the source tables of the other features, in one transaction: verified
- * accounts, activations, first enrolments, completions of required courses and certificates, per organisation,
- * audience and quarter (in the programme's time zone), then the same rolled up each organisation's subtree. Reading
- * those tables directly (not through their services) is this module's one exception to the feature boundaries: one
- * set-based pass over a million accounts takes seconds, a service call per person would take hours.
+ * Recomputes the flows behind every report in one transaction: verified accounts, activations, first enrolments,
+ * completions of required courses and certificates, per organisation, audience and quarter (in the programme's time
+ * zone), then the same rolled up each organisation's subtree. It reads the views the owning features publish
+ * ({@code account_learner}, {@code organisation_directory}, {@code learning_completion},
+ * {@code learning_required_course}, {@code learning_first_enrolment}, {@code learning_certificate}; DD013), never their
+ * tables: one set-based pass over a million accounts takes seconds, a service call per person would take hours.
  *
  * <p>A person's required courses are the live assignments for their audience on their organisation or any ancestor.
  * They count as completed at the moment they completed the last of them; someone with nothing required counts from
@@ -50,14 +51,13 @@ class ReportFigures {
             with people as (
                 select a.username, a.full_name, a.id_last_four, a.organisation_id, a.audience, a.verified_at,
                     a.activated_at
-                from account a where a.state = 'VERIFIED' and a.verified_at is not null and (%1$s)
+                from account_learner a where a.state = 'VERIFIED' and a.verified_at is not null and (%1$s)
             ),
             org_required as (
                 select distinct o.id as organisation_id, ca.audience, ca.course_id
-                from course_assignment ca
-                join organisation ao on ao.id = ca.organisation_id
-                join organisation o on o.path like ao.path || '%%'
-                where ca.withdrawn_at is null
+                from learning_required_course ca
+                join organisation_directory ao on ao.id = ca.organisation_id
+                join organisation_directory o on o.path like ao.path || '%%'
             ),
             required as (
                 select p.username, count(*) as required, count(cp.completed_at) as done,
@@ -99,13 +99,13 @@ class ReportFigures {
                 select organisation_id, audience, activated_at, 0, 1, 0, 0, 0 from person where activated_at is not null
                 union all
                 select p.organisation_id, p.audience, e.first_at, 0, 0, 1, 0, 0 from person p
-                join (select username, min(enrolled_at) as first_at from enrolment group by username) e
+                join (select username, first_enrolled_at as first_at from learning_first_enrolment) e
                     on e.username = p.username
                 union all
                 select organisation_id, audience, done_at, 0, 0, 0, 1, 0 from person where done_at is not null
                 union all
                 select p.organisation_id, p.audience, c.issued_at, 0, 0, 0, 0, 1 from person p
-                join certificate c on c.username = p.username where c.revoked_at is null
+                join learning_certificate c on c.username = p.username
             ),
             fact as (
             insert into report_fact (organisation_id, audience, year, quarter, accounts, activated, enrolled,
@@ -128,7 +128,7 @@ class ReportFigures {
             select cast(ancestor as bigint), f.audience, f.year, f.quarter, sum(f.accounts), sum(f.activated),
                 sum(f.enrolled), sum(f.completed), sum(f.certificates)
             from report_fact f
-            join organisation o on o.id = f.organisation_id
+            join organisation_directory o on o.id = f.organisation_id
             cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')) ancestor
             group by 1, 2, 3, 4
             """;
@@ -138,7 +138,7 @@ class ReportFigures {
             insert into report_rollup_source (organisation_id, audience, year, quarter, source, completed)
             select cast(ancestor as bigint), f.audience, f.year, f.quarter, f.source, sum(f.completed)
             from report_fact_source f
-            join organisation o on o.id = f.organisation_id
+            join organisation_directory o on o.id = f.organisation_id
             cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')) ancestor
             group by 1, 2, 3, 4, 5
             """;
@@ -204,7 +204,7 @@ class ReportFigures {
     Figures over(OrganisationScope scope, Quarter quarter, @Nullable Audience audience) {
         return jdbc.sql("select coalesce(sum(f.accounts), 0), coalesce(sum(f.activated), 0), "
                         + "coalesce(sum(f.enrolled), 0), coalesce(sum(f.completed), 0), coalesce(sum(f.certificates), 0) "
-                        + "from report_fact f join organisation o on o.id = f.organisation_id where "
+                        + "from report_fact f join organisation_directory o on o.id = f.organisation_id where "
                         + scope.sqlCondition() + " and f.year * 4 + f.quarter <= :key and "
                         + (audience == null ? "true" : "f.audience = :audience"))
                 .params(scope.sqlParameters())
@@ -262,7 +262,7 @@ class ReportFigures {
     /** The same over every organisation of a scope, each person once. */
     Map<String, Long> sourcesOver(OrganisationScope scope, Quarter quarter, @Nullable Audience audience) {
         var result = new java.util.TreeMap<String, Long>();
-        jdbc.sql("select f.source, sum(f.completed) from report_fact_source f join organisation o on o.id = "
+        jdbc.sql("select f.source, sum(f.completed) from report_fact_source f join organisation_directory o on o.id = "
                         + "f.organisation_id where " + scope.sqlCondition() + " and f.year * 4 + f.quarter <= :key and "
                         + (audience == null ? "true" : "f.audience = :audience") + " group by f.source")
                 .params(scope.sqlParameters())
@@ -280,9 +280,9 @@ class ReportFigures {
             return result;
         }
         var sql = subtree
-                ? "select o.id, sum(" + expected("d", audience) + ") from organisation o "
-                        + "join organisation d on d.path like o.path || '%' where o.id = any (:ids) group by o.id"
-                : "select o.id, " + expected("o", audience) + " from organisation o where o.id = any (:ids)";
+                ? "select o.id, sum(" + expected("d", audience) + ") from organisation_directory o "
+                        + "join organisation_directory d on d.path like o.path || '%' where o.id = any (:ids) group by o.id"
+                : "select o.id, " + expected("o", audience) + " from organisation_directory o where o.id = any (:ids)";
         jdbc.sql(sql)
                 .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2)))
@@ -292,7 +292,7 @@ class ReportFigures {
 
     /** The people expected in every organisation of a scope, counted once. */
     long headcountOver(OrganisationScope scope, @Nullable Audience audience) {
-        return jdbc.sql("select coalesce(sum(" + expected("o", audience) + "), 0) from organisation o where "
+        return jdbc.sql("select coalesce(sum(" + expected("o", audience) + "), 0) from organisation_directory o where "
                         + scope.sqlCondition())
                 .params(scope.sqlParameters())
                 .query(Long.class)

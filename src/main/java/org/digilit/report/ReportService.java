@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
-import org.digilit.identity.IdentityNumber;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationScope;
@@ -25,7 +24,6 @@ import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +47,7 @@ public class ReportService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final ReportingProperties properties;
-    private final JdbcClient jdbc;
+    private final FollowUpQueries followUps;
     private final Clock clock;
 
     ReportService(
@@ -62,7 +60,7 @@ public class ReportService {
             CurrentUser currentUser,
             AuditService audit,
             ReportingProperties properties,
-            JdbcClient jdbc,
+            FollowUpQueries followUps,
             Clock clock) {
         this.figures = figures;
         this.snapshots = snapshots;
@@ -73,7 +71,7 @@ public class ReportService {
         this.currentUser = currentUser;
         this.audit = audit;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
@@ -257,41 +255,14 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<FollowUpPerson> followUp(long organisationId, @Nullable Audience audience, int offset, int limit) {
         var organisation = administered(organisationId);
-        return jdbc.sql(ReportFigures.people(FOLLOW_UP_PEOPLE, true) + """
-                        select p.username, p.full_name, p.id_last_four, p.audience, p.activated_at, p.required, p.done,
-                            o.code, o.name_vi
-                        from person p join organisation o on o.id = p.organisation_id
-                        where p.done_at is null order by p.full_name, p.username offset :offset limit :limit""")
-                .param("path", organisation.path() + "%")
-                .param("audience", audience == null ? "" : audience.name())
-                .param("offset", offset)
-                .param("limit", limit)
-                .query((rs, n) -> new FollowUpPerson(
-                        rs.getString("username"),
-                        rs.getString("full_name"),
-                        IdentityNumber.maskLastFour(rs.getString("id_last_four")),
-                        rs.getString("code"),
-                        rs.getString("name_vi"),
-                        Audience.valueOf(rs.getString("audience")),
-                        rs.getTimestamp("activated_at") != null,
-                        rs.getInt("required"),
-                        rs.getInt("done")))
-                .list();
+        return followUps.list(organisation.path(), audience, offset, limit);
     }
 
     @Transactional(readOnly = true)
     public int countFollowUp(long organisationId, @Nullable Audience audience) {
         var organisation = administered(organisationId);
-        return jdbc.sql(ReportFigures.people(FOLLOW_UP_PEOPLE, true)
-                        + " select count(*) from person p where p.done_at is null")
-                .param("path", organisation.path() + "%")
-                .param("audience", audience == null ? "" : audience.name())
-                .query(Integer.class)
-                .single();
+        return followUps.count(organisation.path(), audience);
     }
-
-    private static final String FOLLOW_UP_PEOPLE = "a.organisation_id in (select s.id from organisation s "
-            + "where s.path like :path) and (:audience = '' or a.audience = :audience)";
 
     /** Recomputes the live figures now (platform admins; the scheduler does it every few minutes). */
     public void refresh() {

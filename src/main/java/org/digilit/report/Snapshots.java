@@ -57,11 +57,11 @@ class Snapshots {
             var heads = subtree ? """
                     select cast(ancestor as bigint) as organisation_id, sum(d.expected_citizens) as c,
                         sum(d.expected_teachers) as t, sum(d.expected_officials) as o
-                    from organisation d
+                    from organisation_directory d
                     cross join lateral unnest(string_to_array(trim(both '/' from d.path), '/')) ancestor
                     group by 1""" : """
                     select id as organisation_id, expected_citizens as c, expected_teachers as t,
-                        expected_officials as o from organisation""";
+                        expected_officials as o from organisation_directory""";
             jdbc.sql("with heads as (" + heads
                             + "), figures as (select organisation_id, audience, sum(accounts) as accounts,"
                             + " sum(activated) as activated, sum(enrolled) as enrolled, sum(completed) as completed,"
@@ -136,7 +136,8 @@ class Snapshots {
 
     /** Figures of every organisation of a scope in a snapshot, each person counted once. */
     Figures over(long snapshotId, OrganisationScope scope, @Nullable Audience audience) {
-        return jdbc.sql("select " + SUMS + " from report_snapshot_row r join organisation o on o.id = r.organisation_id"
+        return jdbc.sql("select " + SUMS
+                        + " from report_snapshot_row r join organisation_directory o on o.id = r.organisation_id"
                         + " where r.snapshot_id = :s and not r.subtree and " + scope.sqlCondition() + " and "
                         + (audience == null ? "true" : "r.audience = :audience"))
                 .params(scope.sqlParameters())
@@ -169,9 +170,12 @@ class Snapshots {
     /** The completed people by source over a scope in a snapshot, each person once. */
     Map<String, Long> sourcesOver(long snapshotId, OrganisationScope scope, @Nullable Audience audience) {
         var result = new java.util.TreeMap<String, Long>();
-        jdbc.sql("select r.source, sum(r.completed) from report_snapshot_source_row r join organisation o on o.id ="
-                        + " r.organisation_id where r.snapshot_id = :s and not r.subtree and " + scope.sqlCondition()
-                        + " and " + (audience == null ? "true" : "r.audience = :audience") + " group by r.source")
+        jdbc.sql(
+                        "select r.source, sum(r.completed) from report_snapshot_source_row r join organisation_directory o on o.id ="
+                                + " r.organisation_id where r.snapshot_id = :s and not r.subtree and "
+                                + scope.sqlCondition()
+                                + " and " + (audience == null ? "true" : "r.audience = :audience")
+                                + " group by r.source")
                 .params(scope.sqlParameters())
                 .param("s", snapshotId)
                 .param("audience", audience == null ? "" : audience.name())

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Set-based reads of attendance for the dashboard and the fraud signals. Organisations are read through their
- * published query contract ({@code OrganisationScope#sqlCondition} over {@code organisation o}, and its materialised
+ * published query contract ({@code OrganisationScope#sqlCondition} over {@code organisation_directory o}, and its materialised
  * path for subtrees), as the account and report features do.
  */
 @Repository
@@ -47,7 +47,7 @@ class AttendanceQueries {
         jdbc.sql("""
                         select k.id, count(s.id), coalesce(sum(r.enrolled), 0), coalesce(sum(r.attended), 0)
                         from unnest(cast(:ids as bigint[]), cast(:paths as text[])) as k(id, path)
-                        join organisation d on d.path like k.path || '%'
+                        join organisation_directory d on d.path like k.path || '%'
                         join class_session s on s.organisation_id = d.id and s.starts_at >= :from and s.starts_at < :to
                         """ + PER_SESSION + " group by k.id")
                 .param("ids", ids)
@@ -64,7 +64,7 @@ class AttendanceQueries {
             String scope, Map<String, Object> parameters, Instant since, Instant now, int minimum) {
         return jdbc.sql("""
                         select s.id, o.code, s.place, s.starts_at, r.enrolled from class_session s
-                        join organisation o on o.id = s.organisation_id
+                        join organisation_directory o on o.id = s.organisation_id
                         """ + PER_SESSION + """
 
                         where s.starts_at >= :since and s.ends_at <= :now and r.enrolled >= :minimum
@@ -88,7 +88,7 @@ class AttendanceQueries {
         return jdbc.sql("""
                         select s.id, o.code, s.place, s.starts_at, a.learner, s2.id from attendance a
                         join class_session s on s.id = a.session_id
-                        join organisation o on o.id = s.organisation_id
+                        join organisation_directory o on o.id = s.organisation_id
                         join attendance a2 on a2.learner = a.learner and a2.session_id <> a.session_id
                             and a2.status <> 'ABSENT'
                         join class_session s2 on s2.id = a2.session_id and s2.starts_at < s.ends_at
@@ -113,7 +113,7 @@ class AttendanceQueries {
         return jdbc.sql("""
                         select s.id, o.code, s.place, s.starts_at, m.facilitator, count(*) from attendance_mark m
                         join class_session s on s.id = m.session_id
-                        join organisation o on o.id = s.organisation_id
+                        join organisation_directory o on o.id = s.organisation_id
                         where m.method <> 'CORRECTION' and s.starts_at >= :since and """ + scope + """
 
                         group by s.id, o.code, s.place, s.starts_at, s.ends_at, m.facilitator

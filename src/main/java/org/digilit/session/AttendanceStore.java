@@ -196,7 +196,7 @@ class AttendanceStore {
             select c.id, c.session_id, c.learner, c.status, c.reason, c.requested_by, c.requested_at, c.decision,
                 c.decided_by, c.decided_at, o.code, s.place, s.starts_at
             from attendance_correction c join class_session s on s.id = c.session_id
-            join organisation o on o.id = s.organisation_id""";
+            join organisation_directory o on o.id = s.organisation_id""";
 
     private static Correction mapCorrection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Correction(

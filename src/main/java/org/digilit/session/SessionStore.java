@@ -29,7 +29,7 @@ class SessionStore {
             (select count(*) from session_learner l where l.session_id = s.id) as enrolled,
             (select count(*) from attendance a where a.session_id = s.id and a.status <> 'ABSENT') as attended""";
 
-    static final String FROM = " from class_session s join organisation o on o.id = s.organisation_id ";
+    static final String FROM = " from class_session s join organisation_directory o on o.id = s.organisation_id ";
 
     private final JdbcClient jdbc;
 
@@ -108,7 +108,7 @@ class SessionStore {
 
     /** The organisation's path of a session (for scope checks), if the session exists. */
     Optional<String> organisationPath(long sessionId) {
-        return jdbc.sql("select o.path from class_session s join organisation o on o.id = s.organisation_id"
+        return jdbc.sql("select o.path from class_session s join organisation_directory o on o.id = s.organisation_id"
                         + " where s.id = :id")
                 .param("id", sessionId)
                 .query(String.class)
@@ -196,7 +196,7 @@ class SessionStore {
                         select w.id, w.session_id, w.full_name, w.phone, w.recorded_by, w.captured_at, o.code,
                             s.place, s.starts_at
                         from session_walk_in w join class_session s on s.id = w.session_id
-                        join organisation o on o.id = s.organisation_id
+                        join organisation_directory o on o.id = s.organisation_id
                         where w.resolved_at is null and """ + scopeCondition + " order by w.captured_at desc limit :limit")
                 .params(scopeParameters)
                 .param("limit", limit)

@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LanguagePreferenceService {
 
-    private final UserPreferenceRepository preferences;
+    private final UserPreferenceStore preferences;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    LanguagePreferenceService(UserPreferenceRepository preferences, CurrentUser currentUser, Clock clock) {
+    LanguagePreferenceService(UserPreferenceStore preferences, CurrentUser currentUser, Clock clock) {
         this.preferences = preferences;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -27,8 +27,8 @@ public class LanguagePreferenceService {
     public Optional<Locale> chosenByCurrentUser() {
         return currentUser
                 .get()
-                .flatMap(user -> preferences.findById(user.subject()))
-                .flatMap(preference -> Languages.supported(preference.locale()));
+                .flatMap(user -> preferences.locale(user.subject()))
+                .flatMap(Languages::supported);
     }
 
     /** Remembers the signed-in user's choice; does nothing for anonymous visitors (their choice lives in a cookie). */
@@ -38,11 +38,6 @@ public class LanguagePreferenceService {
                 .orElseThrow(() -> new IllegalArgumentException("Unsupported language: " + locale.toLanguageTag()));
         currentUser
                 .get()
-                .ifPresent(user -> preferences
-                        .findById(user.subject())
-                        .ifPresentOrElse(
-                                preference -> preference.changeLocale(language.toLanguageTag(), clock.instant()),
-                                () -> preferences.save(new UserPreference(
-                                        user.subject(), language.toLanguageTag(), clock.instant()))));
+                .ifPresent(user -> preferences.saveLocale(user.subject(), language.toLanguageTag(), clock.instant()));
     }
 }

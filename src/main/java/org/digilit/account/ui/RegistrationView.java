@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.digilit.account.Registration;
 import org.digilit.account.RegistrationService;
+import org.digilit.base.BotGuard;
 import org.digilit.identity.IdentityNumbers.Gender;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
@@ -43,7 +44,7 @@ class RegistrationView extends Main implements HasDynamicTitle {
     private final RadioButtonGroup<Gender> gender = new RadioButtonGroup<>();
     private final TextField phone = new TextField();
     private final ComboBox<OrganisationSummary> commune = new ComboBox<>();
-    private final TextField trap = new TextField();
+    private final TextField trap = BotGuard.trapField();
     private final Div message = new Div();
 
     RegistrationView(RegistrationService registrations, OrganisationService organisations, Clock clock) {
@@ -83,12 +84,6 @@ class RegistrationView extends Main implements HasDynamicTitle {
         for (var field : new com.vaadin.flow.component.HasSize[] {identity, fullName, born, phone, commune}) {
             field.setWidthFull();
         }
-        // The trap: invisible and out of the tab order; people never fill it.
-        trap.setLabel("Website");
-        trap.addClassName("trap");
-        trap.getElement().setAttribute("aria-hidden", "true");
-        trap.getElement().setAttribute("tabindex", "-1");
-        trap.getElement().setAttribute("autocomplete", "off");
 
         var submit = new Button(getTranslation("registration.submit"), click -> submit());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.digilit.base.BotGuard;
 import org.digilit.base.PlatformAddress;
 import org.digilit.device.CollectionPoint;
 import org.digilit.device.DeviceCondition;
@@ -59,7 +60,7 @@ class DonationView extends Main implements HasDynamicTitle {
     private final ComboBox<OrganisationSummary> commune = new ComboBox<>();
     private final TextField pickupAddress = new TextField();
     private final TextField request = new TextField();
-    private final TextField trap = new TextField();
+    private final TextField trap = BotGuard.trapField();
     private final Div message = new Div();
 
     DonationView(
@@ -123,11 +124,6 @@ class DonationView extends Main implements HasDynamicTitle {
         }
         way.addValueChangeListener(change -> showWayFields());
         way.setValue(HandoverWay.DROP_OFF);
-        trap.setLabel("Website");
-        trap.addClassName("trap");
-        trap.getElement().setAttribute("aria-hidden", "true");
-        trap.getElement().setAttribute("tabindex", "-1");
-        trap.getElement().setAttribute("autocomplete", "off");
 
         var submit = new Button(getTranslation("device.donate.submit"), click -> submit());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
