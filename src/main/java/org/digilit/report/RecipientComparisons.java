@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class RecipientComparisons {
 
-    private static final String PEOPLE = "a.organisation_id in (select s.id from organisation s"
-            + " join organisation root on s.path like root.path || '%' where root.id = any (:roots))"
+    private static final String PEOPLE = "a.organisation_id in (select s.id from organisation_directory s"
+            + " join organisation_directory root on s.path like root.path || '%' where root.id = any (:roots))"
             + " and (:audience = '' or a.audience = :audience)";
 
     private final JdbcClient jdbc;
@@ -50,8 +50,8 @@ class RecipientComparisons {
                             count(*) filter (where d.username is null) as others,
                             count(*) filter (where d.username is null and p.done_at < :end) as others_completed
                         from person p
-                        join organisation po on po.id = p.organisation_id
-                        join organisation root on root.id = any (:roots) and po.path like root.path || '%'
+                        join organisation_directory po on po.id = p.organisation_id
+                        join organisation_directory root on root.id = any (:roots) and po.path like root.path || '%'
                         left join (select distinct username from device_recipient where handed_over_at < :end) d
                             on d.username = p.username
                         where p.verified_at < :end
