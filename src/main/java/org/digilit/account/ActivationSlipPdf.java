@@ -74,6 +74,8 @@ final class ActivationSlipPdf {
     private static final float CODE_LETTER_SPACING = 0.12f; // of the font size
     private static final float INSTRUCTIONS_SIZE = 7f;
     private static final float HINT_SIZE = 6.5f;
+    private static final float ADDRESS_SIZE = 8f;
+    private static final float ADDRESS_MIN_SIZE = 5.5f;
     private static final float LINE_SPACING = 1.22f; // of the font size
     private static final float ROW_SPACING = 1.4f; // of the value size
 
@@ -304,16 +306,43 @@ final class ActivationSlipPdf {
             float hintTop = symbolTop - QR_SIZE - 1.5f * MM;
             float hintWidth = QR_SIZE + quietZone;
             float hintLeft = symbolLeft - quietZone / 2;
-            int maxLines = Math.max(1, (int) ((hintTop - bottom) / (HINT_SIZE * LINE_SPACING)));
             var hint = fonts.regular();
             float y = hintTop;
-            for (String line : hint.wrap(hint.printable(texts.scanHint()), HINT_SIZE, hintWidth, maxLines)) {
+            var address = shortAddress(url);
+            float addressRoom = 2 * ADDRESS_SIZE * LINE_SPACING; // at most two lines, below the hint
+            int hintLines = Math.max(1, (int) ((hintTop - bottom - addressRoom) / (HINT_SIZE * LINE_SPACING)));
+            for (String line : hint.wrap(hint.printable(texts.scanHint()), HINT_SIZE, hintWidth, hintLines)) {
                 y -= HINT_SIZE;
                 float lineWidth = hint.width(line, HINT_SIZE);
                 show(hint, HINT_SIZE, LABEL_GREY, hintLeft + (hintWidth - lineWidth) / 2, y, line);
                 y -= HINT_SIZE * (LINE_SPACING - 1);
             }
+            // The address as text too (DD014): not every phone scans a QR code. One line if it fits at a readable
+            // size, else broken after its last '/'.
+            var bold = fonts.bold();
+            String printable = bold.printable(address);
+            float width = Math.min(hintWidth, right - hintLeft); // the QR quiet zone may use the padding; text may not
+            float size = PdfFont.fittingSize(bold.width(printable, ADDRESS_SIZE), ADDRESS_SIZE, ADDRESS_MIN_SIZE, width);
+            List<String> lines = List.of(printable);
+            int slash = printable.lastIndexOf('/');
+            if (bold.width(printable, size) > width && slash > 0) {
+                lines = List.of(printable.substring(0, slash), printable.substring(slash));
+                float widest = Math.max(bold.width(lines.get(0), ADDRESS_SIZE), bold.width(lines.get(1), ADDRESS_SIZE));
+                size = PdfFont.fittingSize(widest, ADDRESS_SIZE, ADDRESS_MIN_SIZE, width);
+            }
+            for (String line : lines) {
+                y -= size * LINE_SPACING;
+                String shown = bold.fit(line, size, width);
+                show(bold, size, 0f, hintLeft + (width - bold.width(shown, size)) / 2, y, shown);
+            }
             return symbolLeft - quietZone;
+        }
+
+        /** The activation address as a person types it: no {@code https://}, query or trailing slash. */
+        static String shortAddress(String url) {
+            return url.replaceFirst("[?#].*$", "")
+                    .replaceFirst("^https?://", "")
+                    .replaceFirst("/$", "");
         }
 
         /** Wrapped text from {@code top} down to the slip's bottom edge. */
