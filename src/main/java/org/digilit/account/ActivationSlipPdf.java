@@ -322,7 +322,8 @@ final class ActivationSlipPdf {
             var bold = fonts.bold();
             String printable = bold.printable(address);
             float width = Math.min(hintWidth, right - hintLeft); // the QR quiet zone may use the padding; text may not
-            float size = PdfFont.fittingSize(bold.width(printable, ADDRESS_SIZE), ADDRESS_SIZE, ADDRESS_MIN_SIZE, width);
+            float size =
+                    PdfFont.fittingSize(bold.width(printable, ADDRESS_SIZE), ADDRESS_SIZE, ADDRESS_MIN_SIZE, width);
             List<String> lines = List.of(printable);
             int slash = printable.lastIndexOf('/');
             if (bold.width(printable, size) > width && slash > 0) {

@@ -32,13 +32,15 @@ public record OrganisationScope(boolean everything, List<String> subtreePaths, S
     }
 
     /**
-     * SQL condition on an organisation row aliased {@code o}, with the parameters {@code :scopePaths} and
+     * SQL condition, always in parentheses, on an organisation row aliased {@code o}, with the parameters {@code :scopePaths} and
      * {@code :scopeIds}. Public for features that list their own rows per organisation (accounts, reports) and join
      * the organisation table for it: the organisation module's one published query contract (DD005).
      */
     public String sqlCondition() {
         if (everything) {
-            return "true";
+            // Parenthesised like the other branch: callers glue it to a text block's "where"/"and", whose trailing
+            // space Java strips ("wheretrue" broke /sessions and /devices/report for platform admins).
+            return "(true)";
         }
         return "(o.path like any (cast(:scopePaths as text[])) or o.id = any (cast(:scopeIds as bigint[])))";
     }
