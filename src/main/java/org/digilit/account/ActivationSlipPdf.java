@@ -220,14 +220,14 @@ final class ActivationSlipPdf {
             paragraph(fonts.regular(), INSTRUCTIONS_SIZE, 0f, left, columnWidth, y - 1.5f * MM, texts.instructions());
         }
 
-        /** Room for the widest of the row labels, but never more than 45 % of the column. */
+        /** Room for the widest of the row labels ("Số định danh cá nhân"), but never more than 55 % of the column. */
         private float labelColumnWidth(float columnWidth) throws IOException {
             var face = fonts.regular();
             float widest = 0;
             for (String label : List.of(texts.identityLabel(), texts.usernameLabel(), texts.expiresLabel())) {
                 widest = Math.max(widest, face.width(face.printable(label), LABEL_SIZE));
             }
-            return Math.min(widest + 2 * MM, columnWidth * 0.45f);
+            return Math.min(widest + 2 * MM, columnWidth * 0.55f);
         }
 
         /**
@@ -311,17 +311,17 @@ final class ActivationSlipPdf {
             var address = shortAddress(url);
             float addressRoom = 2 * ADDRESS_SIZE * LINE_SPACING; // at most two lines, below the hint
             int hintLines = Math.max(1, (int) ((hintTop - bottom - addressRoom) / (HINT_SIZE * LINE_SPACING)));
-            for (String line : hint.wrap(hint.printable(texts.scanHint()), HINT_SIZE, hintWidth, hintLines)) {
+            float width = Math.min(hintWidth, right - hintLeft); // the QR quiet zone may use the padding; text may not
+            for (String line : hint.wrap(hint.printable(texts.scanHint()), HINT_SIZE, width, hintLines)) {
                 y -= HINT_SIZE;
                 float lineWidth = hint.width(line, HINT_SIZE);
-                show(hint, HINT_SIZE, LABEL_GREY, hintLeft + (hintWidth - lineWidth) / 2, y, line);
+                show(hint, HINT_SIZE, LABEL_GREY, hintLeft + (width - lineWidth) / 2, y, line);
                 y -= HINT_SIZE * (LINE_SPACING - 1);
             }
             // The address as text too (DD014): not every phone scans a QR code. One line if it fits at a readable
             // size, else broken after its last '/'.
             var bold = fonts.bold();
             String printable = bold.printable(address);
-            float width = Math.min(hintWidth, right - hintLeft); // the QR quiet zone may use the padding; text may not
             float size =
                     PdfFont.fittingSize(bold.width(printable, ADDRESS_SIZE), ADDRESS_SIZE, ADDRESS_MIN_SIZE, width);
             List<String> lines = List.of(printable);

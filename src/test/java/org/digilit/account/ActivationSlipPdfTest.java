@@ -41,7 +41,7 @@ class ActivationSlipPdfTest {
             "Hết hạn",
             "Quét mã QR hoặc mở địa chỉ trên phiếu, đăng nhập bằng tên đăng nhập và nhập mã kích hoạt để đặt mật khẩu."
                     + " Giữ phiếu này cẩn thận, không đưa cho người khác.",
-            "Quét mã QR, hoặc gõ địa chỉ:",
+            "Quét mã QR hoặc gõ:",
             DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 
     private static final List<String> NAMES = List.of(
