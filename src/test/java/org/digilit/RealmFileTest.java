@@ -158,6 +158,32 @@ class RealmFileTest {
     }
 
     @Test
+    void login_pages_use_the_digilit_theme_with_the_slip_s_words_and_the_app_s_recovery() throws IOException {
+        assertThat(realm.path("loginTheme").asText()).isEqualTo("digilit");
+        var theme = Path.of("keycloak-realm/themes/digilit/login");
+        var properties = new java.util.Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(theme.resolve("theme.properties"))) {
+            properties.load(reader);
+        }
+        assertThat(properties.getProperty("parent")).isEqualTo("keycloak.v2");
+        assertThat(properties.getProperty("digilitAppUrl")).startsWith("${env.DIGILIT_APP_URL");
+        for (var language : new String[] {"vi", "en"}) {
+            var messages = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(
+                    theme.resolve("messages/messages_" + language + ".properties"),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                messages.load(reader);
+            }
+            assertThat(messages.getProperty("username"))
+                    .isEqualTo(language.equals("vi") ? "Tên đăng nhập" : "Username");
+            assertThat(messages.stringPropertyNames())
+                    .contains("doForgotPassword", "digilitActivate", "accountDisabledMessage", "loginTimeout");
+        }
+        assertThat(java.nio.file.Files.readString(theme.resolve("login.ftl")))
+                .contains("${properties.digilitAppUrl}/forgot-password");
+    }
+
+    @Test
     void user_profile_declares_the_organisation_attribute_editable_by_admins_only() throws IOException {
         var provider = realm.path("components")
                 .path("org.keycloak.userprofile.UserProfileProvider")

@@ -70,16 +70,29 @@ final class AccountFileReader {
             "female", IdentityNumbers.Gender.FEMALE,
             "f", IdentityNumbers.Gender.FEMALE,
             "nu", IdentityNumbers.Gender.FEMALE);
-    /** Audiences by their {@link TextFolding folded} names. */
-    private static final Map<String, Audience> AUDIENCES = Map.of(
-            "citizen", Audience.CITIZEN,
-            "cong dan", Audience.CITIZEN,
-            "teacher", Audience.TEACHER,
-            "giao vien", Audience.TEACHER,
-            "official", Audience.OFFICIAL,
-            "staff", Audience.OFFICIAL,
-            "can bo", Audience.OFFICIAL,
-            "cong chuc", Audience.OFFICIAL);
+    /**
+     * Audiences by code and by the words the UI shows for them (audience.* in the translation files), {@link
+     * TextFolding folded} with punctuation read as spaces: "Người dân", "Cán bộ, công chức, viên chức" (DD014).
+     */
+    private static final Map<String, Audience> AUDIENCES = Map.ofEntries(
+            Map.entry("citizen", Audience.CITIZEN),
+            Map.entry("citizens", Audience.CITIZEN),
+            Map.entry("nguoi dan", Audience.CITIZEN),
+            Map.entry("cong dan", Audience.CITIZEN),
+            Map.entry("teacher", Audience.TEACHER),
+            Map.entry("teachers", Audience.TEACHER),
+            Map.entry("giao vien", Audience.TEACHER),
+            Map.entry("official", Audience.OFFICIAL),
+            Map.entry("officials", Audience.OFFICIAL),
+            Map.entry("officials and public employees", Audience.OFFICIAL),
+            Map.entry("staff", Audience.OFFICIAL),
+            Map.entry("can bo cong chuc vien chuc", Audience.OFFICIAL),
+            Map.entry("can bo cong chuc", Audience.OFFICIAL),
+            Map.entry("can bo", Audience.OFFICIAL),
+            Map.entry("cong chuc", Audience.OFFICIAL),
+            Map.entry("vien chuc", Audience.OFFICIAL));
+
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\s,;/.]+");
 
     /** What a whole file came to. */
     record FileSummary(int dataRows, int acceptedRows, int problems, boolean failed) {
@@ -191,12 +204,17 @@ final class AccountFileReader {
     }
 
     /**
-     * Audiences by code (citizen, teacher, official; staff for official) or by their Vietnamese names with or without
-     * accents: công dân, giáo viên, cán bộ or công chức.
+     * Audiences by code (citizen, teacher, official; staff for official) or by the words the UI shows, with or without
+     * accents: Người dân (or công dân), Giáo viên, Cán bộ, công chức, viên chức (or any one of the three).
      */
     static @Nullable Audience audience(String text) {
         Audience audience = AUDIENCES.get(text); // the codes as written, without folding: most files
-        return audience != null ? audience : AUDIENCES.get(TextFolding.fold(text));
+        return audience != null
+                ? audience
+                : AUDIENCES.get(PUNCTUATION
+                        .matcher(TextFolding.fold(text))
+                        .replaceAll(" ")
+                        .strip());
     }
 
     /** A date of birth as {@code 1990-03-05}, {@code 05/03/1990} or {@code 5/3/1990} (day first); null otherwise. */

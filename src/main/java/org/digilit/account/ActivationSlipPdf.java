@@ -76,6 +76,8 @@ final class ActivationSlipPdf {
     private static final float CODE_LETTER_SPACING = 0.12f; // of the font size
     private static final float INSTRUCTIONS_SIZE = 7f;
     private static final float HINT_SIZE = 6.5f;
+    private static final float ADDRESS_SIZE = 8f;
+    private static final float ADDRESS_MIN_SIZE = 5.5f;
     private static final float LINE_SPACING = 1.22f; // of the font size
     private static final float ROW_SPACING = 1.4f; // of the value size
 
@@ -320,14 +322,14 @@ final class ActivationSlipPdf {
             paragraph(fonts.regular(), INSTRUCTIONS_SIZE, 0f, left, columnWidth, y - 1.5f * MM, texts.instructions());
         }
 
-        /** Room for the widest of the row labels, but never more than 45 % of the column. */
+        /** Room for the widest of the row labels ("Số định danh cá nhân"), but never more than 55 % of the column. */
         private float labelColumnWidth(float columnWidth) throws IOException {
             var face = fonts.regular();
             float widest = 0;
             for (String label : List.of(texts.identityLabel(), texts.usernameLabel(), texts.expiresLabel())) {
                 widest = Math.max(widest, face.width(face.printable(label), LABEL_SIZE));
             }
-            return Math.min(widest + 2 * MM, columnWidth * 0.45f);
+            return Math.min(widest + 2 * MM, columnWidth * 0.55f);
         }
 
         /**
@@ -406,16 +408,44 @@ final class ActivationSlipPdf {
             float hintTop = symbolTop - QR_SIZE - 1.5f * MM;
             float hintWidth = QR_SIZE + quietZone;
             float hintLeft = symbolLeft - quietZone / 2;
-            int maxLines = Math.max(1, (int) ((hintTop - bottom) / (HINT_SIZE * LINE_SPACING)));
             var hint = fonts.regular();
             float y = hintTop;
-            for (String line : hint.wrap(hint.printable(texts.scanHint()), HINT_SIZE, hintWidth, maxLines)) {
+            var address = shortAddress(url);
+            float addressRoom = 2 * ADDRESS_SIZE * LINE_SPACING; // at most two lines, below the hint
+            int hintLines = Math.max(1, (int) ((hintTop - bottom - addressRoom) / (HINT_SIZE * LINE_SPACING)));
+            float width = Math.min(hintWidth, right - hintLeft); // the QR quiet zone may use the padding; text may not
+            for (String line : hint.wrap(hint.printable(texts.scanHint()), HINT_SIZE, width, hintLines)) {
                 y -= HINT_SIZE;
                 float lineWidth = hint.width(line, HINT_SIZE);
-                show(hint, HINT_SIZE, LABEL_GREY, hintLeft + (hintWidth - lineWidth) / 2, y, line);
+                show(hint, HINT_SIZE, LABEL_GREY, hintLeft + (width - lineWidth) / 2, y, line);
                 y -= HINT_SIZE * (LINE_SPACING - 1);
             }
+            // The address as text too (DD014): not every phone scans a QR code. One line if it fits at a readable
+            // size, else broken after its last '/'.
+            var bold = fonts.bold();
+            String printable = bold.printable(address);
+            float size =
+                    PdfFont.fittingSize(bold.width(printable, ADDRESS_SIZE), ADDRESS_SIZE, ADDRESS_MIN_SIZE, width);
+            List<String> lines = List.of(printable);
+            int slash = printable.lastIndexOf('/');
+            if (bold.width(printable, size) > width && slash > 0) {
+                lines = List.of(printable.substring(0, slash), printable.substring(slash));
+                float widest = Math.max(bold.width(lines.get(0), ADDRESS_SIZE), bold.width(lines.get(1), ADDRESS_SIZE));
+                size = PdfFont.fittingSize(widest, ADDRESS_SIZE, ADDRESS_MIN_SIZE, width);
+            }
+            for (String line : lines) {
+                y -= size * LINE_SPACING;
+                String shown = bold.fit(line, size, width);
+                show(bold, size, 0f, hintLeft + (width - bold.width(shown, size)) / 2, y, shown);
+            }
             return symbolLeft - quietZone;
+        }
+
+        /** The activation address as a person types it: no {@code https://}, query or trailing slash. */
+        static String shortAddress(String url) {
+            return url.replaceFirst("[?#].*$", "")
+                    .replaceFirst("^https?://", "")
+                    .replaceFirst("/$", "");
         }
 
         /** Wrapped text from {@code top} down to the slip's bottom edge. */

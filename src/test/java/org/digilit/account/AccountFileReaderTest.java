@@ -138,6 +138,13 @@ class AccountFileReaderTest {
             good("audience", "OFFICIAL", AccountRow::audience, Audience.OFFICIAL),
             good("audience", "staff", AccountRow::audience, Audience.OFFICIAL),
             good("audience", "Cán bộ", AccountRow::audience, Audience.OFFICIAL),
+            // The words the UI itself shows (audience.* in the translation files) are accepted too (DD014).
+            good("audience", "Người dân", AccountRow::audience, Audience.CITIZEN),
+            good("audience", "nguoi dan", AccountRow::audience, Audience.CITIZEN),
+            good("audience", "Cán bộ, công chức, viên chức", AccountRow::audience, Audience.OFFICIAL),
+            good("audience", "can bo cong chuc vien chuc", AccountRow::audience, Audience.OFFICIAL),
+            good("audience", "Viên chức", AccountRow::audience, Audience.OFFICIAL),
+            good("audience", "Officials and public employees", AccountRow::audience, Audience.OFFICIAL),
             good("audience", "can bo", AccountRow::audience, Audience.OFFICIAL),
             good("audience", "công chức", AccountRow::audience, Audience.OFFICIAL),
             good("staff_number", "GV-0012", AccountRow::staffNumber, "GV-0012"),

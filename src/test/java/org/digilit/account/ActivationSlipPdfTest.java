@@ -35,13 +35,13 @@ class ActivationSlipPdfTest {
     private static final SlipTexts VIETNAMESE = new SlipTexts(
             "PHIẾU KÍCH HOẠT TÀI KHOẢN HỌC TẬP",
             "Họ và tên",
-            "Số định danh",
+            "Số định danh cá nhân",
             "Tên đăng nhập",
             "Mã kích hoạt",
             "Hết hạn",
             "Quét mã QR hoặc mở địa chỉ trên phiếu, đăng nhập bằng tên đăng nhập và nhập mã kích hoạt để đặt mật khẩu."
                     + " Giữ phiếu này cẩn thận, không đưa cho người khác.",
-            "Quét để kích hoạt",
+            "Quét mã QR hoặc gõ:",
             DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 
     private static final List<String> NAMES = List.of(
@@ -117,6 +117,16 @@ class ActivationSlipPdfTest {
             assertThat(compact).doesNotContain(fullIdentityNumber(i));
         }
         assertThat(text).contains("PHIẾU KÍCH HOẠT TÀI KHOẢN HỌC TẬP", "31/12/2026", "UBND Phường Bến Thành");
+    }
+
+    @Test
+    void the_activation_address_is_printed_as_text_beside_the_qr_code_for_phones_that_cannot_scan() throws IOException {
+        String text;
+        try (PDDocument document = Loader.loadPDF(ActivationSlipPdf.render(slips(8), VIETNAMESE))) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text.replaceAll("\\s+", "")).contains("hoc.digilit.vn/kich-hoat");
+        assertThat(text).doesNotContain("https://", "?ma=");
     }
 
     @Test

@@ -51,6 +51,19 @@ public final class BrowserSession implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * As {@link #newPage(int, int, String)}, but the page's Content-Security-Policy does not apply to scripts the test
+     * injects (axe-core), so the page is checked exactly as served.
+     */
+    Page newPageForChecks(int width, int height, String locale) {
+        var context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setLocale(locale)
+                .setBypassCSP(true));
+        context.setDefaultTimeout(30_000);
+        return context.newPage();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))

@@ -97,6 +97,11 @@ public final class DemoUsers {
             var realm = keycloak.realm(LocalStack.REALM);
             var rep = realm.toRepresentation();
             var policy = file.path("passwordPolicy").asText();
+            if (!"digilit".equals(rep.getLoginTheme())) { // a realm imported before the login theme (DD014)
+                rep.setLoginTheme(file.path("loginTheme").asText());
+                realm.update(rep);
+                rep = realm.toRepresentation();
+            }
             if (!policy.equals(rep.getPasswordPolicy())
                     || !Boolean.TRUE.equals(rep.isEventsEnabled())
                     || !Boolean.TRUE.equals(rep.isAdminEventsEnabled())) {

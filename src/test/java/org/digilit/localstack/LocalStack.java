@@ -607,6 +607,7 @@ public final class LocalStack implements AutoCloseable {
                 Path.of("keycloak-realm", PASSWORD_BLOCKLIST).toAbsolutePath(),
                 blocklists.resolve(PASSWORD_BLOCKLIST),
                 StandardCopyOption.REPLACE_EXISTING);
+        installLoginTheme(home);
         if (keycloakPort == 0) { // a restart keeps the ports the app was configured with
             keycloakPort = freePort();
             keycloakManagementPort = freePort();
@@ -629,6 +630,32 @@ public final class LocalStack implements AutoCloseable {
                 KEYCLOAK_TIMEOUT,
                 () -> httpOk(keycloakManagementUrl() + "/health/ready") && httpOk(keycloakUrl() + "/realms/" + REALM));
         startTimes.put("Keycloak", Duration.between(begun, Instant.now()));
+    }
+
+    /**
+     * The realm's login theme (keycloak-realm/themes/digilit, DD014) goes into Keycloak's themes folder, replaced on
+     * every start so an edited message shows after a restart (Keycloak caches themes while it runs).
+     */
+    private static void installLoginTheme(Path home) throws IOException {
+        var source = Path.of("keycloak-realm/themes/digilit").toAbsolutePath();
+        var target = home.resolve("themes/digilit");
+        if (Files.exists(target)) {
+            try (var old = Files.walk(target)) {
+                for (var path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (var files = Files.walk(source)) {
+            for (var path : files.toList()) {
+                var copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private Map<String, String> keycloakEnvironment() {

@@ -195,7 +195,7 @@ class ReportExportIT {
         }
         assertThat(rows.getFirst().getCellAsString(0).orElseThrow())
                 .isEqualTo("Completion report: Report Province, Q2 2025, Citizens");
-        assertThat(rows.get(1).getCellAsString(0).orElseThrow()).startsWith("Live figures as of ");
+        assertThat(rows.get(1).getCellAsString(0).orElseThrow()).startsWith("Current figures as of ");
         // Row 3 (1-based) is left empty: the reader skips it. The header is row 4, the figures follow.
         var header = rows.get(2);
         assertThat(header.getRowNum()).isEqualTo(4);
@@ -312,7 +312,7 @@ class ReportExportIT {
         java.util.function.Function<String, String> plain = t -> t.replace('\u00A0', ' ');
         assertThat(text)
                 .contains("Báo cáo tỷ lệ hoàn thành: Tỉnh Báo Cáo, Quý 2/2025, Người dân")
-                .contains("Số liệu trực tiếp, cập nhật lúc")
+                .contains("Số liệu hiện tại, cập nhật lúc")
                 .contains("Trang 1/1");
         var lines = text.lines().toList();
         for (var row : report.rows()) {

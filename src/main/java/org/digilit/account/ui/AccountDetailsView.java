@@ -123,7 +123,7 @@ class AccountDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         trail.addColumn(r -> getTranslation("audit.action." + r.action()))
                 .setHeader(getTranslation("audit.what"))
                 .setFlexGrow(1);
-        trail.addColumn(r -> r.details() == null ? "" : r.details())
+        trail.addColumn(r -> AuditDetailsText.of(r.details(), this::getTranslation))
                 .setHeader(getTranslation("audit.details"))
                 .setFlexGrow(2);
         trail.addColumn(r -> r.clientAddress() == null ? "" : r.clientAddress())

@@ -50,7 +50,7 @@ class ForgotPasswordView extends Main implements HasDynamicTitle {
         commune.setLabel(getTranslation("forgot.commune"));
         commune.setHelperText(getTranslation("forgot.commune.help"));
         commune.setWidthFull();
-        commune.setItemLabelGenerator(o -> o.name(getLocale()) + " · " + o.code());
+        commune.setItemLabelGenerator(o -> o.name(getLocale())); // no internal code on a public page (DD014)
         commune.setItems(query ->
                 organisations.communes(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         commune.addValueChangeListener(event -> show(event.getValue()));

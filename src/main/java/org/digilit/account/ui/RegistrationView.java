@@ -78,7 +78,7 @@ class RegistrationView extends Main implements HasDynamicTitle {
         commune.setHelperText(getTranslation("registration.commune.help"));
         commune.setRequired(true);
         // Commune names repeat across districts: the code tells them apart.
-        commune.setItemLabelGenerator(o -> o.name(getLocale()) + " · " + o.code());
+        commune.setItemLabelGenerator(o -> o.name(getLocale())); // no internal code on a public page (DD014)
         commune.setItems(query ->
                 organisations.communes(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         for (var field : new com.vaadin.flow.component.HasSize[] {identity, fullName, born, phone, commune}) {

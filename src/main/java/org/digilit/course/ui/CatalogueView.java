@@ -67,6 +67,8 @@ class CatalogueView extends Main implements HasDynamicTitle {
             showSuggestions(event.getValue());
         });
         suggestions.addClassName("suggestions");
+        // A labelled group: aria-label on a plain div has no role to name, which axe refuses (aria-prohibited-attr).
+        suggestions.getElement().setAttribute("role", "group");
         suggestions.getElement().setAttribute("aria-label", getTranslation("courses.suggestions"));
 
         levels.setLabel(getTranslation("courses.filter.level"));

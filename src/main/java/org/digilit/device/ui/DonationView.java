@@ -110,7 +110,7 @@ class DonationView extends Main implements HasDynamicTitle {
         point.setItemLabelGenerator(p -> p.name(getLocale()) + (p.address() == null ? "" : " · " + p.address()));
         point.addClassName("donation-point");
         commune.setLabel(getTranslation("device.donate.commune"));
-        commune.setItemLabelGenerator(o -> o.name(getLocale()) + " · " + o.code());
+        commune.setItemLabelGenerator(o -> o.name(getLocale())); // no internal code on a citizen's page (DD014)
         commune.setItems(query ->
                 organisations.communes(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         pickupAddress.setLabel(getTranslation("device.donate.address"));

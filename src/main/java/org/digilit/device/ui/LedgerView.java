@@ -54,7 +54,7 @@ class LedgerView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         province.setWidthFull();
         province.addClassName("ledger-province");
         commune.setLabel(getTranslation("device.ledger.commune"));
-        commune.setItemLabelGenerator(o -> o.name(getLocale()) + " · " + o.code());
+        commune.setItemLabelGenerator(o -> o.name(getLocale())); // no internal code on a citizen's page (DD014)
         commune.setItems(query ->
                 organisations.communes(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         commune.setClearButtonVisible(true);

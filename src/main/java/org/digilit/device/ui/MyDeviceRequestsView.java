@@ -81,7 +81,7 @@ class MyDeviceRequestsView extends Main implements HasDynamicTitle {
                                 .communes(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
                                 .stream())
                 .limit(query.getLimit()));
-        place.setItemLabelGenerator(o -> o.name(getLocale()) + " · " + o.code());
+        place.setItemLabelGenerator(o -> o.name(getLocale())); // no internal code on a citizen's page (DD014)
         place.setWidthFull();
         place.addClassName("request-place");
         var need = new Select<String>();

@@ -68,6 +68,11 @@ class AssignmentForm extends FormLayout {
         binder.forField(audience).asRequired(required).bind(d -> d.audience, (d, v) -> d.audience = v);
         binder.forField(course).asRequired(required).bind(d -> d.course, (d, v) -> d.course = v);
         binder.forField(due).asRequired(required).bind(d -> d.due, (d, v) -> d.due = v);
+        // A required vaadin-select puts aria-required on its value button (role=button), which ARIA does not allow
+        // (axe: aria-allowed-attr, critical). Binder still refuses an empty choice; only the marker goes (DD014).
+        for (var select : List.of(audience, course, due)) {
+            select.setRequiredIndicatorVisible(false);
+        }
         var draft = new Draft();
         draft.due = quarters.isEmpty() ? null : quarters.getFirst();
         binder.setBean(draft);

@@ -1,0 +1,201 @@
+package org.digilit.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.digilit.IntegrationTest;
+import org.digilit.localstack.DemoUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Every page a visitor and each role's demo user reaches from the menu (plus the course, lesson and quiz pages), in
+ * headless Chromium at 360 and 1280 px: axe-core finds no WCAG 2 A/AA violation, and at 360 px no button's text is cut
+ * (DD014). The walk runs once; each test reads its findings. Prints the axe count per page.
+ */
+@IntegrationTest
+class AccessibilityE2EIT {
+
+    /** Pages anyone can open, with no login. */
+    private static final List<String> PUBLIC_PAGES = List.of(
+            "/",
+            "/courses",
+            "/courses/online-safety-scams",
+            "/activate",
+            "/register",
+            "/forgot-password",
+            "/verify",
+            "/donate",
+            "/ledger");
+
+    /** Pages not in a role's menu that its users open from other pages. */
+    private static final Map<String, List<String>> MORE_PAGES = Map.of(
+            "citizen",
+            List.of(
+                    "/learn/online-safety-scams/lesson/strong-passwords",
+                    "/learn/online-safety-scams/quiz",
+                    "/learn/card",
+                    "/profile"),
+            "facilitator",
+            List.of("/learn/card"),
+            "org-admin",
+            List.of("/accounts/verification", "/accounts/import", "/organisations/import"));
+
+    private static final int[] WIDTHS = {360, 1280};
+
+    private static BrowserSession browser;
+    /** Per page and width: the axe violations found. */
+    private static final Map<String, List<AxeCore.Violation>> VIOLATIONS = new LinkedHashMap<>();
+    /** Per page at 360 px: the buttons whose text is cut. */
+    private static final Map<String, List<String>> CUT_BUTTONS = new LinkedHashMap<>();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void no_page_of_any_role_has_an_axe_violation_at_360_or_1280_px() {
+        walk();
+        var failing = new LinkedHashMap<String, List<AxeCore.Violation>>();
+        VIOLATIONS.forEach((page, found) -> {
+            if (!found.isEmpty()) {
+                failing.put(page, found);
+            }
+        });
+        assertThat(failing).as("axe-core violations (WCAG 2 A/AA) per page").isEmpty();
+    }
+
+    @Test
+    void no_button_text_is_cut_on_a_360_px_phone() {
+        walk();
+        var failing = new LinkedHashMap<String, List<String>>();
+        CUT_BUTTONS.forEach((page, cut) -> {
+            if (!cut.isEmpty()) {
+                failing.put(page, cut);
+            }
+        });
+        assertThat(failing).as("buttons whose text does not fit at 360 px").isEmpty();
+    }
+
+    /** Visits every page once per width and role; the findings are kept for both tests. */
+    private synchronized void walk() {
+        if (!VIOLATIONS.isEmpty()) {
+            return;
+        }
+        for (int width : WIDTHS) {
+            // A public page (the catalogue, the ledger) in several roles' menus is checked once logged in, not per
+            // role.
+            var publicSeenLoggedIn = new java.util.HashSet<String>();
+            var page = browser.newPageForChecks(width, 800, "vi-VN");
+            for (var path : PUBLIC_PAGES) {
+                check(page, "visitor", path, width);
+            }
+            page.context().close();
+            for (var role : List.of(
+                    "citizen",
+                    "teacher",
+                    "facilitator",
+                    "org-admin",
+                    "working-group",
+                    "device-officer",
+                    "platform-admin")) {
+                page = browser.newPageForChecks(width, 800, "vi-VN");
+                var user = DemoUsers.withRole(role);
+                page.navigate(app("/home"));
+                page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
+                page.locator("#username").fill(user.username());
+                page.locator("#password").fill(DemoUsers.PASSWORD);
+                page.locator("#kc-login").click();
+                page.waitForURL(url -> url.startsWith(app("/")));
+                settle(page);
+                var paths = new LinkedHashSet<String>();
+                @SuppressWarnings("unchecked")
+                var menu = (List<String>) page.evaluate("() => [...document.querySelectorAll('vaadin-side-nav-item')]"
+                        + ".map(i => i.getAttribute('path')).filter(p => p)");
+                menu.forEach(p -> paths.add("/" + p.replaceFirst("^/", "")));
+                paths.addAll(MORE_PAGES.getOrDefault(role, List.of()));
+                for (var path : paths) {
+                    if (PUBLIC_PAGES.contains(path) && !publicSeenLoggedIn.add(path)) {
+                        continue;
+                    }
+                    check(page, role, path, width);
+                }
+                page.context().close();
+            }
+        }
+        System.out.println("axe-core " + AxeCore.VERSION + " violations per page (WCAG 2 A/AA):");
+        VIOLATIONS.forEach((key, found) -> System.out.println("AXE " + key + " violations=" + found.size()
+                + found.stream().map(v -> " " + v).reduce("", String::concat)));
+        CUT_BUTTONS.forEach((key, cut) -> {
+            if (!cut.isEmpty()) {
+                System.out.println("CUT " + key + " " + cut);
+            }
+        });
+    }
+
+    private void check(Page page, String who, String path, int width) {
+        page.navigate(app(path));
+        settle(page);
+        var key = who + " " + path + " @" + width;
+        VIOLATIONS.put(key, AxeCore.check(page));
+        if (width == 360) {
+            CUT_BUTTONS.put(key, cutButtons(page));
+            // The screen as a phone shows it first (a full-page picture of a long grid costs seconds per page).
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(BrowserSession.SCREENSHOTS.resolve("a11y-" + who + path.replace('/', '_') + "-360.png")));
+        }
+    }
+
+    /** Buttons (Vaadin's and plain ones) shown on the page whose label is clipped or sticks out of the screen. */
+    @SuppressWarnings("unchecked")
+    private static List<String> cutButtons(Page page) {
+        return new ArrayList<>((List<String>) page.evaluate("""
+                () => [...document.querySelectorAll(
+                    'vaadin-button, button, a.cta, vaadin-menu-bar-button, vaadin-details-summary')]
+                  .filter(b => b.getClientRects().length > 0 && getComputedStyle(b).visibility !== 'hidden')
+                  .filter(b => {
+                    const label = (b.shadowRoot && b.shadowRoot.querySelector('[part=label]')) || b;
+                    const box = b.getBoundingClientRect();
+                    // Inside a grid, a column past the screen's edge is scrolled to, not cut: only a clipped label counts.
+                    const scrolled = b.closest('vaadin-grid') !== null;
+                    return label.scrollWidth > label.clientWidth + 1
+                      || (!scrolled && (box.right > window.innerWidth + 1 || box.left < -1));
+                  })
+                  .map(b => (b.innerText || b.getAttribute('aria-label') || b.tagName).trim().slice(0, 80))"""));
+    }
+
+    /** Waits until Vaadin has no request in flight (or, on a page without Vaadin, until the network is quiet). */
+    private static void settle(Page page) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.waitForFunction("() => !(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+                + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+        // Vaadin sets the page's title with the route's first response; on a loaded machine it may come a beat later.
+        try {
+            page.waitForFunction(
+                    "() => document.title !== ''", null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            // no title: axe reports it (document-title)
+        }
+    }
+
+    private String app(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
