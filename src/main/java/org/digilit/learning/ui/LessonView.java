@@ -98,6 +98,8 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         });
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         done.addClassName("lesson-done");
+        // A stable id: the learner load benchmark's client finds the button by it in Vaadin's changes (DD018).
+        done.setId("lesson-done");
         nav.add(done);
         return nav;
     }
