@@ -89,8 +89,11 @@ public final class LearnerLoadBenchmark {
         int loginsAtOnce = Integer.parseInt(options.getOrDefault("logins", "8"));
         int port = LocalStack.freePort();
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
-            var context = stack.runApp(
-                    List.of("--server.port=" + port, "--spring.main.banner-mode=off", "--digilit.demo.people=0"));
+            var context = stack.runApp(List.of(
+                    "--server.port=" + port,
+                    "--spring.main.banner-mode=off",
+                    "--digilit.demo.people=0",
+                    "--digilit.learning.rendered-lesson-cache=" + !"off".equals(options.get("lessoncache"))));
             var catalogue = context.getBean(CatalogueService.class);
             var courses = catalogue.catalogue("").stream()
                     .map(card -> new Course(
