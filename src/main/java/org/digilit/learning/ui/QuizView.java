@@ -86,6 +86,7 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         var send = new Button(getTranslation("quiz.submit"), click -> submit(result));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClassName("quiz-submit");
+        send.setId("quiz-submit");
         add(send, result);
     }
 

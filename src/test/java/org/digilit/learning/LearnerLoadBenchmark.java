@@ -1,0 +1,740 @@
+package org.digilit.learning;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.digilit.course.CatalogueService;
+import org.digilit.localstack.DemoUsers;
+import org.digilit.localstack.LocalStack;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * N learners at once (last argument; 100 by default), each an HTTP client on loopback speaking Vaadin Flow's own
+ * protocol (DD018): it logs in through Keycloak's login form, loads the learner home ({@code /learn}: the HTML page,
+ * then {@code ?v-r=init}), opens the first lesson of a course the way the router does (a {@code ui-navigate} event on
+ * the UI's root node), then clicks "done, next" ({@code event} "click" on the button's node, found by its id in the
+ * UIDL changes) with think time between steps, takes the quiz at the end of the course (the send button, no answers
+ * chosen: a failed attempt) and goes on with the next course. A step is one "done, next" round trip, click to the next
+ * lesson's answer. Prints learners held, steps per second, step p50/p95/p99, errors, the server's heap per live
+ * learner session (heap after a full GC with the learners in, minus the same before any logged in, over the learners)
+ * and CPU per step (process CPU time over the measured steps; the clients run in the same process and are included).
+ * The baseline is one learner alone walking the same steps earlier in the same run. A calibration pass first walks a
+ * few steps in real headless Chromium and prints its requests and bytes per step beside the client's.
+ *
+ * <p>Optional arguments before N: {@code think=2000-5000} (milliseconds between steps), {@code seconds=60} (the
+ * measured time once every learner is in), {@code chromium=3} (calibration steps; 0 skips Chromium), {@code
+ * logins=8} (logins at once).
+ */
+public final class LearnerLoadBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION_ANY = Pattern.compile("action=\"([^\"]+)\"");
+    private static final String PREFIX = "bench-learner-";
+
+    private LearnerLoadBenchmark() {}
+
+    /** One course as the learner walks it: its id, its lessons in order, whether it ends with a quiz. */
+    record Course(String id, List<String> lessons, boolean quiz) {}
+
+    public static void main(String[] args) {
+        org.digilit.localstack.Benchmarks.exitAfter(() -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
+        int size = args.length == 0 ? 100 : Integer.parseInt(args[args.length - 1]);
+        var options = new HashMap<String, String>();
+        for (int i = 0; i < args.length - 1; i++) {
+            var pair = args[i].split("=", 2);
+            if (pair.length == 2) {
+                options.put(pair[0], pair[1]);
+            }
+        }
+        var think = options.getOrDefault("think", "2000-5000").split("-");
+        long thinkMin = Long.parseLong(think[0]);
+        long thinkMax = Long.parseLong(think[think.length - 1]);
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int chromiumSteps = Integer.parseInt(options.getOrDefault("chromium", "3"));
+        int loginsAtOnce = Integer.parseInt(options.getOrDefault("logins", "8"));
+        int port = LocalStack.freePort();
+        try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
+            var context = stack.runApp(List.of(
+                    "--server.port=" + port,
+                    "--spring.main.banner-mode=off",
+                    "--digilit.demo.people=0",
+                    "--digilit.learning.rendered-lesson-cache=" + !"off".equals(options.get("lessoncache"))));
+            var catalogue = context.getBean(CatalogueService.class);
+            var courses = catalogue.catalogue("").stream()
+                    .map(card -> new Course(
+                            card.id(),
+                            catalogue.lessons(card.id()).stream()
+                                    .map(l -> l.id())
+                                    .toList(),
+                            !catalogue.quiz(card.id()).isEmpty()))
+                    .filter(c -> c.lessons().size() > 1)
+                    .toList();
+            if (courses.isEmpty()) {
+                throw new IllegalStateException("No course with two lessons or more: the real content did not load");
+            }
+            int accounts = size + 2;
+            long createBegun = System.nanoTime();
+            ensureLearners(stack, accounts);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Set-up: %d courses, %d learner accounts in Keycloak (%.1f s)%n",
+                    courses.size(),
+                    accounts,
+                    (System.nanoTime() - createBegun) / 1e9);
+            var app = "http://localhost:" + port;
+            var http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .build();
+
+            // Calibration: real Chromium on a few steps, then this client on the same steps.
+            if (chromiumSteps > 0) {
+                calibrate(app, http, courses, chromiumSteps, PREFIX + (size + 1));
+            }
+
+            // Baseline: one learner alone.
+            var baselineSteps = new ConcurrentLinkedQueue<Long>();
+            var baselineErrors = new AtomicInteger();
+            var alone = Learner.logIn(http, app, PREFIX + size);
+            alone.walk(
+                    courses,
+                    0,
+                    System.nanoTime()
+                            + Duration.ofSeconds(Math.max(10, seconds / 3)).toNanos(),
+                    thinkMin,
+                    thinkMax,
+                    baselineSteps,
+                    baselineErrors,
+                    new AtomicInteger());
+            alone.close();
+            double baselineP95 = percentile(baselineSteps, 95);
+
+            // Heap before the learners: after a full GC, the app idle.
+            long heapBefore = heapAfterGc();
+            var threads = Executors.newVirtualThreadPerTaskExecutor();
+            var learners = new Learner[size];
+            var loginGate = new Semaphore(loginsAtOnce);
+            var loginErrors = new AtomicInteger();
+            var steps = new ConcurrentLinkedQueue<Long>();
+            var errors = new AtomicInteger();
+            var quizzes = new AtomicInteger();
+            var measuring = new java.util.concurrent.atomic.AtomicBoolean(false);
+            var warmSteps = new ConcurrentLinkedQueue<Long>();
+            var ready = new java.util.concurrent.CountDownLatch(size);
+            var end = new AtomicLong(Long.MAX_VALUE);
+            long loginBegun = System.nanoTime();
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < size; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    try {
+                        loginGate.acquire();
+                        try {
+                            learners[index] = Learner.logIn(http, app, PREFIX + index);
+                        } finally {
+                            loginGate.release();
+                        }
+                    } catch (Exception e) {
+                        loginErrors.incrementAndGet();
+                        System.out.println("Login of learner " + index + " failed: " + e);
+                        ready.countDown();
+                        return null;
+                    }
+                    ready.countDown();
+                    // Until everyone is in, the early learners walk (not measured), then the measured time.
+                    var learner = learners[index];
+                    learner.walk(
+                            courses,
+                            index,
+                            () -> end.get(),
+                            thinkMin,
+                            thinkMax,
+                            () -> measuring.get() ? steps : warmSteps,
+                            errors,
+                            quizzes);
+                    return null;
+                }));
+            }
+            ready.await();
+            double loginSeconds = (System.nanoTime() - loginBegun) / 1e9;
+            var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBegun = cpu.getProcessCpuTime();
+            long measureBegun = System.nanoTime();
+            measuring.set(true);
+            end.set(measureBegun + Duration.ofSeconds(seconds).toNanos());
+            for (var f : futures) {
+                f.get();
+            }
+            double measured = (System.nanoTime() - measureBegun) / 1e9;
+            long cpuUsed = cpu.getProcessCpuTime() - cpuBegun;
+            int held = 0;
+            for (var learner : learners) {
+                if (learner != null && learner.alive) {
+                    held++;
+                }
+            }
+            // Heap with the learners' sessions live (they are not closed yet).
+            long heapWith = heapAfterGc();
+            double heapPerSessionKb = held == 0 ? 0 : (heapWith - heapBefore) / 1024.0 / held;
+            int stepCount = steps.size();
+            double stepsPerSecond = stepCount / measured;
+            double cpuPerStep = stepCount == 0 ? 0 : cpuUsed / 1e6 / stepCount;
+            double p95 = percentile(steps, 95);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d learners (think %d-%d ms): logged in in %.1f s (%d failed), %d held; %d steps in %.1f s"
+                            + " (%.1f steps/s), p50 %.1f ms p95 %.1f ms p99 %.1f ms, %d errors, %d quizzes sent;"
+                            + " heap after GC %.1f MB before the learners, %.1f MB with them: %.1f KB per session;"
+                            + " CPU %.1f ms per step (process, clients included); alone: %d steps, p50 %.1f ms,"
+                            + " p95 %.1f ms, %d errors%n",
+                    size,
+                    thinkMin,
+                    thinkMax,
+                    loginSeconds,
+                    loginErrors.get(),
+                    held,
+                    stepCount,
+                    measured,
+                    stepsPerSecond,
+                    percentile(steps, 50),
+                    p95,
+                    percentile(steps, 99),
+                    errors.get(),
+                    quizzes.get(),
+                    heapBefore / 1048576.0,
+                    heapWith / 1048576.0,
+                    heapPerSessionKb,
+                    cpuPerStep,
+                    baselineSteps.size(),
+                    percentile(baselineSteps, 50),
+                    baselineP95,
+                    baselineErrors.get());
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH learner-load size=%d learners=%d steps_per_s=%.1f step_p50_ms=%.1f step_p95_ms=%.1f"
+                            + " step_p99_ms=%.1f errors=%d heap_per_session_kb=%.0f cpu_ms_per_step=%.1f"
+                            + " baseline_step_p95_ms=%.1f ratio=%.2f%n",
+                    size,
+                    held,
+                    stepsPerSecond,
+                    percentile(steps, 50),
+                    p95,
+                    percentile(steps, 99),
+                    errors.get() + loginErrors.get(),
+                    heapPerSessionKb,
+                    cpuPerStep,
+                    baselineP95,
+                    baselineP95 == 0 ? 0 : p95 / baselineP95);
+            for (var learner : learners) {
+                if (learner != null) {
+                    learner.close();
+                }
+            }
+            threads.shutdown();
+            context.close();
+        }
+    }
+
+    /** Used heap after a full collection (the app runs in this JVM). */
+    private static long heapAfterGc() throws InterruptedException {
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Real Chromium (360 px) logs in as one learner, opens the first lesson and clicks "done, next" a few times; its
+     * requests and bytes per step are printed beside this client's on the same steps.
+     */
+    private static void calibrate(String app, HttpClient http, List<Course> courses, int count, String username)
+            throws Exception {
+        var course = courses.getFirst();
+        int n = Math.min(count, course.lessons().size() - 1);
+        var browserRequests = new double[n];
+        var browserBytes = new double[n];
+        try (var playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+            var browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(Path.of("/usr/bin/chromium"))
+                            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+            var page = browser.newContext(new Browser.NewContextOptions()
+                            .setViewportSize(360, 780)
+                            .setLocale("vi-VN"))
+                    .newPage();
+            page.setDefaultTimeout(120_000);
+            page.navigate(app + "/learn");
+            page.locator("#username").fill(username);
+            page.locator("#password").fill(DemoUsers.PASSWORD);
+            page.locator("#kc-login").click();
+            // Back on the app, wherever Keycloak's redirect lands (it timed out waiting for exactly /learn once).
+            page.waitForURL(url -> url.startsWith(app) && !url.contains("/oauth2/"));
+            page.navigate(app + "/" + lessonPath(course.id(), course.lessons().getFirst()));
+            page.locator("#lesson-done").waitFor();
+            for (int i = 0; i < n; i++) {
+                var finished = new ArrayList<Request>();
+                java.util.function.Consumer<Request> listener = finished::add;
+                page.onRequestFinished(listener);
+                var next = lessonPath(course.id(), course.lessons().get(i + 1));
+                page.locator("#lesson-done").click();
+                page.waitForURL("**/" + next);
+                page.locator("#lesson-done").waitFor();
+                page.waitForTimeout(500);
+                page.offRequestFinished(listener);
+                browserRequests[i] = finished.size();
+                long bytes = 0;
+                for (var request : finished) {
+                    var body = request.postDataBuffer();
+                    bytes += (body == null ? 0 : body.length) + Math.max(0, request.sizes().responseBodySize);
+                    if (i == 0) {
+                        System.out.println("Chromium step request: " + request.method() + " " + request.url() + " "
+                                + (request.postData() == null ? "" : abbreviate(request.postData())));
+                    }
+                }
+                browserBytes[i] = bytes;
+            }
+            browser.close();
+        }
+        var client = Learner.logIn(http, app, username);
+        client.open(lessonPath(course.id(), course.lessons().getFirst()));
+        var clientBytes = new double[n];
+        var clientRequests = new double[n];
+        for (int i = 0; i < n; i++) {
+            long before = client.bytes;
+            int requests = client.requests;
+            client.done(lessonPath(course.id(), course.lessons().get(i + 1)));
+            clientBytes[i] = client.bytes - before;
+            clientRequests[i] = client.requests - requests;
+        }
+        client.close();
+        Arrays.sort(browserBytes);
+        Arrays.sort(clientBytes);
+        System.out.printf(
+                Locale.ROOT,
+                "Calibration, %d \"done, next\" steps: Chromium %.0f request(s) and %.0f bytes (request + response"
+                        + " bodies, p50) per step; this client %.0f request(s) and %.0f bytes%n",
+                n,
+                browserRequests[n / 2],
+                browserBytes[n / 2],
+                clientRequests[n / 2],
+                clientBytes[n / 2]);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+    }
+
+    static String lessonPath(String courseId, String lessonId) {
+        return "learn/" + courseId + "/lesson/" + lessonId;
+    }
+
+    private static void ensureLearners(LocalStack stack, int count) {
+        try (var keycloak = DemoUsers.adminClient(stack)) {
+            var realm = keycloak.realm(LocalStack.REALM);
+            for (int from = 0; from < count; from += 500) {
+                var users = new ArrayList<UserRepresentation>();
+                for (int i = from; i < Math.min(count, from + 500); i++) {
+                    var user = new UserRepresentation();
+                    user.setUsername(PREFIX + i);
+                    user.setEnabled(true);
+                    user.setEmail(PREFIX + i + "@bench.digilit.invalid");
+                    user.setEmailVerified(true);
+                    user.setFirstName("Learner " + i);
+                    user.setLastName("Bench");
+                    user.setAttributes(Map.of(
+                            "displayName", List.of("Bench Learner " + i),
+                            "organisationId", List.of("P01-D01-C001"),
+                            "audience", List.of("citizen")));
+                    user.setRealmRoles(List.of("citizen"));
+                    var password = new CredentialRepresentation();
+                    password.setType(CredentialRepresentation.PASSWORD);
+                    password.setValue(DemoUsers.PASSWORD);
+                    password.setTemporary(false);
+                    user.setCredentials(List.of(password));
+                    users.add(user);
+                }
+                var partial = new PartialImportRepresentation();
+                partial.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+                partial.setUsers(users);
+                try (var response = realm.partialImport(partial)) {
+                    if (response.getStatus() / 100 != 2) {
+                        throw new IllegalStateException("Partial import answered " + response.getStatus());
+                    }
+                }
+            }
+        }
+    }
+
+    private static double percentile(Collection<Long> nanos, int p) {
+        var sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
+    }
+
+    /**
+     * One learner's browser tab, reduced to its network traffic: its cookies (by host and port), the UI's id, the
+     * security key and the message counters of Vaadin's UIDL exchange, and the node ids of the buttons it clicks.
+     */
+    static final class Learner {
+
+        private final HttpClient http;
+        private final String app;
+        private final String username;
+        private final Map<String, Map<String, String>> cookies = new HashMap<>();
+        private int uiId;
+        private String csrf = "";
+        private int syncId;
+        private int clientId;
+        private final Map<String, Integer> nodesById = new HashMap<>();
+        private final Map<Integer, List<String>> clickData = new HashMap<>();
+        volatile boolean alive;
+        long bytes;
+        int requests;
+
+        private Learner(HttpClient http, String app, String username) {
+            this.http = http;
+            this.app = app;
+            this.username = username;
+        }
+
+        /** Logs in through Keycloak's form (authorization code flow with PKCE), landing on the learner home. */
+        static Learner logIn(HttpClient http, String app, String username) throws Exception {
+            var learner = new Learner(http, app, username);
+            var page = learner.follow(HttpRequest.newBuilder(URI.create(app + "/learn"))
+                    .header("Accept", "text/html")
+                    .GET());
+            var matcher = FORM_ACTION.matcher(page.body());
+            if (!matcher.find()) {
+                matcher = FORM_ACTION_ANY.matcher(page.body());
+                if (!matcher.find()) {
+                    throw new IllegalStateException("No login form for " + username + " at " + page.uri());
+                }
+            }
+            var action = matcher.group(1).replace("&amp;", "&");
+            var form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(DemoUsers.PASSWORD, StandardCharsets.UTF_8) + "&credentialId=";
+            var home = learner.follow(HttpRequest.newBuilder(URI.create(action))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            if (!home.uri().getPath().equals("/learn")) {
+                throw new IllegalStateException("Login of " + username + " ended at " + home.uri());
+            }
+            learner.init("learn");
+            learner.alive = true;
+            return learner;
+        }
+
+        /** Sends a request and follows redirects by hand, keeping cookies per host and port. */
+        private Text follow(HttpRequest.Builder builder) throws Exception {
+            var request = builder.build();
+            for (int hops = 0; hops < 10; hops++) {
+                var withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+                var jar = cookies.get(request.uri().getRawAuthority());
+                if (jar != null && !jar.isEmpty()) {
+                    var header = new StringBuilder();
+                    jar.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ")
+                            .append(k)
+                            .append('=')
+                            .append(v));
+                    withCookies.setHeader("Cookie", header.toString());
+                }
+                withCookies.setHeader("Accept-Language", "vi-VN,vi;q=0.9");
+                withCookies.setHeader("Accept-Encoding", "gzip");
+                var raw = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofByteArray());
+                requests++;
+                bytes += raw.body().length
+                        + request.bodyPublisher()
+                                .map(p -> Math.max(0, p.contentLength()))
+                                .orElse(0L);
+                var response = new Text(raw, gunzip(raw));
+                keepCookies(raw);
+                int status = raw.statusCode();
+                if (status / 100 == 3) {
+                    var location = raw.headers().firstValue("Location").orElseThrow();
+                    request = HttpRequest.newBuilder(request.uri().resolve(location))
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build();
+                    continue;
+                }
+                if (status != 200) {
+                    throw new IllegalStateException(request.uri() + " answered " + status);
+                }
+                return response;
+            }
+            throw new IllegalStateException("Too many redirects for " + username);
+        }
+
+        /** An answer's address and its body as text. */
+        record Text(HttpResponse<byte[]> raw, String body) {
+            URI uri() {
+                return raw.uri();
+            }
+        }
+
+        private static String gunzip(HttpResponse<byte[]> response) throws java.io.IOException {
+            if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new String(response.body(), StandardCharsets.UTF_8);
+        }
+
+        private void keepCookies(HttpResponse<?> response) {
+            var jar = cookies.computeIfAbsent(response.uri().getRawAuthority(), k -> new LinkedHashMap<>());
+            for (var header : response.headers().allValues("Set-Cookie")) {
+                var first = header.split(";", 2)[0];
+                int eq = first.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                var name = first.substring(0, eq).trim();
+                var value = first.substring(eq + 1).trim();
+                var lower = header.toLowerCase(Locale.ROOT);
+                if (value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
+                    jar.remove(name);
+                } else {
+                    jar.put(name, value);
+                }
+            }
+        }
+
+        /** The Flow client's first request: the UI for a location, with the security key and the first changes. */
+        void init(String location) throws Exception {
+            var url = app + "/?v-r=init&location=" + URLEncoder.encode(location, StandardCharsets.UTF_8)
+                    + "&query=&v-sh=780&v-sw=360&v-wh=780&v-ww=360&v-bh=780&v-bw=360&v-curdate="
+                    + System.currentTimeMillis()
+                    + "&v-tzo=-420&v-dstd=0&v-rtzo=-420&v-dston=false&v-tzid=Asia%2FHo_Chi_Minh&v-wn="
+                    + username + "-" + System.nanoTime() % 100000 + "&v-td=false&v-pr=1";
+            var response = follow(HttpRequest.newBuilder(URI.create(url)).GET());
+            var config = JSON.readTree(response.body()).path("appConfig");
+            uiId = config.path("v-uiId").asInt();
+            var uidl = config.path("uidl");
+            csrf = uidl.path("Vaadin-Security-Key").asString();
+            nodesById.clear();
+            clickData.clear();
+            absorb(uidl);
+            if (csrf == null || csrf.isEmpty()) {
+                throw new IllegalStateException("No security key in the init answer: " + abbreviate(response.body()));
+            }
+        }
+
+        /** Reads the counters and the changes this client needs out of a UIDL answer. */
+        private void absorb(JsonNode uidl) {
+            if (uidl.has("syncId")) {
+                syncId = uidl.path("syncId").asInt();
+            }
+            if (uidl.has("clientId")) {
+                clientId = uidl.path("clientId").asInt();
+            }
+            for (var change : uidl.path("changes")) {
+                if (!"put".equals(change.path("type").asString(""))) {
+                    continue;
+                }
+                var key = change.path("key").asString("");
+                if (key.equals("id") && change.path("value").isString()) {
+                    nodesById.put(
+                            change.path("value").asString(), change.path("node").asInt());
+                } else if (key.equals("click") && change.path("value").isObject()) {
+                    var expressions = new ArrayList<String>();
+                    change.path("value").propertyNames().forEach(expressions::add);
+                    clickData.put(change.path("node").asInt(), expressions);
+                }
+            }
+        }
+
+        /** One UIDL round trip: the RPC invocations with the counters and the key; the answer absorbed. */
+        private String uidl(List<ObjectNode> rpc) throws Exception {
+            var body = JSON.createObjectNode();
+            body.put("csrfToken", csrf);
+            var array = body.putArray("rpc");
+            rpc.forEach(array::add);
+            body.put("syncId", syncId);
+            body.put("clientId", clientId);
+            var response = follow(HttpRequest.newBuilder(URI.create(app + "/?v-r=uidl&v-uiId=" + uiId))
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            var text = response.body();
+            var json = text.startsWith("for(;;);") ? text.substring(8) : text;
+            var answer = JSON.readTree(json);
+            if (answer.isArray()) {
+                answer = answer.get(0);
+            }
+            if (answer.has("meta") && answer.path("meta").has("sessionExpired")) {
+                throw new IllegalStateException("Session expired for " + username);
+            }
+            absorb(answer);
+            return text;
+        }
+
+        /** What the router sends when a link is followed: a {@code ui-navigate} event on the root node. */
+        String open(String route) throws Exception {
+            var event = JSON.createObjectNode();
+            event.put("type", "event");
+            event.put("node", 1);
+            event.put("event", "ui-navigate");
+            var data = event.putObject("data");
+            data.put("route", route);
+            data.put("query", "");
+            data.put("appShellTitle", "");
+            data.putObject("historyState").put("idx", 0);
+            data.put("trigger", "link");
+            var answer = uidl(List.of(event));
+            if (!answer.contains("lesson-done") && route.contains("/lesson/")) {
+                throw new IllegalStateException("Opening " + route + " showed no lesson: " + abbreviate(answer));
+            }
+            return answer;
+        }
+
+        /** A click on the button with this id, with the event data the server asked for. */
+        String click(String id) throws Exception {
+            var node = nodesById.get(id);
+            if (node == null) {
+                throw new IllegalStateException("No button " + id + " on the page of " + username);
+            }
+            var event = JSON.createObjectNode();
+            event.put("type", "event");
+            event.put("node", node);
+            event.put("event", "click");
+            var data = event.putObject("data");
+            for (var expression : clickData.getOrDefault(node, List.of())) {
+                if (expression.endsWith("Key")) {
+                    data.put(expression, false);
+                } else if (expression.equals("event.detail")) {
+                    data.put(expression, 1);
+                } else {
+                    data.put(expression, 0);
+                }
+            }
+            return uidl(List.of(event));
+        }
+
+        /** "Done, next": the click, and the check that the answer is the expected next page. */
+        void done(String expectedRoute) throws Exception {
+            var answer = click("lesson-done");
+            if (!answer.contains(expectedRoute)) {
+                throw new IllegalStateException(
+                        "\"Done, next\" did not lead to " + expectedRoute + ": " + abbreviate(answer));
+            }
+        }
+
+        interface Until {
+            long nanos();
+        }
+
+        interface Sink {
+            Collection<Long> get();
+        }
+
+        void walk(
+                List<Course> courses,
+                int first,
+                long until,
+                long thinkMin,
+                long thinkMax,
+                Collection<Long> steps,
+                AtomicInteger errors,
+                AtomicInteger quizzes) {
+            walk(courses, first, () -> until, thinkMin, thinkMax, () -> steps, errors, quizzes);
+        }
+
+        /**
+         * Course after course from the given one: the first lesson, "done, next" to the last, the quiz; think time
+         * before each click. An error is counted and the learner reloads the page (a new UI), as a person would.
+         */
+        void walk(
+                List<Course> courses,
+                int first,
+                Until until,
+                long thinkMin,
+                long thinkMax,
+                Sink steps,
+                AtomicInteger errors,
+                AtomicInteger quizzes) {
+            var random = ThreadLocalRandom.current();
+            int c = first % courses.size();
+            while (System.nanoTime() < until.nanos()) {
+                var course = courses.get(c);
+                try {
+                    open(lessonPath(course.id(), course.lessons().getFirst()));
+                    for (int i = 0; i < course.lessons().size() && System.nanoTime() < until.nanos(); i++) {
+                        Thread.sleep(random.nextLong(thinkMin, thinkMax + 1));
+                        boolean last = i == course.lessons().size() - 1;
+                        var expected = last
+                                ? (course.quiz() ? "learn/" + course.id() + "/quiz" : "courses/" + course.id())
+                                : lessonPath(course.id(), course.lessons().get(i + 1));
+                        long begun = System.nanoTime();
+                        done(expected);
+                        long took = System.nanoTime() - begun;
+                        if (!last) {
+                            steps.get().add(took);
+                        }
+                    }
+                    if (course.quiz() && System.nanoTime() < until.nanos()) {
+                        Thread.sleep(random.nextLong(thinkMin, thinkMax + 1));
+                        click("quiz-submit");
+                        quizzes.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    if (errors.incrementAndGet() <= 5) {
+                        System.out.println("Learner " + username + ": " + e.getMessage());
+                    }
+                    try {
+                        init("learn");
+                    } catch (Exception again) {
+                        alive = false;
+                        return;
+                    }
+                }
+                c = (c + 1) % courses.size();
+            }
+        }
+
+        void close() {
+            alive = false;
+        }
+    }
+}
