@@ -182,8 +182,9 @@ public final class AttendanceSyncBenchmark {
             }
             double replaySeconds = (System.nanoTime() - replayBegun) / 1e9;
             // One 50-mark sync: request body as sent (JSON) and the answer as it travels.
-            var fifty = batch(sessions[0], learners[0], 0, MARKS_PER_CLIENT, UUID.randomUUID());
-            var answer = phones[0].syncRaw(fifty);
+            // On a baseline client's session: its 50 new marks must not count among the 10,000 checked below.
+            var fifty = batch(sessions[clients], learners[clients], 0, MARKS_PER_CLIENT, UUID.randomUUID());
+            var answer = phones[clients].syncRaw(fifty);
             syncBytes[0] = fifty.getBytes(StandardCharsets.UTF_8).length + answer.body().length;
             pool.shutdown();
 
