@@ -44,7 +44,7 @@ class SecurityConfiguration {
     static final String CERTIFICATE_KEY_SET = "/.well-known/digilit-certificate-keys.json";
 
     /** [#21] The server-rendered public pages (DD015), open to anyone. */
-    static final String[] PUBLIC_PAGES = {"/", "/language", "/verify", "/verify/*"};
+    static final String[] PUBLIC_PAGES = {"/", "/language", "/verify", "/verify/*", "/activate"};
 
     /** [#14 §3] The health group with every detail: platform admins, or anyone on the (internal) management port. */
     static final String HEALTH_DETAILS = "/actuator/health/details";
@@ -97,6 +97,10 @@ class SecurityConfiguration {
         RequestMatcher onManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort;
         http.authorizeHttpRequests(requests -> requests.requestMatchers(onManagementPort)
                         .permitAll()
+                        // The error page of a request that was already authorised (or answered) on its way in: a
+                        // missing file is a 404 for anyone, not a login redirect. It shows the status, never details.
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR)
+                        .permitAll()
                         // [#14 §3] Anyone gets the status only (show-details=when-authorized: platform admins see
                         // details); the details group is for platform admins.
                         .requestMatchers(HEALTH_DETAILS)
@@ -117,9 +121,13 @@ class SecurityConfiguration {
                         // a certificate's credential by its public code, for anyone, offline verifiers included.
                         .requestMatchers(HttpMethod.GET, CERTIFICATE_KEY_SET, "/credentials/*")
                         .permitAll()
-                        // [#21] The server-rendered public pages (DD015): the landing page, its language links and the
-                        // certificate check, answered by Spring MVC controllers rather than Vaadin views.
+                        // [#21] The server-rendered public pages (DD015): the landing page, its language links, the
+                        // certificate check and the activation page, answered by Spring MVC controllers rather than
+                        // Vaadin views.
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
+                        .permitAll()
+                        // The activation form posts back to its page (with the CSRF token of the page it came from).
+                        .requestMatchers(HttpMethod.POST, "/activate")
                         .permitAll()
                         // The facilitator's offline phone page (static files) and its JSON endpoints: for anyone logged
                         // in; the session feature checks per facilitator and session what each may read and send.

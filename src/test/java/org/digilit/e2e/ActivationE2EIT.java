@@ -150,9 +150,7 @@ class ActivationE2EIT {
         phone.getByLabel("Mật khẩu mới").fill("Hoc-ky-nang-so-2026");
         phone.getByLabel("Nhập lại mật khẩu").fill("Hoc-ky-nang-so-2026");
         BrowserSession.screenshot(phone, "activation-360");
-        phone.locator("vaadin-button")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Kích hoạt"))
-                .click();
+        phone.locator("button.activation-submit").click();
         assertThat(phone.locator(".activation-done")).containsText("dl");
         var done = phone.locator(".activation-done").textContent();
         var login = Pattern.compile("dl\\d+").matcher(done);

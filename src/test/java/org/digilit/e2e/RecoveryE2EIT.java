@@ -143,9 +143,7 @@ class RecoveryE2EIT {
         phone.getByLabel("Số định danh cá nhân").fill(number);
         phone.getByLabel("Mật khẩu mới").fill(NEW_PASSWORD);
         phone.getByLabel("Nhập lại mật khẩu").fill(NEW_PASSWORD);
-        phone.locator("vaadin-button")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Kích hoạt"))
-                .click();
+        phone.locator("button.activation-submit").click();
         assertThat(phone.locator(".activation-done")).containsText(username);
         BrowserSession.screenshot(phone, "reset-done-360");
 

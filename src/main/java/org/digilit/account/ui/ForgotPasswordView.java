@@ -57,7 +57,9 @@ class ForgotPasswordView extends Main implements HasDynamicTitle {
         answer.addClassName("forgot-answer");
         answer.getElement().setAttribute("aria-live", "polite");
 
-        var activate = new Anchor(ActivationView.ROUTE, getTranslation("forgot.activate-link"));
+        var activate = new Anchor(ActivationController.PATH, getTranslation("forgot.activate-link"));
+        // A server-rendered page (DD015), not a view: the browser loads it, Vaadin's router does not.
+        activate.setRouterIgnore(true);
         add(
                 new H1(getTranslation("forgot.title")),
                 new Paragraph(getTranslation("forgot.intro")),

@@ -18,14 +18,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.FileRejectedEvent;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.provider.Query;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteNotFoundError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +40,6 @@ import org.digilit.account.AccountSource;
 import org.digilit.account.AccountState;
 import org.digilit.account.AccountViewTestData;
 import org.digilit.account.AccountViewTestData.Person;
-import org.digilit.account.ActivationService;
 import org.digilit.account.RegistrationService;
 import org.digilit.audit.AuditService.AuditRecord;
 import org.digilit.identity.IdentityNumbers.Gender;
@@ -59,7 +56,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The account views without a browser, on the real stack: the organisation admin's grid, details, verification queue
- * and import wizard within their scope, forged URLs refused, and the public registration, activation and profile pages.
+ * and import wizard within their scope, forged URLs refused, and the public registration and profile pages
+ * (the activation page is server-rendered: {@code ActivationPageIT}).
  */
 @IntegrationTest
 @ViewPackages(packages = "org.digilit")
@@ -73,9 +71,6 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    ActivationService activation;
 
     @Autowired
     OrganisationImportService organisationImports;
@@ -401,68 +396,6 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void the_activation_page_takes_the_code_from_the_link_and_checks_the_passwords_before_asking_the_service() {
-        TestUsers.signOut();
-        UI.getCurrent().navigate(ActivationView.ROUTE, QueryParameters.of("code", "ABCDE-FGH23"));
-        assertThat(textField(t("activation.code")).getValue()).isEqualTo("ABCDE-FGH23");
-
-        var attempts = activationAttempts();
-        test(textField(t("activation.identity")))
-                .setValue(AccountViewTestData.identityNumber(LocalDate.of(1977, 7, 7), false));
-        var repeat = passwordField(t("activation.repeat"));
-        test(passwordField(t("activation.password"))).setValue(PASSWORD);
-        test(repeat).setValue(PASSWORD + "-khac");
-        test(find(Button.class).withText(t("activation.submit")).single()).click();
-        assertThat(repeat.isInvalid()).isTrue();
-        assertThat(repeat.getErrorMessage()).isEqualTo(t("activation.repeat.different"));
-        assertThat(activationAttempts()).as("the service was not asked").isEqualTo(attempts);
-
-        test(repeat).setValue(PASSWORD);
-        test(find(Button.class).withText(t("activation.submit")).single()).click();
-        assertThat(repeat.isInvalid())
-                .as("cleared after a failed attempt, not marked")
-                .isFalse();
-        assertThat(passwordField(t("activation.password")).isInvalid()).isFalse();
-        assertThat(activationAttempts()).isEqualTo(attempts + 1);
-        assertThat(find(Paragraph.class)
-                        .from(find(Div.class).withClassName("form-message").single())
-                        .single()
-                        .getText())
-                .isEqualTo(t("activation.result.INVALID"));
-    }
-
-    @Test
-    void a_provisioned_person_activates_their_account_from_the_slips_link_and_learns_their_username() throws Exception {
-        var person = AccountViewTestData.people(1, data.commune1()).getFirst();
-        asOrgAdminOfDistrict1();
-        var id = imported(List.of(person)).getFirst();
-        accounts.verify(List.of(id), null);
-        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (accounts.get(id).keycloakId() == null) {
-            assertThat(System.nanoTime()).as("provisioned in time").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-        var slip = activation.issueSlips(List.of(id), Locale.ENGLISH, null).getFirst();
-        var username = accounts.get(id).username();
-        TestUsers.signOut();
-
-        UI.getCurrent().navigate(ActivationView.ROUTE, QueryParameters.of("code", slip.code()));
-        var number = person.identityNumber();
-        test(textField(t("activation.identity"))).setValue(number.substring(0, 6) + " " + number.substring(6));
-        test(passwordField(t("activation.password"))).setValue(PASSWORD);
-        test(passwordField(t("activation.repeat"))).setValue(PASSWORD);
-        test(find(Button.class).withText(t("activation.submit")).single()).click();
-
-        assertThat(find(Paragraph.class)
-                        .withClassName("activation-done")
-                        .single()
-                        .getText())
-                .isEqualTo(t("activation.done", username));
-        asOrgAdminOfDistrict1();
-        assertThat(accounts.get(id).activatedAt()).isNotNull();
-    }
-
-    @Test
     void a_citizen_sees_their_own_account_with_the_identity_number_masked() {
         var person = AccountViewTestData.people(1, data.commune1()).getFirst();
         asPlatformAdmin();
@@ -591,12 +524,6 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
                 .single();
     }
 
-    private PasswordField passwordField(String label) {
-        return find(PasswordField.class)
-                .withCondition(field -> label.equals(field.getLabel()))
-                .single();
-    }
-
     @SuppressWarnings("unchecked")
     private void fillRegistration(
             String number, String name, LocalDate born, Gender gender, OrganisationSummary commune) {
@@ -607,12 +534,6 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
         test(textField(t("registration.phone"))).setValue("0912 345 678");
         ComboBox<OrganisationSummary> communes = find(ComboBox.class).single();
         communes.setValue(commune);
-    }
-
-    private int activationAttempts() {
-        return jdbc.sql("select count(*) from audit_event where action like 'account.activat%'")
-                .query(Integer.class)
-                .single();
     }
 
     /** Lets the background work of a view reach the UI (its {@code ui.access}) until {@code done}, at most 60 s. */
