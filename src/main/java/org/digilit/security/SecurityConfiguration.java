@@ -44,7 +44,9 @@ class SecurityConfiguration {
     static final String CERTIFICATE_KEY_SET = "/.well-known/digilit-certificate-keys.json";
 
     /** [#21] The server-rendered public pages (DD015), open to anyone. */
-    static final String[] PUBLIC_PAGES = {"/", "/language", "/verify", "/verify/*", "/activate"};
+    static final String[] PUBLIC_PAGES = {
+        "/", "/language", "/verify", "/verify/*", "/activate", "/courses", "/courses/*"
+    };
 
     /** [#14 §3] The health group with every detail: platform admins, or anyone on the (internal) management port. */
     static final String HEALTH_DETAILS = "/actuator/health/details";
@@ -122,7 +124,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, CERTIFICATE_KEY_SET, "/credentials/*")
                         .permitAll()
                         // [#21] The server-rendered public pages (DD015): the landing page, its language links, the
-                        // certificate check and the activation page, answered by Spring MVC controllers rather than
+                        // certificate check, the activation page, the catalogue and the course pages, answered by
+                        // Spring MVC controllers rather than
                         // Vaadin views.
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
                         .permitAll()

@@ -28,6 +28,9 @@ public final class BrowserSession implements AutoCloseable {
         }
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        // Assertions wait as long as actions do: on a busy 2-core machine a Vaadin page can take more than the
+        // default 5 s to show; a page that never shows still fails.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()

@@ -162,6 +162,7 @@ class LearnerHomeView extends Main implements HasDynamicTitle {
         var link = new Anchor(
                 continuePath(progress),
                 getTranslation(progress.completed() ? "learn.open" : started ? "learn.continue" : "learn.start"));
+        link.setRouterIgnore(isCoursePage(link.getHref()));
         link.addClassName("course-link");
         var card = new Div(new H3(title(progress.courseId())), bar, status, link);
         card.addClassName("card");
@@ -214,7 +215,16 @@ class LearnerHomeView extends Main implements HasDynamicTitle {
     private static Anchor cta(String href, String text) {
         var anchor = new Anchor(href, text);
         anchor.addClassName("cta");
+        anchor.setRouterIgnore(isCoursePage(href));
         return anchor;
+    }
+
+    /**
+     * The catalogue and the course pages are server-rendered (DD015), not views: the browser loads them, Vaadin's
+     * router must not try.
+     */
+    static boolean isCoursePage(String href) {
+        return href.equals("courses") || href.startsWith("courses/");
     }
 
     @Override

@@ -62,6 +62,7 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         var bar = new ProgressBar(0, 100, progress.percent());
         bar.getElement().setAttribute("aria-label", getTranslation("lesson.progress", progress.percent()));
         var back = new Anchor("courses/" + courseId, course.title(getLocale()));
+        back.setRouterIgnore(true);
         back.addClassName("breadcrumb");
         var place = new Paragraph(getTranslation(
                 "lesson.place", position + 1, progress.lessonIds().size()));
@@ -95,8 +96,16 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         var lastKey = progress.hasQuiz() ? "lesson.done-quiz" : "lesson.done-last";
         var done = new Button(getTranslation(last ? lastKey : "lesson.done-next"), click -> {
             learning.completeLesson(courseId, lessonId);
-            var after = progress.hasQuiz() ? QuizView.quizPath(courseId) : "courses/" + courseId;
-            getUI().ifPresent(ui -> ui.navigate(last ? after : lessonPath(courseId, lessons.get(index + 1))));
+            getUI().ifPresent(ui -> {
+                if (!last) {
+                    ui.navigate(lessonPath(courseId, lessons.get(index + 1)));
+                } else if (progress.hasQuiz()) {
+                    ui.navigate(QuizView.quizPath(courseId));
+                } else {
+                    // The course page is server-rendered (DD015): the browser loads it.
+                    ui.getPage().setLocation("/courses/" + courseId);
+                }
+            });
         });
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         done.addClassName("lesson-done");

@@ -74,7 +74,10 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         removeAll();
         fields.clear();
         feedback.clear();
-        add(new Anchor("courses/" + courseId, course.title(getLocale())), new H1(title));
+        var back = new Anchor("courses/" + courseId, course.title(getLocale()));
+        // The course page is server-rendered (DD015): the browser loads it, not Vaadin's router.
+        back.setRouterIgnore(true);
+        add(back, new H1(title));
         int number = 1;
         for (var question : questions) {
             add(question(number++, question));

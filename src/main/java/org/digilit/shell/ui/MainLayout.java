@@ -82,13 +82,34 @@ class MainLayout extends AppLayout {
         return logout;
     }
 
+    /** Where the catalogue stands among the views' own menu entries (their {@code @Menu} order). */
+    private static final double CATALOGUE_ORDER = 15;
+
+    /**
+     * The course catalogue: a server-rendered page (DD015), not a view, so it has no {@code @Menu} of its own and the
+     * browser, not Vaadin's router, opens it.
+     */
+    private SideNavItem catalogue() {
+        var item = new SideNavItem(getTranslation("nav.courses"), "/courses");
+        item.setRouterIgnore(true);
+        return item;
+    }
+
     private SideNav navigation() {
         var nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
+        boolean catalogue = false;
         for (var entry : MenuConfiguration.getMenuEntries()) {
+            if (!catalogue && entry.order() != null && entry.order() > CATALOGUE_ORDER) {
+                nav.addItem(catalogue());
+                catalogue = true;
+            }
             var item = new SideNavItem(getTranslation(entry.title()), entry.path());
             item.setMatchNested(true);
             nav.addItem(item);
+        }
+        if (!catalogue) {
+            nav.addItem(catalogue());
         }
         return nav;
     }

@@ -78,16 +78,16 @@ class ActivationPageIT {
 
     @Test
     void the_slips_link_fills_in_the_code_and_takes_it_out_of_the_address() throws Exception {
-        var link = get("/activate?code=ABCDE-FGH23");
+        var link = get("/activate?code=KQWRT-PLMN7");
         assertThat(link.statusCode()).isEqualTo(302);
         assertThat(link.headers().firstValue("Location").orElseThrow())
                 .endsWith("/activate")
-                .doesNotContain("ABCDE");
+                .doesNotContain("KQWRT");
 
         var page = get("/activate");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<html lang=\"en\"", text("activation.title"), "value=\"ABCDE-FGH23\"")
+                .contains("<html lang=\"en\"", text("activation.title"), "value=\"KQWRT-PLMN7\"")
                 .contains("autocomplete=\"new-password\"", "href=\"/forgot-password\"")
                 .doesNotContain("<script", "/VAADIN/");
         assertThat(CSRF.matcher(page.body()).find())
@@ -95,7 +95,7 @@ class ActivationPageIT {
                 .isTrue();
 
         // The code was for that one page: opened again, the field is empty.
-        assertThat(get("/activate").body()).doesNotContain("ABCDE-FGH23");
+        assertThat(get("/activate").body()).doesNotContain("KQWRT-PLMN7");
     }
 
     @Test
@@ -107,7 +107,7 @@ class ActivationPageIT {
                         "identity",
                         AccountViewTestData.identityNumber(LocalDate.of(1970, 1, 2), true),
                         "code",
-                        "ABCDE-FGH23",
+                        "KQWRT-PLMN7",
                         "password",
                         PASSWORD,
                         "repeat",
@@ -124,7 +124,7 @@ class ActivationPageIT {
         var number = AccountViewTestData.identityNumber(LocalDate.of(1977, 7, 7), false);
         var fields = new LinkedHashMap<String, String>();
         fields.put("identity", number);
-        fields.put("code", "ABCDE-FGH23");
+        fields.put("code", "KQWRT-PLMN7");
         fields.put("password", PASSWORD);
         fields.put("repeat", PASSWORD + "-khac");
 
@@ -132,7 +132,7 @@ class ActivationPageIT {
         assertThat(different.statusCode()).isEqualTo(200);
         assertThat(different.body())
                 .contains(text("activation.repeat.different"), "aria-invalid=\"true\"")
-                .contains("value=\"ABCDE-FGH23\"")
+                .contains("value=\"KQWRT-PLMN7\"")
                 .as("passwords are never put back into the page")
                 .doesNotContain(PASSWORD);
         assertThat(activationAttempts()).as("the service was not asked").isEqualTo(attempts);
