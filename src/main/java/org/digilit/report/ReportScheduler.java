@@ -6,8 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every few minutes: closes the quarter just ended if nobody has yet (which recomputes), else recomputes the live
- * figures. Safe with several app instances: the recompute takes a PostgreSQL advisory lock, the others skip.
+ * Every half minute (DD020): closes the quarter just ended if nobody has yet (which recomputes fully), else brings the
+ * live figures up to date from what changed since the last pass, with a full recompute once a day as the check. Safe
+ * with several app instances: both passes take the same PostgreSQL advisory lock, the others skip.
  */
 @Component
 class ReportScheduler {
@@ -26,14 +27,14 @@ class ReportScheduler {
     }
 
     @Scheduled(
-            fixedDelayString = "${digilit.reporting.refresh-interval:5m}",
+            fixedDelayString = "${digilit.reporting.refresh-interval:30s}",
             initialDelayString = "${digilit.reporting.initial-delay:20s}")
     void refresh() {
         try {
-            // Closing recomputes too; only when nothing was closed is a plain recompute due.
+            // Closing recomputes too; only when nothing was closed is a pass due.
             if (!properties.autoClose()
                     || reports.closeIfOpen(reports.currentQuarter().previous()).isEmpty()) {
-                figures.recompute();
+                figures.update(properties.fullRecomputeInterval());
             }
         } catch (RuntimeException e) {
             log.warn("Report figures were not recomputed: {}", e.toString());

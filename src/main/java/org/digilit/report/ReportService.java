@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Completion reports for the steering committee, its working groups and organisation admins: per organisation (its
  * subtree rolled up) and per working group, per quarter and audience, against the targets in force. An open quarter
- * shows the live figures (recomputed every few minutes); a closed quarter shows its official snapshot. Scope is
- * checked here: an organisation admin reaches their subtree, a working group what it follows.
+ * shows the live figures (brought up to date every half minute, DD020); a closed quarter shows its official snapshot.
+ * Scope is checked here: an organisation admin reaches their subtree, a working group what it follows.
  */
 @Service
 public class ReportService {
@@ -264,7 +264,7 @@ public class ReportService {
         return followUps.count(organisation.path(), audience);
     }
 
-    /** Recomputes the live figures now (platform admins; the scheduler does it every few minutes). */
+    /** Recomputes the live figures fully now (platform admins; the scheduler keeps them up to date, DD020). */
     public void refresh() {
         requirePlatformAdmin();
         figures.recompute();

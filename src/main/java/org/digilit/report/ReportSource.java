@@ -1,6 +1,9 @@
 package org.digilit.report;
 
-/** Where a report's figures come from: the live figures (refreshed every few minutes) or a closed quarter's snapshot. */
+/**
+ * Where a report's figures come from: the live figures (brought up to date every half minute, DD020) or a closed
+ * quarter's snapshot.
+ */
 public enum ReportSource {
     LIVE,
     SNAPSHOT

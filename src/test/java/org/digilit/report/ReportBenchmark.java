@@ -193,8 +193,11 @@ public final class ReportBenchmark {
         }
     }
 
-    /** Generates the data unless the same amount is there already; returns the seconds it took. */
-    private static long generate(JdbcClient jdbc, String rootPath, int size) {
+    /**
+     * Generates the data unless the same amount is there already; returns the seconds it took. Shared with
+     * {@link IncrementalReportBenchmark}.
+     */
+    static long generate(JdbcClient jdbc, String rootPath, int size) {
         jdbc.sql("create table if not exists report_benchmark_data (size integer not null)")
                 .update();
         var generated = jdbc.sql("select size from report_benchmark_data")
@@ -205,7 +208,8 @@ public final class ReportBenchmark {
         }
         long begun = System.nanoTime();
         jdbc.sql("""
-                        truncate report_fact, report_rollup, report_refresh, report_snapshot_row, report_snapshot,
+                        truncate report_fact, report_rollup, report_fact_source, report_rollup_source, report_person,
+                            report_refresh, report_snapshot_source_row, report_snapshot_row, report_snapshot,
                             certificate, course_assignment, course_progress, enrolment, progress_event,
                             provisioning_outbox, activation_code, account cascade""").update();
         // Scale the headcounts so that N accounts cover about 85 % of the people expected.
