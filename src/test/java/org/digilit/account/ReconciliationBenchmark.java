@@ -96,7 +96,7 @@ public final class ReconciliationBenchmark {
                 begun = System.nanoTime();
                 var holdings = new AtomicLong();
                 directory.forEachPrivilegedHolding(
-                        ReconciliationService.PLATFORM_ROLES, h -> holdings.incrementAndGet());
+                        ReconciliationService.PRIVILEGED_ROLES, h -> holdings.incrementAndGet());
                 privileged.add(seconds(begun));
 
                 begun = System.nanoTime();
