@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * schools and 137 community digital technology teams attached to the communes, 15 provincial agencies with their
  * divisions, a commune police unit for every commune (under the provincial police) and 4 regional defence commands
  * (under the provincial military command, each for about 23 communes), and 7 provincial institutions (DD019). Its
- * expected headcounts add up to about 330,000 adult citizens and about 14,000 teachers and officials. Other sizes
+ * expected headcounts add up to about 330,000 adult citizens and about 13,800 teachers and officials. Other sizes
  * scale communes, schools, teams, police units and regions in the same proportions (about 5 schools, 1.5 teams and
  * one police unit per commune; one region per 23 communes); below the natural size the agencies, their divisions and
  * the provincial institutions shrink too.
