@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    /** Most accounts one bulk action changes in one go (bulk verification of a whole district is several). */
+    /** Most accounts one bulk action changes in one go (bulk verification of a whole province is several). */
     public static final int BULK_LIMIT = 500_000;
 
     public static final int REASON_MAX_LENGTH = 500;

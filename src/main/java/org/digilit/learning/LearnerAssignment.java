@@ -5,7 +5,7 @@ import org.digilit.organisation.Quarter;
 
 /**
  * A course the signed-in learner is required to take: due by a quarter, assigned on their organisation or one above
- * it (named here, "assigned by Huyện Một"). When several levels assign the same course, the earliest due date counts.
+ * it (named here, "assigned by Tỉnh Đồng An"). When several levels assign the same course, the earliest due date counts.
  */
 public record LearnerAssignment(String courseId, Quarter due, String assignedByVi, String assignedByEn) {
 

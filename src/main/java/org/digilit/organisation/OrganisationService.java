@@ -343,7 +343,7 @@ public class OrganisationService {
 
     /**
      * An organisation named by its code and its ancestors, root first, whatever the caller's scope: where a learner's
-     * own organisation sits, so what was decided above it (an assignment on the district) reaches them. Scope governs
+     * own organisation sits, so what was decided above it (an assignment on the province) reaches them. Scope governs
      * acting on organisations; their names and places in the tree are not personal data. Empty for an unknown code.
      */
     @Transactional(readOnly = true)

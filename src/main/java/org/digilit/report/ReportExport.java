@@ -60,7 +60,7 @@ public class ReportExport {
         }
     }
 
-    /** An exported file: its name (digilit-report-P01-D01-2026-Q3-citizen.xlsx), media type and bytes. */
+    /** An exported file: its name (digilit-report-P01-C001-2026-Q3-citizen.xlsx), media type and bytes. */
     public record ExportedFile(String fileName, String contentType, byte[] content) {}
 
     /** What a column shows of a row; its header is the translation of {@code key}. */

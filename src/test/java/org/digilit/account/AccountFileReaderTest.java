@@ -69,7 +69,7 @@ class AccountFileReaderTest {
         row.put("gender", "male");
         row.put("phone", "0912345678");
         row.put("email", "");
-        row.put("organisation_code", "P01-D01-C001");
+        row.put("organisation_code", "P01-C001");
         row.put("audience", "citizen");
         row.put("staff_number", "");
         return row;
@@ -128,7 +128,7 @@ class AccountFileReaderTest {
             good("phone", "+84 (91) 234-5678", AccountRow::phone, "+84912345678"),
             good("phone", "12345678", AccountRow::phone, "12345678"),
             good("email", "An.Nguyen@Example.VN", AccountRow::email, "an.nguyen@example.vn"),
-            good("organisation_code", "P01-D01-C001-S02", AccountRow::organisationCode, "P01-D01-C001-S02"),
+            good("organisation_code", "P01-C001-S02", AccountRow::organisationCode, "P01-C001-S02"),
             good("audience", "Citizen", AccountRow::audience, Audience.CITIZEN),
             good("audience", "Công dân", AccountRow::audience, Audience.CITIZEN),
             good("audience", "cong dan", AccountRow::audience, Audience.CITIZEN),
@@ -263,7 +263,7 @@ class AccountFileReaderTest {
                         Gender.MALE,
                         "+84912345678",
                         "lan@example.vn",
-                        "P01-D01-C001",
+                        "P01-C001",
                         Audience.TEACHER,
                         "GV0001"));
     }
@@ -434,8 +434,8 @@ class AccountFileReaderTest {
     @Test
     void a_file_whose_first_row_is_data_gets_one_problem_and_none_of_its_cells_is_quoted() {
         var result = read(
-                (MAN_1990 + ",Nguyễn Văn An,1990-03-05,male,0912345678,,P01-D01-C001,citizen,\n" + WOMAN_1990
-                                + ",Trần Thị Bình,1990-04-06,female,0912345679,,P01-D01-C001,citizen,\n")
+                (MAN_1990 + ",Nguyễn Văn An,1990-03-05,male,0912345678,,P01-C001,citizen,\n" + WOMAN_1990
+                                + ",Trần Thị Bình,1990-04-06,female,0912345679,,P01-C001,citizen,\n")
                         .getBytes(UTF_8),
                 "people.csv");
 
@@ -643,7 +643,7 @@ class AccountFileReaderTest {
                         "nữ",
                         912345678,
                         "",
-                        "P01-D01-C001",
+                        "P01-C001",
                         "công dân",
                         ""),
                 List.of(

@@ -41,7 +41,7 @@ class KeycloakAccountDirectoryIT {
                 "Lan " + n,
                 "Nguyễn",
                 "Nguyễn Thị Lan " + n,
-                "P01-D01-C001",
+                "P01-C001",
                 audience,
                 true,
                 // Families share an address: every user of this test has the same one.
@@ -132,7 +132,7 @@ class KeycloakAccountDirectoryIT {
         var entry = directory.findByUsername(official.username()).orElseThrow();
         assertThat(entry)
                 .isEqualTo(new DirectoryEntry(
-                        id, official.username(), true, "P01-D01-C001", "official", official.accountId()));
+                        id, official.username(), true, "P01-C001", "official", official.accountId()));
         assertThat(directory.get(id)).contains(entry);
         try (var admin = DemoUsers.adminClient(stack)) {
             var user = admin.realm(LocalStack.REALM).users().get(id);
@@ -172,14 +172,14 @@ class KeycloakAccountDirectoryIT {
                         "Lan",
                         "Trần",
                         "Trần Thị Lan",
-                        "P01-D02-C007",
+                        "P01-C007",
                         "citizen",
                         false,
                         null));
 
         assertThat(directory.get(id))
-                .contains(new DirectoryEntry(
-                        id, teacher.username(), false, "P01-D02-C007", "citizen", teacher.accountId()));
+                .contains(
+                        new DirectoryEntry(id, teacher.username(), false, "P01-C007", "citizen", teacher.accountId()));
         try (var admin = DemoUsers.adminClient(stack)) {
             var user = admin.realm(LocalStack.REALM).users().get(id);
             var rep = user.toRepresentation();

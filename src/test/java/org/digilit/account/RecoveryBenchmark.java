@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class RecoveryBenchmark {
 
-    private static final String COMMUNE = "P01-D01-C002";
+    private static final String COMMUNE = "P01-C002";
     private static final int ATTEMPTS = 1_000;
 
     private RecoveryBenchmark() {}

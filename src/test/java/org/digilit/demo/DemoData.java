@@ -25,7 +25,6 @@ import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationRow;
 import org.digilit.organisation.OrganisationService;
-import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.Quarter;
 import org.digilit.organisation.TargetService;
 import org.digilit.organisation.WorkingGroupService;
@@ -42,25 +41,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo run's data: the generated province (through the same import service an administrator uses), five working
- * groups that split the districts between them, with the demo working-group user in the first, and this quarter's
- * programme targets. Runs once: a database that already has organisations is left alone.
+ * groups that split the communes between them, with the demo working-group user in the first, and this quarter's
+ * programme targets. Runs once: a database that already has organisations is left alone. The Indian demo ({@code
+ * digilit.demo.region=IN}, {@link DemoRegion}) loads the state of Chandra Pradesh the same way instead.
  */
 @Configuration(proxyBeanMethods = false)
 public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    /** The organisation the demo organisation admin administers: the first district. */
-    public static final String DEMO_DISTRICT = "P01-D01";
+    /**
+     * The organisation the demo organisation admin and the demo device officer work in: the first ward (the province
+     * has two levels since 1 July 2025, DD019).
+     */
+    public static final String DEMO_COMMUNE = "P01-C001";
 
     /**
      * People of the demo province ({@code digilit.demo.people}): enough to page through, few enough to provision in
      * seconds on the first start. Tests set 0: they make the people they need.
      */
     public static final int DEMO_PEOPLE = 3_000;
-
-    /** The demo district's first commune keeps its people waiting, so the verification queue has something in it. */
-    static final String WAITING_COMMUNE = "P01-D01-C001";
 
     /** The demo users' roles are the platform's grants (reconciliation lists ungranted privileged roles, DD008). */
     @Bean
@@ -88,7 +88,9 @@ public class DemoData {
             org.digilit.completion.ExternalPlatformService platforms,
             org.digilit.completion.CompletionImportService completions,
             @org.springframework.beans.factory.annotation.Value("${digilit.demo.people:" + DEMO_PEOPLE + "}")
-                    int peopleCount) {
+                    int peopleCount,
+            @org.springframework.beans.factory.annotation.Value("${digilit.demo.region:VN}") String regionSetting) {
+        var region = DemoRegion.of(regionSetting);
         return (ApplicationArguments arguments) -> {
             if (jdbc.sql("select count(*) from organisation")
                             .query(Integer.class)
@@ -99,21 +101,20 @@ public class DemoData {
             TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
             try {
                 var csv = new StringWriter();
-                var province = DemoProvince.generate(2025, DemoProvince.NATURAL_SIZE);
+                var province = region.organisations(2025);
                 DemoProvince.writeCsv(province, csv);
                 var report = imports.apply(
                         new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
                         "demo-province.csv",
                         null);
-                var districts = organisations
-                        .children(organisations.tops().getFirst().id(), 0, 100)
-                        .stream()
-                        .filter(o -> o.code().matches("P01-D\\d+"))
-                        .toList();
+                var followed = jdbc.sql("select id from organisation where code ~ :codes order by code")
+                        .param("codes", region.followedCodes)
+                        .query(Long.class)
+                        .list();
                 for (int g = 0; g < 5; g++) {
                     var group = groups.create("WG" + (g + 1), "Tổ công tác số " + (g + 1), "Working group " + (g + 1));
-                    for (int d = g; d < districts.size(); d += 5) {
-                        groups.follow(group.id(), districts.get(d).id(), true);
+                    for (int d = g; d < followed.size(); d += 5) {
+                        groups.follow(group.id(), followed.get(d), true);
                     }
                     if (g == 0) {
                         groups.addMember(group.id(), "workinggroup.demo");
@@ -129,13 +130,14 @@ public class DemoData {
                         top, quarter, Metric.COURSE_COMPLETION, Audience.OFFICIAL, new BigDecimal("80"));
                 targets.setOrganisationTarget(
                         top, quarter, Metric.COURSE_COMPLETION, Audience.TEACHER, new BigDecimal("80"));
-                demoAssignments(content, assignments, organisations, top);
-                var verified =
-                        peopleCount == 0 ? 0 : demoPeople(province, peopleCount, people, accounts, organisations);
+                demoAssignments(region, content, assignments, organisations, top);
+                var verified = peopleCount == 0
+                        ? 0
+                        : demoPeople(region, province, peopleCount, people, accounts, organisations);
                 if (verified > 0) {
-                    int learned = demoLearning(jdbc, learning, catalogue);
+                    int learned = demoLearning(region, jdbc, learning, catalogue);
                     TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
-                    demoCompletions(province, peopleCount, platforms, completions);
+                    demoCompletions(region, province, peopleCount, platforms, completions);
                     // The three quarters before this one are closed with that history (restated if the scheduler
                     // closed the last one while the history was still being written).
                     var closed = reports.currentQuarter();
@@ -149,13 +151,16 @@ public class DemoData {
                     log.info(
                             "Demo learning: {} learners went through real courses (history spread over a year)",
                             learned);
-                    int marks = DemoSessions.load(jdbc, sessions, attendance);
+                    int marks = DemoSessions.load(region, jdbc, sessions, attendance);
                     TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
-                    log.info("Demo sessions: {} attendance marks in the community groups of P01-D01 to P01-D03", marks);
+                    log.info(
+                            "Demo sessions: {} attendance marks in the community groups {}",
+                            marks,
+                            region.sessionGroups);
                 }
                 int demoDeviceCount;
                 try {
-                    demoDeviceCount = demoDevices.load();
+                    demoDeviceCount = demoDevices.load(region);
                 } catch (RuntimeException e) {
                     // The devices' demo must never keep the platform (or the test run) from starting.
                     log.warn("Demo devices not loaded", e);
@@ -177,17 +182,24 @@ public class DemoData {
     }
 
     /**
-     * Required courses, so the learners' home shows them: two courses for the citizens of the demo district (due this
-     * quarter and the next), one for every teacher of the province (due next quarter). The courses are loaded first:
-     * this runs before the content loader's own start-up load.
+     * Required courses, so the learners' home shows them: two courses for the citizens of the region's course units
+     * (the first twelve communes; the Indian demo's first block), due this quarter and the next, one for every teacher
+     * of the province (due next quarter). The courses are loaded first: this runs before the content loader's own
+     * start-up load.
      */
     private static void demoAssignments(
-            CourseContentService content, AssignmentService assignments, OrganisationService organisations, long top) {
+            DemoRegion region,
+            CourseContentService content,
+            AssignmentService assignments,
+            OrganisationService organisations,
+            long top) {
         content.loadAll();
         var quarters = assignments.dueQuarters();
-        var district = organisations.findByCode(DEMO_DISTRICT).orElseThrow();
-        assignments.assign(district.id(), Audience.CITIZEN, "online-safety-scams", quarters.get(0));
-        assignments.assign(district.id(), Audience.CITIZEN, "smartphone-basics", quarters.get(1));
+        for (var code : region.courseUnits) {
+            var unit = organisations.findByCode(code).orElseThrow();
+            assignments.assign(unit.id(), Audience.CITIZEN, "online-safety-scams", quarters.get(0));
+            assignments.assign(unit.id(), Audience.CITIZEN, "smartphone-basics", quarters.get(1));
+        }
         assignments.assign(top, Audience.TEACHER, "teaching-with-digital-tools", quarters.get(1));
     }
 
@@ -197,7 +209,8 @@ public class DemoData {
      * finish, getting their certificate), then each person's history is moved back by up to eleven months, so the
      * quarters have a trend. Accounts get verification and activation dates to match.
      */
-    private static int demoLearning(JdbcClient jdbc, LearningService learning, CatalogueService catalogue) {
+    private static int demoLearning(
+            DemoRegion region, JdbcClient jdbc, LearningService learning, CatalogueService catalogue) {
         record Learner(String username, String name, String organisation, String audience) {}
         var learners = jdbc.sql("""
                         select a.username, a.full_name, o.code, a.audience from account a
@@ -220,7 +233,7 @@ public class DemoData {
                     courses.add("teaching-with-digital-tools");
                 } else {
                     courses.add("online-safety-scams");
-                    if (learner.organisation().startsWith(DEMO_DISTRICT)) {
+                    if (DemoRegion.within(learner.organisation(), region.courseUnits)) {
                         courses.add("smartphone-basics");
                     }
                 }
@@ -269,6 +282,7 @@ public class DemoData {
      * completions imported by identity number, and five people without an account yet waiting in the holding list.
      */
     private static void demoCompletions(
+            DemoRegion region,
             List<OrganisationRow> province,
             int peopleCount,
             org.digilit.completion.ExternalPlatformService platforms,
@@ -277,14 +291,20 @@ public class DemoData {
         var national = platforms.save(new org.digilit.completion.ExternalPlatformService.PlatformForm(
                 null,
                 "NATIONAL",
-                "Nền tảng Bình dân học vụ số quốc gia",
-                "National digital-literacy platform",
+                region == DemoRegion.IN
+                        ? "PMGDISHA (Rashtriya Digital Saksharta Abhiyan)"
+                        : "Nền tảng Bình dân học vụ số quốc gia",
+                region == DemoRegion.IN
+                        ? "PMGDISHA national digital-literacy scheme"
+                        : "National digital-literacy platform",
                 "digilit-feed-national"));
         var military = platforms.save(new org.digilit.completion.ExternalPlatformService.PlatformForm(
                 null,
                 "MILITARY",
-                "Hệ thống đào tạo Bộ Chỉ huy Quân sự tỉnh",
-                "Provincial military command training system",
+                region == DemoRegion.IN
+                        ? "Rajya Karmachari Prashikshan Pranali"
+                        : "Hệ thống đào tạo Bộ Chỉ huy Quân sự tỉnh",
+                region == DemoRegion.IN ? "State staff training system" : "Provincial military command training system",
                 null));
         platforms.save(new org.digilit.completion.ExternalPlatformService.ProgrammeForm(
                 national.id(),
@@ -310,7 +330,7 @@ public class DemoData {
         var today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         var csv = new StringBuilder(
                 "identity_number,full_name,completion_date,platform,programme_code,certificate_number,score\n");
-        var people = DemoPeople.people(2025, province, peopleCount);
+        var people = DemoPeople.people(region, 2025, province, peopleCount);
         int i = 0;
         while (people.hasNext()) {
             var person = people.next();
@@ -340,12 +360,15 @@ public class DemoData {
             }
             i++;
         }
-        String[] waiting = {"Lò Văn Páo", "Hà Thị Mai", "Giàng A Sử", "Lường Thị Hoa", "Tòng Văn Kiên"};
+        String[] waiting = region == DemoRegion.IN
+                ? new String[] {"Bhola Ram", "Phoolmati Devi", "Jagdish Prasad", "Kamla Devi", "Ramdas Meena"}
+                : new String[] {"Lò Văn Páo", "Hà Thị Mai", "Giàng A Sử", "Lường Thị Hoa", "Tòng Văn Kiên"};
+        var outsiders = DemoPeople.outsiders(region, waiting.length);
         for (int w = 0; w < waiting.length; w++) {
-            // Numbers of people of the province who have no account yet (a serial far from the demo people's).
+            // Numbers of people of the province who have no account yet (far from the demo people's).
             csv.append(String.join(
                             ",",
-                            "03619" + (w + 1) + String.format("%06d", 990_001 + w),
+                            outsiders.get(w),
                             waiting[w],
                             today.minusDays(30 + w).toString(),
                             "NATIONAL",
@@ -364,8 +387,12 @@ public class DemoData {
                 report.held());
     }
 
-    /** Imports the demo people and verifies all but those of {@link #WAITING_COMMUNE}; returns how many were verified. */
+    /**
+     * Imports the demo people and verifies all but every second person of the region's waiting unit (the demo organisation
+     * admin's queue has them); returns how many were verified.
+     */
     private static int demoPeople(
+            DemoRegion region,
             List<OrganisationRow> province,
             int count,
             AccountImportService people,
@@ -375,21 +402,24 @@ public class DemoData {
         var file = Files.createTempFile("demo-people-", ".csv");
         try {
             try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                DemoPeople.writeCsv(2025, province, count, out);
+                DemoPeople.writeCsv(region, 2025, province, count, out);
             }
             people.apply(file, "demo-people.csv", new ImportProgress(Files.size(file)), null);
         } finally {
             Files.deleteIfExists(file);
         }
-        var waiting = organisations.findByCode(WAITING_COMMUNE).map(OrganisationSummary::path);
         var ids = new ArrayList<Long>();
         int page = 0;
+        int inWaitingUnit = 0;
         List<AccountListItem> batch;
         do {
             batch = accounts.list(AccountFilter.none(), page * 1000, 1000);
-            batch.stream()
-                    .filter(a -> waiting.isEmpty() || !a.organisationCode().startsWith(WAITING_COMMUNE))
-                    .forEach(a -> ids.add(a.id()));
+            for (var account : batch) {
+                if (account.organisationCode().equals(region.waitingUnit) && inWaitingUnit++ % 2 == 0) {
+                    continue;
+                }
+                ids.add(account.id());
+            }
             page++;
         } while (batch.size() == 1000);
         return accounts.verify(ids, null);

@@ -25,10 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's devices (issue #18), through the same services people use: two collection points and a storage point in
- * the demo district, donations at every stage, 20 supplied tablets, requests approved, rejected and pending, one
+ * The demo's devices (issue #18), through the same services people use: two collection points (one also the storage
+ * point) in the demo unit, donations at every stage, 20 supplied tablets, requests approved, rejected and pending, one
  * handover done with the recipient's code and one allocated device waiting for its handover. The demo device officer
- * ({@code deviceofficer.demo}) works in district P01-D01; the requests are filed by {@code teacher.demo}.
+ * ({@code deviceofficer.demo}) works in ward P01-C001 (in the Indian demo, block CP-D01-B01); the requests are filed
+ * by {@code teacher.demo}.
  */
 @Component
 public class DemoDevices {
@@ -41,6 +42,7 @@ public class DemoDevices {
     private final DonationService donations;
     private final DeviceImportService supply;
     private final JdbcClient jdbc;
+    private DemoRegion region = DemoRegion.VN;
 
     DemoDevices(
             OrganisationService organisations,
@@ -57,79 +59,96 @@ public class DemoDevices {
         this.jdbc = jdbc;
     }
 
-    /** Loads the devices' demo; returns how many devices it made. */
+    /** Loads the Vietnamese devices' demo; returns how many devices it made. */
     public int load() {
+        return load(DemoRegion.VN);
+    }
+
+    /** Loads the devices' demo of a region; returns how many devices it made. */
+    public int load(DemoRegion region) {
+        this.region = region;
+        boolean india = region == DemoRegion.IN;
         try {
             TestUsers.signIn("demo-data", null, Role.PLATFORM_ADMIN);
-            var c1 = organisations.findByCode("P01-D01-C001").orElse(null);
-            var c2 = organisations.findByCode("P01-D01-C002").orElse(null);
-            var district = organisations.findByCode(DemoData.DEMO_DISTRICT).orElse(null);
-            var school = organisations.findByCode("P01-D01-C001-S01").orElse(null);
-            if (c1 == null || c2 == null || district == null || school == null) {
+            var c1 = organisations.findByCode(region.firstPoint).orElse(null);
+            var c2 = organisations.findByCode(region.secondPoint).orElse(null);
+            var school = organisations.findByCode(region.demoSchool).orElse(null);
+            if (c1 == null || c2 == null || school == null) {
                 return 0;
             }
             signInOfficer();
-            devices.flagPoint(c1.id(), true, false, "Nhà văn hóa xã, đường Trần Phú");
-            devices.flagPoint(c2.id(), true, false, "Bưu điện xã");
-            devices.flagPoint(district.id(), true, true, "Trung tâm Văn hóa - Thông tin huyện");
+            devices.flagPoint(
+                    c1.id(), true, true, india ? "Panchayat Bhawan, Main Road" : "Trụ sở UBND phường, đường Trần Phú");
+            devices.flagPoint(c2.id(), true, false, india ? "Common Service Centre" : "Nhà văn hóa tổ dân phố số 3");
 
             var offered = new ArrayList<DeviceItem>();
             offered.addAll(donate(1, DeviceKind.LAPTOP, "Dell Latitude E7470", 6, DeviceCondition.WORKS, c1.id(), 4));
             offered.addAll(
                     donate(2, DeviceKind.DESKTOP, "HP ProDesk 400 G3", 7, DeviceCondition.NEEDS_REPAIR, c1.id(), 2));
             offered.addAll(donate(3, DeviceKind.TABLET, "Samsung Galaxy Tab A7", 3, DeviceCondition.WORKS, c2.id(), 2));
-            offered.addAll(donate(
-                    4, DeviceKind.SMARTPHONE, "Xiaomi Redmi Note 9", 4, DeviceCondition.BROKEN, district.id(), 2));
+            offered.addAll(
+                    donate(4, DeviceKind.SMARTPHONE, "Xiaomi Redmi Note 9", 4, DeviceCondition.BROKEN, c1.id(), 2));
 
             // Learners: demo people who learn (the run's first learners), or named accounts when there are none.
             var learners = jdbc.sql("""
                             select distinct p.username from course_progress p
-                            where p.organisation_code like 'P01-D01-C001%' order by p.username limit 4""").query(String.class).list();
+                            where p.organisation_code like :unit order by p.username limit 4""")
+                    .param("unit", region.demoUnit + "%")
+                    .query(String.class)
+                    .list();
             var names = new ArrayList<>(learners);
             for (int i = names.size(); i < 4; i++) {
                 names.add("hocsinh" + (i + 1) + ".demo");
             }
-            TestUsers.signIn("teacher.demo", "P01-D01-C001-S01", Role.TEACHER);
+            TestUsers.signIn("teacher.demo", region.demoSchool, Role.TEACHER);
             var handedOver = requests.request(new RequestForm(
                     names.get(0),
                     null,
                     school.id(),
                     "LAPTOP",
-                    "Em học trực tuyến bằng điện thoại của mẹ, nhà không có máy tính.",
+                    india
+                            ? "Studies online on her mother's phone; no computer at home."
+                            : "Em học trực tuyến bằng điện thoại của mẹ, nhà không có máy tính.",
                     RequestPriority.NO_DEVICE_AT_HOME));
             var waiting = requests.request(new RequestForm(
                     names.get(1),
                     null,
                     school.id(),
                     "ANY",
-                    "Gia đình thuộc hộ nghèo của xã.",
+                    india ? "The family holds a BPL ration card." : "Gia đình thuộc hộ nghèo của xã.",
                     RequestPriority.POOR_HOUSEHOLD));
             var rejected = requests.request(new RequestForm(
                     names.get(2),
                     null,
                     c1.id(),
                     "TABLET",
-                    "Cần máy tính bảng để học tiếng Anh.",
+                    india ? "Needs a tablet to learn English." : "Cần máy tính bảng để học tiếng Anh.",
                     RequestPriority.OTHER));
             requests.request(new RequestForm(
                     names.get(3),
                     null,
                     c1.id(),
                     "LAPTOP",
-                    "Nhà có một máy tính, ba anh em dùng chung.",
+                    india
+                            ? "One computer at home, shared by three children."
+                            : "Nhà có một máy tính, ba anh em dùng chung.",
                     RequestPriority.NEAR_POOR_HOUSEHOLD));
             requests.request(new RequestForm(
                     null,
-                    "001209012345",
+                    india ? DemoPeople.outsiders(region, 6).getLast() : "001209012345",
                     school.id(),
                     "SMARTPHONE",
-                    "Em ở với bà, không có điện thoại.",
+                    india ? "Lives with his grandmother; no phone." : "Em ở với bà, không có điện thoại.",
                     RequestPriority.NO_DEVICE_AT_HOME));
 
             signInOfficer();
             requests.approve(handedOver.id(), null);
             requests.approve(waiting.id(), null);
-            requests.reject(rejected.id(), "Gia đình đã được trường cho mượn máy tính bảng.");
+            requests.reject(
+                    rejected.id(),
+                    india
+                            ? "The school has already lent the family a tablet."
+                            : "Gia đình đã được trường cho mượn máy tính bảng.");
 
             // The laptops: one all the way to a learner, one allocated, one ready, one still waiting to be wiped.
             for (int i = 0; i < 4; i++) {
@@ -142,7 +161,7 @@ public class DemoDevices {
             }
             devices.allocate(offered.get(0).id(), handedOver.id());
             devices.allocate(offered.get(1).id(), waiting.id());
-            TestUsers.signIn("teacher.demo", "P01-D01-C001-S01", Role.TEACHER);
+            TestUsers.signIn("teacher.demo", region.demoSchool, Role.TEACHER);
             var code = requests.handoverCode(handedOver.id());
             signInOfficer();
             devices.handOver(offered.get(0).id(), code, true);
@@ -156,7 +175,7 @@ public class DemoDevices {
             var csv = new StringBuilder("serial,kind,model,batch,storage_point\n");
             for (int i = 1; i <= 20; i++) {
                 csv.append(String.format(
-                        Locale.ROOT, "SN-DEMO-%04d,TABLET,Lenovo Tab M8,LO-2026-01,%s%n", i, DemoData.DEMO_DISTRICT));
+                        Locale.ROOT, "SN-DEMO-%04d,TABLET,Lenovo Tab M8,LO-2026-01,%s%n", i, region.firstPoint));
             }
             supply.apply(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "demo-supply.csv");
             return offered.size() + 20;
@@ -171,7 +190,7 @@ public class DemoDevices {
         var result = donations.donate(
                 new DonationForm(
                         "09123456" + String.format("%02d", donor),
-                        "Nhà hảo tâm " + donor,
+                        (region == DemoRegion.IN ? "Donor " : "Nhà hảo tâm ") + donor,
                         kind,
                         model,
                         age,
@@ -195,7 +214,7 @@ public class DemoDevices {
                 .toList();
     }
 
-    private static void signInOfficer() {
-        TestUsers.signIn(OFFICER, DemoData.DEMO_DISTRICT, Role.DEVICE_OFFICER);
+    private void signInOfficer() {
+        TestUsers.signIn(OFFICER, region.demoUnit, Role.DEVICE_OFFICER);
     }
 }

@@ -18,7 +18,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityNumbers.Gender;
+import org.digilit.identity.IdentityScheme;
 import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationRow;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every person has a valid Vietnamese citizen identification number (CCCD), unique within the file: a province code
  * (mostly {@value #HOME_PROVINCE}, a sixth born elsewhere), the century-and-gender digit and two-digit year that match
- * their date of birth and gender, and a serial unique per province, digit and year; a bucket that runs out of its
+ * their date of birth and gender, and a serial unique per province, digit and year (each bucket's serials start at a
+ * place of their own, so the last four digits vary as real ones do); a bucket that runs out of its
  * million serials moves on to the next province code, so any count up to several million stays unique. Names are
  * Vietnamese with their diacritics, family names as common as they are in Vietnam; ages are 15 to 75 for citizens,
  * 22 to 60 for teachers and officials on {@link #AS_OF}. Phones are {@code 09} and eight digits; about 30 % of staff
@@ -67,6 +70,10 @@ public final class DemoPeople {
     private static final int SERIALS = 1_000_000;
     /** Coprime with {@link #SERIALS}: multiplying by it spreads serials 0, 1, 2… over the whole range. */
     private static final long SERIAL_STRIDE = 482_711;
+
+    private static final long AADHAAR_BODIES = 10_000_000_000L;
+    /** Coprime with {@link #AADHAAR_BODIES} (odd, not a multiple of 5). */
+    private static final long AADHAAR_STRIDE = 7_919_336_221L;
 
     private static final int XLSX_FLUSH_ROWS = 1_000;
     private static final int DATE_COLUMN = 2;
@@ -107,18 +114,58 @@ public final class DemoPeople {
      *     anyone
      */
     public static Iterator<Person> people(long seed, List<OrganisationRow> organisations, int people) {
-        return new Generator(new SplittableRandom(seed), Slot.allot(organisations, people));
+        return people(DemoRegion.VN, seed, organisations, people);
+    }
+
+    /**
+     * The people of a region's demo: Vietnamese ones with CCCD numbers, or Indian ones ({@link DemoRegion#IN}) with
+     * Indian names, mobile numbers and valid Aadhaar numbers (12 digits, first 2 to 9, Verhoeff check digit; unique).
+     */
+    public static Iterator<Person> people(
+            DemoRegion region, long seed, List<OrganisationRow> organisations, int people) {
+        return new Generator(region, new SplittableRandom(seed), Slot.allot(organisations, people));
+    }
+
+    /**
+     * Valid identity numbers of people of the region who are not among the demo people (for completions waiting for
+     * an account): CCCD numbers of women born in the 1990s with serials from 990,001, or Aadhaar numbers from
+     * 9999999990.
+     */
+    public static List<String> outsiders(DemoRegion region, int count) {
+        var numbers = new ArrayList<String>();
+        for (int w = 0; w < count; w++) {
+            if (region == DemoRegion.IN) {
+                var eleven = "9" + (9_999_990_000L + w);
+                for (int check = 0; check < 10; check++) {
+                    if (IdentityNumbers.check(IdentityScheme.AADHAAR, eleven + check)
+                                    .problem()
+                            == null) {
+                        numbers.add(eleven + check);
+                        break;
+                    }
+                }
+            } else {
+                numbers.add(HOME_PROVINCE + "19" + (w % 9 + 1) + (990_001 + w));
+            }
+        }
+        return numbers;
     }
 
     /** Writes the people as a CSV import file (comma-separated, with {@link #CSV_HEADER}); flushes, does not close. */
     public static void writeCsv(long seed, List<OrganisationRow> organisations, int people, Writer out) {
+        writeCsv(DemoRegion.VN, seed, organisations, people, out);
+    }
+
+    /** Writes a region's people as a CSV import file; flushes, does not close. */
+    public static void writeCsv(
+            DemoRegion region, long seed, List<OrganisationRow> organisations, int people, Writer out) {
         var format = CSVFormat.DEFAULT
                 .builder()
                 .setHeader(CSV_HEADER.toArray(String[]::new))
                 .get();
         try {
             var printer = new CSVPrinter(out, format);
-            for (var generated = people(seed, organisations, people); generated.hasNext(); ) {
+            for (var generated = people(region, seed, organisations, people); generated.hasNext(); ) {
                 printer.printRecord(generated.next().cells());
             }
             printer.flush();
@@ -221,7 +268,10 @@ public final class DemoPeople {
 
         private final SplittableRandom random;
         private final List<Slot> slots;
+        private final DemoRegion region;
         private final long serialOffset;
+        /** People made so far: the Aadhaar numbers' running number. */
+        private long made;
         /** Serials used, by province (index into {@link #PROVINCE_CODES}), century-and-gender digit and year. */
         private final int[][][] used = new int[PROVINCE_CODES.size()][4][100];
 
@@ -231,7 +281,8 @@ public final class DemoPeople {
         private int officials;
         private int emails;
 
-        Generator(SplittableRandom random, List<Slot> slots) {
+        Generator(DemoRegion region, SplittableRandom random, List<Slot> slots) {
+            this.region = region;
             this.random = random;
             this.slots = slots;
             this.serialOffset = random.nextInt(SERIALS);
@@ -257,6 +308,9 @@ public final class DemoPeople {
             boolean staff = audience != Audience.CITIZEN;
             var gender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
             var dateOfBirth = staff ? birthDate(22, 60) : birthDate(15, 75);
+            if (region == DemoRegion.IN) {
+                return indian(current, audience, gender, dateOfBirth);
+            }
             var family = FAMILY_NAMES[familyIndex()];
             var middle = middleNames(gender);
             var given = pickDifferent(gender == Gender.MALE ? MALE_GIVEN : FEMALE_GIVEN, middle);
@@ -278,6 +332,56 @@ public final class DemoPeople {
                     current.organisationCode(),
                     audience,
                     staffNumber);
+        }
+
+        /** A person of the Indian demo: Hindi-belt names, a 10-digit mobile number, an Aadhaar number. */
+        private Person indian(Slot slot, Audience audience, Gender gender, LocalDate dateOfBirth) {
+            boolean staff = audience != Audience.CITIZEN;
+            var given = pick(gender == Gender.MALE ? INDIAN_MALE : INDIAN_FEMALE);
+            var surname = pick(INDIAN_SURNAMES);
+            String fullName;
+            if (gender == Gender.MALE) {
+                fullName = random.nextDouble() < 0.35 ? given + " Kumar " + surname : given + " " + surname;
+            } else {
+                double draw = random.nextDouble();
+                fullName = draw < 0.25 && !staff ? given + " Devi" : given + " " + surname;
+            }
+            String staffNumber = switch (audience) {
+                case CITIZEN -> null;
+                case TEACHER -> "TCH" + digits(++teachers, 7);
+                case OFFICIAL -> "EMP" + digits(++officials, 7);
+            };
+            String email = staff && random.nextDouble() < STAFF_WITH_EMAIL
+                    ? given.toLowerCase(Locale.ROOT) + "." + surname.toLowerCase(Locale.ROOT) + "." + ++emails
+                            + (audience == Audience.TEACHER ? "@cp.edu.in" : "@cp.gov.in")
+                    : null;
+            return new Person(
+                    aadhaar(),
+                    fullName,
+                    dateOfBirth,
+                    gender,
+                    (6 + random.nextInt(4)) + digits(random.nextInt(1_000_000_000), 9),
+                    email,
+                    slot.organisationCode(),
+                    audience,
+                    staffNumber);
+        }
+
+        /**
+         * A valid Aadhaar number, unique in the file: a first digit from 2 to 9, ten digits that are the person's
+         * running number spread over the range (a stride coprime with 10^10, so none repeats), and the Verhoeff check
+         * digit (found by asking the platform's own check, which knows the algorithm).
+         */
+        private String aadhaar() {
+            long body = Math.floorMod(made++ * AADHAAR_STRIDE + serialOffset * 9_973L, AADHAAR_BODIES);
+            var eleven = (2 + random.nextInt(8)) + digits(body, 10);
+            for (int check = 0; check < 10; check++) {
+                var number = eleven + check;
+                if (IdentityNumbers.check(IdentityScheme.AADHAAR, number).problem() == null) {
+                    return number;
+                }
+            }
+            throw new IllegalStateException("No Verhoeff check digit fits");
         }
 
         /** A birth date making the person {@code youngest} to {@code oldest} years old on {@link #AS_OF}. */
@@ -305,8 +409,26 @@ public final class DemoPeople {
                 province = (province + 1) % PROVINCE_CODES.size();
             }
             int index = used[province][centuryGender][yy]++;
-            long serial = (index * SERIAL_STRIDE + serialOffset) % SERIALS;
+            long serial = (index * SERIAL_STRIDE + bucketOffset(province, centuryGender, yy)) % SERIALS;
             return PROVINCE_CODES.get(province) + centuryGender + digits(yy, 2) + digits(serial, 6);
+        }
+
+        /**
+         * Where a bucket's serials start: its own place in the range, drawn from the seed and the bucket, so that the
+         * few people of one bucket do not share their last digits with the few of every other (as they did when every
+         * bucket started at the same offset: 3,000 people had 36 endings).
+         */
+        private long bucketOffset(int province, int centuryGender, int yy) {
+            long key = serialOffset * 1_000_003L + ((long) province * 4 + centuryGender) * 100 + yy;
+            return Math.floorMod(mix(key), SERIALS);
+        }
+
+        /** A 64-bit finaliser (as in SplittableRandom): nearby keys give unrelated values. */
+        private static long mix(long key) {
+            long z = key + 0x9E3779B97F4A7C15L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
         }
 
         private int familyIndex() {
@@ -427,4 +549,42 @@ public final class DemoPeople {
             "Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Hồng", "Hương", "Huyền", "Lan", "Liên",
             "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Tâm", "Thảo",
             "Thu", "Thủy", "Trang", "Vân", "Yến", "Uyên", "Trinh");
+
+    private static final List<String> INDIAN_MALE = List.of(
+            "Ramesh", "Suresh", "Rajesh", "Mahesh", "Anil", "Sunil", "Vijay", "Sanjay", "Manoj", "Rakesh", "Amit",
+            "Rahul", "Rohit", "Deepak", "Pankaj", "Ashok", "Dinesh", "Mukesh", "Arjun", "Vikas", "Ravi", "Ajay", "Alok",
+            "Naveen", "Gaurav", "Sachin", "Harish", "Mohan", "Shyam", "Gopal", "Imran", "Salim");
+    private static final List<String> INDIAN_FEMALE = List.of(
+            "Sunita", "Anita", "Geeta", "Sita", "Rekha", "Pooja", "Priya", "Neha", "Kavita", "Savita", "Meena", "Asha",
+            "Usha", "Lakshmi", "Radha", "Shanti", "Kiran", "Suman", "Seema", "Anjali", "Nisha", "Rani", "Sarita",
+            "Mamta", "Preeti", "Jyoti", "Ritu", "Komal", "Babita", "Shabnam", "Farzana");
+    private static final List<String> INDIAN_SURNAMES = List.of(
+            "Sharma",
+            "Verma",
+            "Yadav",
+            "Singh",
+            "Gupta",
+            "Mishra",
+            "Tiwari",
+            "Pandey",
+            "Patel",
+            "Chauhan",
+            "Meena",
+            "Prajapati",
+            "Kushwaha",
+            "Maurya",
+            "Rajput",
+            "Ahirwar",
+            "Thakur",
+            "Saini",
+            "Jatav",
+            "Khan",
+            "Ansari",
+            "Qureshi",
+            "Dubey",
+            "Shukla",
+            "Srivastava",
+            "Rathore",
+            "Solanki",
+            "Bhatt");
 }

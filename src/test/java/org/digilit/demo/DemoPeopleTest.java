@@ -85,6 +85,19 @@ class DemoPeopleTest {
     }
 
     @Test
+    void the_last_four_digits_of_identity_numbers_vary_as_real_ones_do() {
+        var endings = new HashSet<String>();
+        var numbers = new HashSet<String>();
+        for (var people = DemoPeople.people(2025, PROVINCE, 3_000); people.hasNext(); ) {
+            var number = people.next().identityNumber();
+            numbers.add(number);
+            endings.add(number.substring(8));
+        }
+        assertThat(numbers).hasSize(3_000);
+        assertThat(endings).hasSizeGreaterThanOrEqualTo(2_500);
+    }
+
+    @Test
     void audiences_land_in_organisations_that_expect_them_in_proportion_to_their_headcounts() {
         var count = 50_000;
         var byAudience = new EnumMap<Audience, Integer>(Audience.class);

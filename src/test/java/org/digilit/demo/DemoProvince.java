@@ -21,23 +21,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A deterministic generator of a fictional Vietnamese province's organisation tree ("Tỉnh Đồng An"), for the demo run
- * and for benchmarks.
+ * and for benchmarks, with the two levels of local government Vietnam has had since 1 July 2025: the province, then
+ * its communes, wards and special zones (no districts).
  *
- * <p>The natural shape ({@link #NATURAL_SIZE}) is one province with 8 districts, 100 communes and wards, 500 schools,
- * 150 community digital technology teams, 17 provincial agencies with their divisions and district-level police and
- * military units, and provincial and district institutions. Its expected headcounts add up to about 330,000 adult citizens and about 13,500
- * teachers and officials. Other sizes scale districts, communes, schools and teams in the same proportions (1 district
- * : 12.5 communes; 5 schools and 1.5 teams per commune); below the natural size the agencies, their divisions and the
- * provincial institutions shrink too.
+ * <p>The natural shape ({@link #NATURAL_SIZE}) is one province with 91 communes, wards and one special zone, 457
+ * schools and 137 community digital technology teams attached to the communes, 15 provincial agencies with their
+ * divisions, a commune police unit for every commune (under the provincial police) and 4 regional defence commands
+ * (under the provincial military command, each for about 23 communes), and 7 provincial institutions (DD019). Its
+ * expected headcounts add up to about 330,000 adult citizens and about 13,800 teachers and officials. Other sizes
+ * scale communes, schools, teams, police units and regions in the same proportions (about 5 schools, 1.5 teams and
+ * one police unit per commune; one region per 23 communes); below the natural size the agencies, their divisions and
+ * the provincial institutions shrink too.
  *
- * <p>The same seed and size always give the same rows, parents before children.
+ * <p>The same seed and size always give the same rows, parents before children. Codes: {@code P01} the province,
+ * {@code P01-C001} a commune, {@code P01-C001-S01} a school, {@code P01-C001-G1} a team, {@code P01-AG01} an agency,
+ * {@code P01-AG01-U01} its unit, {@code P01-I01} an institution.
  */
 public final class DemoProvince {
 
     /**
-     * How many organisations the natural (default) shape has: the province, 17 agencies with 41 divisions, 7
-     * provincial institutions, 8 districts each with an education centre, a police and a military unit, 100 communes,
-     * 500 schools and 150 teams.
+     * How many organisations the natural (default) shape has: the province, 15 agencies with 45 divisions, 91 commune
+     * police units and 4 regional defence commands, 7 provincial institutions, 91 communes, 457 schools and 137 teams.
      */
     public static final int NATURAL_SIZE = 848;
 
@@ -56,13 +60,17 @@ public final class DemoProvince {
     private static final String PROVINCE_VI = "Đồng An";
     private static final String PROVINCE_EN = "Dong An";
 
-    private static final int NATURAL_DISTRICTS = 8;
-    private static final int NATURAL_COMMUNES = 100;
-    private static final int NATURAL_SCHOOLS = 500;
-    private static final int NATURAL_GROUPS = 150;
-    private static final double COMMUNES_PER_DISTRICT = (double) NATURAL_COMMUNES / NATURAL_DISTRICTS;
+    private static final int NATURAL_COMMUNES = 91;
+    private static final int NATURAL_SCHOOLS = 457;
+    private static final int NATURAL_GROUPS = 137;
+    private static final int NATURAL_REGIONS = 4;
+    private static final double COMMUNES_PER_REGION = (double) NATURAL_COMMUNES / NATURAL_REGIONS;
     private static final double SCHOOLS_PER_COMMUNE = (double) NATURAL_SCHOOLS / NATURAL_COMMUNES;
     private static final double GROUPS_PER_COMMUNE = (double) NATURAL_GROUPS / NATURAL_COMMUNES;
+    /** The share of communes that are wards: the provincial capital and the towns, listed first. */
+    private static final double WARDS = 0.18;
+    /** A province of this many communes or more has one special zone (an island), listed last. */
+    private static final int COMMUNES_WITH_A_SPECIAL_ZONE = 20;
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{InCombiningDiacriticalMarks}+");
 
@@ -113,7 +121,7 @@ public final class DemoProvince {
 
     /** How many organisations of each kind to generate for a requested size. */
     private record Plan(
-            int agencies, double share, int institutions, int districts, int communes, int groups, int schools) {
+            int agencies, double share, int institutions, int regions, int communes, int groups, int schools) {
 
         static Plan of(int organisations) {
             int requested = organisations <= 0 ? NATURAL_SIZE : organisations;
@@ -121,23 +129,27 @@ public final class DemoProvince {
             int agencies = Math.clamp(Math.round(AGENCIES.size() * share), 1, AGENCIES.size());
             int institutions = (int) Math.round(INSTITUTIONS.size() * share);
             int fixed = 1 + agencies + institutions;
-            int perDistrict = 2; // the district itself and its education centre
+            int perCommune = 1; // the commune itself
+            int perRegion = 0;
             for (var agency : AGENCIES.subList(0, agencies)) {
                 fixed += unitsOf(agency, share);
-                if (agency.perDistrict() != null) {
-                    perDistrict++;
+                if (agency.perCommune() != null) {
+                    perCommune++;
+                }
+                if (agency.perRegion() != null) {
+                    perRegion++;
                 }
             }
-            double perCommune = 1 + SCHOOLS_PER_COMMUNE + GROUPS_PER_COMMUNE + perDistrict / COMMUNES_PER_DISTRICT;
-            int communes = Math.max(1, (int) Math.round((requested - fixed) / perCommune));
-            int districts = Math.max(1, (int) Math.round(communes / COMMUNES_PER_DISTRICT));
+            double each = perCommune + SCHOOLS_PER_COMMUNE + GROUPS_PER_COMMUNE + perRegion / COMMUNES_PER_REGION;
+            int communes = Math.max(1, (int) Math.round((requested - fixed) / each));
+            int regions = Math.max(1, (int) Math.round(communes / COMMUNES_PER_REGION));
             int groups = Math.clamp(Math.round(communes * GROUPS_PER_COMMUNE), communes, 2 * communes);
-            int schools = requested - fixed - districts * perDistrict - communes - groups;
+            int schools = requested - fixed - communes * perCommune - regions * perRegion - groups;
             if (schools < 0) {
                 groups = Math.max(communes, groups + schools);
-                schools = Math.max(0, requested - fixed - districts * perDistrict - communes - groups);
+                schools = Math.max(0, requested - fixed - communes * perCommune - regions * perRegion - groups);
             }
-            return new Plan(agencies, share, institutions, districts, communes, groups, schools);
+            return new Plan(agencies, share, institutions, regions, communes, groups, schools);
         }
 
         int unitsOf(Agency agency) {
@@ -150,28 +162,14 @@ public final class DemoProvince {
         }
     }
 
-    private enum DistrictKind {
-        CITY("Thành phố", "thành phố", "City"),
-        TOWN("Thị xã", "thị xã", "Town"),
-        RURAL("Huyện", "huyện", "District");
+    /** The kinds of the lower level since 1 July 2025 (townships and districts are gone). */
+    private enum CommuneKind {
+        COMMUNE("Xã", "xã", "Commune", "thôn", "Hamlet", 2_300, 3_700, 25, 35),
+        WARD("Phường", "phường", "Ward", "tổ dân phố", "Residential Group", 4_000, 9_000, 30, 40),
+        SPECIAL_ZONE("Đặc khu", "đặc khu", "Special Zone", "thôn", "Hamlet", 1_500, 3_000, 25, 35);
 
         final String vi;
         final String viLower;
-        final String en;
-
-        DistrictKind(String vi, String viLower, String en) {
-            this.vi = vi;
-            this.viLower = viLower;
-            this.en = en;
-        }
-    }
-
-    private enum CommuneKind {
-        COMMUNE("Xã", "Commune", "thôn", "Hamlet", 2_000, 3_300, 20, 26),
-        TOWNSHIP("Thị trấn", "Township", "tổ dân phố", "Residential Group", 3_000, 6_500, 22, 30),
-        WARD("Phường", "Ward", "tổ dân phố", "Residential Group", 3_500, 8_500, 22, 30);
-
-        final String vi;
         final String en;
         final String hamletVi;
         final String hamletEn;
@@ -182,6 +180,7 @@ public final class DemoProvince {
 
         CommuneKind(
                 String vi,
+                String viLower,
                 String en,
                 String hamletVi,
                 String hamletEn,
@@ -190,6 +189,7 @@ public final class DemoProvince {
                 int minOfficials,
                 int maxOfficials) {
             this.vi = vi;
+            this.viLower = viLower;
             this.en = en;
             this.hamletVi = hamletVi;
             this.hamletEn = hamletEn;
@@ -233,7 +233,7 @@ public final class DemoProvince {
         }
     }
 
-    private record District(String code, DistrictKind kind, String place, int communes) {
+    private record Commune(String code, CommuneKind kind, String place, int region) {
 
         String nameVi() {
             return kind.vi + " " + place;
@@ -250,7 +250,6 @@ public final class DemoProvince {
         private final Plan plan;
         private final List<OrganisationRow> rows = new ArrayList<>();
         private final Set<String> placesInProvince = new HashSet<>();
-        private int communeNumber;
 
         Generator(RandomGenerator random, Plan plan) {
             this.random = random;
@@ -258,7 +257,7 @@ public final class DemoProvince {
         }
 
         List<OrganisationRow> generate() {
-            var districts = districts();
+            var communes = communes();
             add(
                     PROVINCE_CODE,
                     null,
@@ -266,39 +265,48 @@ public final class DemoProvince {
                     "Tỉnh " + PROVINCE_VI,
                     PROVINCE_EN + " Province",
                     officials(70, 120));
-            agencies(districts);
+            agencies(communes);
             institutions();
             var schools = spread(plan.schools(), plan.communes(), 3, false);
             var groups = spread(plan.groups(), plan.communes(), 1, true);
-            for (var district : districts) {
-                district(district, schools, groups);
+            for (int c = 0; c < communes.size(); c++) {
+                commune(communes.get(c), schools[c], groups[c]);
             }
             return List.copyOf(rows);
         }
 
-        private List<District> districts() {
-            var communes = spread(plan.communes(), plan.districts(), 1, true);
-            var districts = new ArrayList<District>();
+        /**
+         * The communes: the wards of the provincial capital (the first named after the province) and the towns first,
+         * the rural communes next, the island special zone last; split into regions of neighbouring communes.
+         */
+        private List<Commune> communes() {
+            var communes = new ArrayList<Commune>();
             var siblings = new HashSet<String>();
-            placesInProvince.add(fold(PROVINCE_VI));
-            siblings.add(fold(PROVINCE_VI));
-            for (int i = 0; i < plan.districts(); i++) {
-                var kind = kind(i);
-                var place = i == 0 ? PROVINCE_VI : place(siblings);
-                districts.add(new District(PROVINCE_CODE + "-D%02d".formatted(i + 1), kind, place, communes[i]));
+            int count = plan.communes();
+            int wards = (int) Math.ceil(count * WARDS);
+            boolean specialZone = count >= COMMUNES_WITH_A_SPECIAL_ZONE;
+            for (int i = 0; i < count; i++) {
+                CommuneKind kind;
+                if (i < wards) {
+                    kind = CommuneKind.WARD;
+                } else {
+                    kind = specialZone && i == count - 1 ? CommuneKind.SPECIAL_ZONE : CommuneKind.COMMUNE;
+                }
+                String place;
+                if (i == 0) {
+                    place = PROVINCE_VI;
+                    siblings.add(fold(place));
+                    placesInProvince.add(fold(place));
+                } else {
+                    place = place(siblings);
+                }
+                int region = (int) ((long) i * plan.regions() / count);
+                communes.add(new Commune(PROVINCE_CODE + "-C%03d".formatted(i + 1), kind, place, region));
             }
-            return districts;
+            return communes;
         }
 
-        /** The provincial capital first; then, in every eight districts, one town; in every 24, another city. */
-        private static DistrictKind kind(int index) {
-            if (index == 0 || index % 24 == 12) {
-                return DistrictKind.CITY;
-            }
-            return index % 8 == 1 ? DistrictKind.TOWN : DistrictKind.RURAL;
-        }
-
-        private void agencies(List<District> districts) {
+        private void agencies(List<Commune> communes) {
             for (int a = 0; a < plan.agencies(); a++) {
                 var agency = AGENCIES.get(a);
                 var code = PROVINCE_CODE + "-AG%02d".formatted(a + 1);
@@ -319,16 +327,33 @@ public final class DemoProvince {
                             unit.en(),
                             officials(unit.minOfficials(), unit.maxOfficials()));
                 }
-                var perDistrict = agency.perDistrict();
-                if (perDistrict != null) {
-                    for (var district : districts) {
+                var perRegion = agency.perRegion();
+                if (perRegion != null) {
+                    int region = -1;
+                    for (var commune : communes) {
+                        if (commune.region() == region) {
+                            continue;
+                        }
+                        region = commune.region();
                         add(
                                 code + "-U%02d".formatted(++number),
                                 code,
                                 OrganisationType.UNIT,
-                                perDistrict.vi() + " " + district.kind().viLower + " " + district.place(),
-                                district.nameEn() + " " + perDistrict.en(),
-                                officials(perDistrict.minOfficials(), perDistrict.maxOfficials()));
+                                perRegion.vi() + " " + (region + 1) + " – " + commune.place(),
+                                perRegion.en() + " " + (region + 1) + " - " + fold(commune.place()),
+                                officials(perRegion.minOfficials(), perRegion.maxOfficials()));
+                    }
+                }
+                var perCommune = agency.perCommune();
+                if (perCommune != null) {
+                    for (var commune : communes) {
+                        add(
+                                code + "-U%02d".formatted(++number),
+                                code,
+                                OrganisationType.UNIT,
+                                perCommune.vi() + " " + commune.kind().viLower + " " + commune.place(),
+                                commune.nameEn() + " " + perCommune.en(),
+                                officials(perCommune.minOfficials(), perCommune.maxOfficials()));
                     }
                 }
             }
@@ -350,60 +375,23 @@ public final class DemoProvince {
             }
         }
 
-        private void district(District district, int[] schools, int[] groups) {
-            int staff = switch (district.kind()) {
-                case CITY -> between(80, 130);
-                case TOWN -> between(60, 100);
-                case RURAL -> between(50, 80);
-            };
+        private void commune(Commune commune, int schools, int groups) {
+            var kind = commune.kind();
             add(
-                    district.code(),
+                    commune.code(),
                     PROVINCE_CODE,
-                    OrganisationType.DISTRICT,
-                    district.nameVi(),
-                    district.nameEn(),
-                    new Headcounts(0, 0, staff));
-            add(
-                    district.code() + "-I1",
-                    district.code(),
-                    OrganisationType.INSTITUTION,
-                    "Trung tâm Giáo dục nghề nghiệp – Giáo dục thường xuyên " + district.kind().viLower + " "
-                            + district.place(),
-                    district.nameEn() + " Vocational and Continuing Education Centre",
-                    new Headcounts(0, between(10, 20), between(3, 6)));
-            var communePlaces = new HashSet<String>();
+                    OrganisationType.COMMUNE,
+                    commune.nameVi(),
+                    commune.nameEn(),
+                    new Headcounts(
+                            between(kind.minCitizens, kind.maxCitizens),
+                            0,
+                            between(kind.minOfficials, kind.maxOfficials)));
             var schoolNames = new HashSet<String>();
-            for (int c = 0; c < district.communes(); c++) {
-                var kind = communeKind(district, c);
-                var place = kind == CommuneKind.TOWNSHIP && communePlaces.add(fold(district.place()))
-                        ? district.place()
-                        : place(communePlaces);
-                int index = communeNumber++;
-                var code = district.code() + "-C%03d".formatted(index + 1);
-                add(
-                        code,
-                        district.code(),
-                        OrganisationType.COMMUNE,
-                        kind.vi + " " + place,
-                        fold(place) + " " + kind.en,
-                        new Headcounts(
-                                between(kind.minCitizens, kind.maxCitizens),
-                                0,
-                                between(kind.minOfficials, kind.maxOfficials)));
-                for (int s = 0; s < schools[index]; s++) {
-                    school(code, s, place, schoolNames);
-                }
-                groups(code, kind, groups[index]);
+            for (int s = 0; s < schools; s++) {
+                school(commune.code(), s, commune.place(), schoolNames);
             }
-        }
-
-        /** Cities are four-fifths wards and towns half, the rural communes on the outskirts listed last. */
-        private static CommuneKind communeKind(District district, int index) {
-            return switch (district.kind()) {
-                case CITY -> index < Math.ceil(district.communes() * 0.8) ? CommuneKind.WARD : CommuneKind.COMMUNE;
-                case TOWN -> index < Math.ceil(district.communes() * 0.5) ? CommuneKind.WARD : CommuneKind.COMMUNE;
-                case RURAL -> index == 0 ? CommuneKind.TOWNSHIP : CommuneKind.COMMUNE;
-            };
+            groups(commune.code(), kind, groups);
         }
 
         private void school(String communeCode, int position, String communePlace, Set<String> taken) {
@@ -549,8 +537,11 @@ public final class DemoProvince {
 
     private record Unit(String vi, String en, int minOfficials, int maxOfficials) {}
 
-    /** A unit the agency keeps in every district: "Công an" + " huyện Tân Phú", "Tan Phu District" + " Police". */
-    private record DistrictUnit(String vi, String en, int minOfficials, int maxOfficials) {}
+    /**
+     * A unit the agency keeps in every commune ("Công an" + " xã Tân Phú", "Tan Phu Commune" + " Police") or in every
+     * region ("Ban Chỉ huy Phòng thủ khu vực" + " 1 – Đồng An", "Regional Defence Command" + " 1 - Dong An").
+     */
+    private record LocalUnit(String vi, String en, int minOfficials, int maxOfficials) {}
 
     private record Agency(
             String vi,
@@ -558,10 +549,11 @@ public final class DemoProvince {
             int minOfficials,
             int maxOfficials,
             List<Unit> units,
-            @Nullable DistrictUnit perDistrict) {
+            @Nullable LocalUnit perCommune,
+            @Nullable LocalUnit perRegion) {
 
         Agency(String vi, String en, int minOfficials, int maxOfficials, Unit... units) {
-            this(vi, en, minOfficials, maxOfficials, List.of(units), null);
+            this(vi, en, minOfficials, maxOfficials, List.of(units), null, null);
         }
     }
 
@@ -572,7 +564,12 @@ public final class DemoProvince {
         return new Unit(vi, en, 6, 14);
     }
 
-    /** Provincial agencies in the order small sizes keep them: education, ICT, police and military come first. */
+    /**
+     * Provincial agencies as they stand after the 2025 mergers of departments (information and communications into
+     * science and technology; labour into home affairs; planning and investment into finance; agriculture with natural
+     * resources and environment), in the order small sizes keep them: education, science and technology (digital
+     * transformation), police and military come first.
+     */
     private static final List<Agency> AGENCIES = List.of(
             new Agency(
                     "Sở Giáo dục và Đào tạo",
@@ -584,12 +581,13 @@ public final class DemoProvince {
                     division("Phòng Khảo thí và Quản lý chất lượng", "Examinations and Quality Management Division"),
                     division("Phòng Tổ chức cán bộ", "Personnel Division")),
             new Agency(
-                    "Sở Thông tin và Truyền thông",
-                    "Department of Information and Communications",
+                    "Sở Khoa học và Công nghệ",
+                    "Department of Science and Technology",
                     30,
                     45,
-                    division("Phòng Công nghệ thông tin", "Information Technology Division"),
+                    division("Phòng Chuyển đổi số", "Digital Transformation Division"),
                     division("Phòng Bưu chính – Viễn thông", "Posts and Telecommunications Division"),
+                    division("Phòng Quản lý khoa học", "Science Management Division"),
                     new Unit("Trung tâm Chuyển đổi số tỉnh", "Provincial Digital Transformation Centre", 15, 30)),
             new Agency(
                     "Công an tỉnh",
@@ -609,7 +607,8 @@ public final class DemoProvince {
                                     "Administrative Police Division for Social Order",
                                     20,
                                     35)),
-                    new DistrictUnit("Công an", "Police", 30, 55)),
+                    new LocalUnit("Công an", "Police", 12, 20),
+                    null),
             new Agency(
                     "Bộ Chỉ huy Quân sự tỉnh",
                     "Provincial Military Command",
@@ -619,7 +618,8 @@ public final class DemoProvince {
                             new Unit("Phòng Tham mưu", "Staff Division", 15, 30),
                             new Unit("Phòng Chính trị", "Political Division", 12, 25),
                             new Unit("Phòng Hậu cần – Kỹ thuật", "Logistics and Engineering Division", 12, 25)),
-                    new DistrictUnit("Ban Chỉ huy Quân sự", "Military Command", 15, 28)),
+                    null,
+                    new LocalUnit("Ban Chỉ huy Phòng thủ khu vực", "Regional Defence Command", 25, 45)),
             new Agency(
                     "Sở Y tế",
                     "Department of Health",
@@ -627,6 +627,7 @@ public final class DemoProvince {
                     50,
                     division("Phòng Nghiệp vụ Y", "Medical Affairs Division"),
                     division("Phòng Nghiệp vụ Dược", "Pharmaceutical Affairs Division"),
+                    division("Phòng Bảo trợ xã hội", "Social Protection Division"),
                     new Unit("Trung tâm Kiểm soát bệnh tật tỉnh", "Provincial Centre for Disease Control", 30, 60)),
             new Agency(
                     "Sở Nội vụ",
@@ -636,45 +637,47 @@ public final class DemoProvince {
                     division(
                             "Phòng Xây dựng chính quyền và Công tác thanh niên", "Local Government and Youth Division"),
                     division("Phòng Tổ chức, biên chế", "Organisation and Staffing Division"),
+                    division("Phòng Lao động – Việc làm", "Labour and Employment Division"),
                     division("Ban Thi đua – Khen thưởng", "Emulation and Commendation Board")),
             new Agency(
-                    "Sở Lao động – Thương binh và Xã hội",
-                    "Department of Labour, Invalids and Social Affairs",
-                    30,
-                    45,
-                    division("Phòng Lao động – Việc làm", "Labour and Employment Division"),
-                    division("Phòng Bảo trợ xã hội", "Social Protection Division")),
-            new Agency(
-                    "Sở Nông nghiệp và Phát triển nông thôn",
-                    "Department of Agriculture and Rural Development",
-                    30,
-                    50,
+                    "Sở Nông nghiệp và Môi trường",
+                    "Department of Agriculture and Environment",
+                    35,
+                    55,
                     division("Chi cục Kiểm lâm", "Forest Protection Sub-department"),
                     division("Chi cục Thủy lợi", "Irrigation Sub-department"),
                     division(
                             "Chi cục Trồng trọt và Bảo vệ thực vật",
-                            "Crop Production and Plant Protection Sub-department")),
+                            "Crop Production and Plant Protection Sub-department"),
+                    division("Văn phòng Đăng ký đất đai", "Land Registration Office"),
+                    division("Chi cục Bảo vệ môi trường", "Environmental Protection Sub-department")),
             new Agency(
                     "Sở Tài chính",
                     "Department of Finance",
                     30,
-                    45,
+                    50,
                     division("Phòng Quản lý ngân sách", "Budget Management Division"),
-                    division("Phòng Tài chính hành chính sự nghiệp", "Public Sector Finance Division")),
-            new Agency(
-                    "Sở Kế hoạch và Đầu tư",
-                    "Department of Planning and Investment",
-                    30,
-                    40,
+                    division("Phòng Tài chính hành chính sự nghiệp", "Public Sector Finance Division"),
                     division("Phòng Đăng ký kinh doanh", "Business Registration Division"),
                     division("Phòng Tổng hợp, quy hoạch", "General Planning Division")),
             new Agency(
-                    "Sở Tài nguyên và Môi trường",
-                    "Department of Natural Resources and Environment",
+                    "Văn phòng Ủy ban nhân dân tỉnh",
+                    "Office of the Provincial People's Committee",
                     30,
                     45,
-                    division("Văn phòng Đăng ký đất đai", "Land Registration Office"),
-                    division("Chi cục Bảo vệ môi trường", "Environmental Protection Sub-department")),
+                    division("Phòng Tổng hợp", "General Affairs Division"),
+                    new Unit(
+                            "Trung tâm Phục vụ hành chính công tỉnh",
+                            "Provincial Public Administration Service Centre",
+                            20,
+                            40)),
+            new Agency(
+                    "Sở Xây dựng",
+                    "Department of Construction",
+                    30,
+                    45,
+                    division("Phòng Quản lý xây dựng", "Construction Management Division"),
+                    division("Phòng Quản lý giao thông", "Transport Management Division")),
             new Agency(
                     "Sở Văn hóa, Thể thao và Du lịch",
                     "Department of Culture, Sports and Tourism",
@@ -690,15 +693,6 @@ public final class DemoProvince {
                     division("Phòng Phổ biến, giáo dục pháp luật", "Legal Dissemination and Education Division"),
                     division("Trung tâm Trợ giúp pháp lý nhà nước", "State Legal Aid Centre")),
             new Agency(
-                    "Sở Khoa học và Công nghệ",
-                    "Department of Science and Technology",
-                    30,
-                    40,
-                    division("Phòng Quản lý khoa học", "Science Management Division"),
-                    division(
-                            "Chi cục Tiêu chuẩn Đo lường Chất lượng",
-                            "Sub-department for Standards, Metrology and Quality")),
-            new Agency(
                     "Sở Công Thương",
                     "Department of Industry and Trade",
                     30,
@@ -706,11 +700,12 @@ public final class DemoProvince {
                     division("Phòng Quản lý thương mại", "Trade Management Division"),
                     division("Phòng Quản lý năng lượng", "Energy Management Division")),
             new Agency(
-                    "Ban Dân tộc tỉnh",
-                    "Provincial Committee for Ethnic Minority Affairs",
+                    "Sở Dân tộc và Tôn giáo",
+                    "Department of Ethnic and Religious Affairs",
                     30,
                     40,
-                    division("Phòng Chính sách dân tộc", "Ethnic Policy Division")),
+                    division("Phòng Chính sách dân tộc", "Ethnic Policy Division"),
+                    division("Phòng Quản lý tôn giáo", "Religious Affairs Division")),
             new Agency(
                     "Thanh tra tỉnh",
                     "Provincial Inspectorate",

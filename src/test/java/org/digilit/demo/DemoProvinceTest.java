@@ -48,12 +48,12 @@ class DemoProvinceTest {
     }
 
     @Test
-    void the_natural_province_has_districts_communes_schools_agencies_and_teams() {
+    void the_natural_province_has_two_levels_communes_schools_agencies_and_teams() {
         var counts = countByType(NATURAL);
         assertThat(counts.get(OrganisationType.PROVINCE)).isEqualTo(1);
-        assertThat(counts.get(OrganisationType.DISTRICT)).isBetween(7L, 10L);
-        assertThat(counts.get(OrganisationType.COMMUNE)).isBetween(90L, 110L);
-        assertThat(counts.get(OrganisationType.SCHOOL)).isBetween(450L, 550L);
+        assertThat(counts.get(OrganisationType.DISTRICT)).isZero();
+        assertThat(counts.get(OrganisationType.COMMUNE)).isBetween(85L, 100L);
+        assertThat(counts.get(OrganisationType.SCHOOL)).isBetween(420L, 500L);
         assertThat(counts.get(OrganisationType.AGENCY)).isBetween(10L, 25L);
         assertThat(counts.get(OrganisationType.INSTITUTION)).isPositive();
 
@@ -71,7 +71,11 @@ class DemoProvinceTest {
                     .isNotEmpty()
                     .allMatch(c -> c.type() == OrganisationType.UNIT);
         }
-        for (var commune : ofType(NATURAL, OrganisationType.COMMUNE)) {
+        var communes = ofType(NATURAL, OrganisationType.COMMUNE);
+        for (var commune : communes) {
+            assertThat(commune.parentCode())
+                    .as("communes sit right under the province")
+                    .isEqualTo("P01");
             var types = children.get(commune.code()).stream().map(OrganisationRow::type);
             var groups =
                     types.filter(t -> t == OrganisationType.COMMUNITY_GROUP).count();
@@ -79,14 +83,31 @@ class DemoProvinceTest {
         }
         assertThat(ofType(NATURAL, OrganisationType.SCHOOL))
                 .allMatch(s -> ofCode(NATURAL, String.valueOf(s.parentCode())).type() == OrganisationType.COMMUNE);
-        assertThat(ofType(NATURAL, OrganisationType.DISTRICT).stream().map(OrganisationRow::nameVi))
-                .anyMatch(n -> n.startsWith("Huyện "))
-                .anyMatch(n -> n.startsWith("Thị xã "))
-                .anyMatch(n -> n.startsWith("Thành phố "));
-        assertThat(ofType(NATURAL, OrganisationType.COMMUNE).stream().map(OrganisationRow::nameVi))
+        assertThat(communes.stream().map(OrganisationRow::nameVi))
                 .anyMatch(n -> n.startsWith("Xã "))
                 .anyMatch(n -> n.startsWith("Phường "))
-                .anyMatch(n -> n.startsWith("Thị trấn "));
+                .anyMatch(n -> n.startsWith("Đặc khu "))
+                .noneMatch(n -> n.startsWith("Thị trấn "));
+        assertThat(names(NATURAL)).noneMatch(n -> n.contains("huyện") || n.contains("Huyện"));
+    }
+
+    @Test
+    void every_commune_has_its_police_and_the_military_has_regional_commands() {
+        var police = unitsOf(NATURAL, "Công an tỉnh");
+        var communes = ofType(NATURAL, OrganisationType.COMMUNE);
+        for (var commune : communes) {
+            var place = commune.nameVi().substring(commune.nameVi().indexOf(' ') + 1);
+            var kind =
+                    commune.nameVi().substring(0, commune.nameVi().indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+            assertThat(police).as("police of %s", commune.nameVi()).contains("Công an " + kind + " " + place);
+        }
+        assertThat(police.stream().filter(n -> n.startsWith("Công an ")).count())
+                .isEqualTo(communes.size());
+        var regions = unitsOf(NATURAL, "Bộ Chỉ huy Quân sự tỉnh").stream()
+                .filter(n -> n.startsWith("Ban Chỉ huy Phòng thủ khu vực "))
+                .toList();
+        assertThat(regions).hasSize(4);
+        assertThat(regions.getFirst()).isEqualTo("Ban Chỉ huy Phòng thủ khu vực 1 – Đồng An");
     }
 
     @ParameterizedTest
@@ -103,7 +124,7 @@ class DemoProvinceTest {
         for (var row : NATURAL) {
             var h = row.headcounts();
             switch (row.type()) {
-                case PROVINCE, DISTRICT -> {
+                case PROVINCE -> {
                     assertThat(h.citizens() + h.teachers()).isZero();
                     assertThat(h.officials()).isBetween(50, 300);
                 }
@@ -121,6 +142,7 @@ class DemoProvinceTest {
                 case UNIT -> assertThat(h.officials()).isPositive();
                 case INSTITUTION -> assertThat(h.teachers() + h.officials()).isPositive();
                 case COMMUNITY_GROUP -> assertThat(h).isEqualTo(Headcounts.NONE);
+                default -> throw new AssertionError(row.type() + " is not a level of a two-level province");
             }
         }
     }
@@ -136,9 +158,17 @@ class DemoProvinceTest {
     @ParameterizedTest
     @ValueSource(ints = {5_000, 10_000})
     void larger_provinces_keep_the_proportions(int size) {
-        var counts = countByType(DemoProvince.generate(3, size));
+        var rows = DemoProvince.generate(3, size);
+        var counts = countByType(rows);
         double communes = counts.get(OrganisationType.COMMUNE);
-        assertThat(communes / counts.get(OrganisationType.DISTRICT)).isBetween(11.0, 14.0);
+        assertThat(counts.get(OrganisationType.DISTRICT)).isZero();
+        assertThat(communes
+                        / unitsOf(rows, "Bộ Chỉ huy Quân sự tỉnh").stream()
+                                .filter(n -> n.startsWith("Ban Chỉ huy Phòng thủ khu vực "))
+                                .count())
+                .isBetween(20.0, 26.0);
+        assertThat(unitsOf(rows, "Công an tỉnh").stream().filter(n -> n.startsWith("Công an ")))
+                .hasSize((int) communes);
         assertThat(counts.get(OrganisationType.SCHOOL) / communes).isBetween(4.5, 5.5);
         assertThat(counts.get(OrganisationType.COMMUNITY_GROUP) / communes).isBetween(1.0, 2.0);
         assertThat(counts.get(OrganisationType.AGENCY))
@@ -147,11 +177,11 @@ class DemoProvinceTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 50})
-    void the_smallest_provinces_keep_one_of_each_level(int size) {
+    void the_smallest_provinces_keep_both_levels_an_agency_and_a_unit(int size) {
         var rows = DemoProvince.generate(5, size);
         var counts = countByType(rows);
         assertThat(counts.get(OrganisationType.PROVINCE)).isEqualTo(1);
-        assertThat(counts.get(OrganisationType.DISTRICT)).isPositive();
+        assertThat(counts.get(OrganisationType.DISTRICT)).isZero();
         assertThat(counts.get(OrganisationType.COMMUNE)).isPositive();
         assertThat(counts.get(OrganisationType.AGENCY)).isPositive();
         assertThat(counts.get(OrganisationType.UNIT)).isPositive();
@@ -163,7 +193,8 @@ class DemoProvinceTest {
         assertWellFormed(NATURAL);
         assertThat(NATURAL)
                 .extracting(OrganisationRow::code)
-                .contains("P01-D01", "P01-D03", "P01-D01-C001", "P01-D01-C001-S01", "P01-D01-C001-G1", "P01-AG01-U01");
+                .contains("P01-C001", "P01-C003", "P01-C001-S01", "P01-C001-G1", "P01-AG01", "P01-AG01-U01", "P01-I01")
+                .noneMatch(code -> code.matches("P01-D\\d+.*"));
     }
 
     @Test
@@ -173,7 +204,7 @@ class DemoProvinceTest {
         assertThat(names(NATURAL))
                 .contains(
                         "Sở Giáo dục và Đào tạo",
-                        "Sở Thông tin và Truyền thông",
+                        "Sở Khoa học và Công nghệ",
                         "Bộ Chỉ huy Quân sự tỉnh",
                         "Công an tỉnh");
         assertThat(NATURAL)
@@ -277,6 +308,19 @@ class DemoProvinceTest {
             counts.putIfAbsent(type, 0L);
         }
         return counts;
+    }
+
+    /** The names of the units of the agency named {@code agency}. */
+    private static List<String> unitsOf(List<OrganisationRow> rows, String agency) {
+        var code = rows.stream()
+                .filter(r -> r.type() == OrganisationType.AGENCY && r.nameVi().equals(agency))
+                .findFirst()
+                .orElseThrow()
+                .code();
+        return rows.stream()
+                .filter(r -> code.equals(r.parentCode()))
+                .map(OrganisationRow::nameVi)
+                .toList();
     }
 
     private static Map<String, List<OrganisationRow>> childrenByParent(List<OrganisationRow> rows) {

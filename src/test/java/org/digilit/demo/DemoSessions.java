@@ -23,7 +23,8 @@ import org.digilit.session.SessionService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * In-person classes for the demo (issue #16): in twelve community groups of districts P01-D01 to P01-D03, a five-week
+ * In-person classes for the demo (issue #16): in twelve community groups (of communes P01-C002 to P01-C019; in the
+ * Indian demo, of the gram panchayats of blocks CP-D01-B01 to CP-D01-B03), a five-week
  * Saturday series of "Smartphone basics" that began four weeks ago, with the commune's citizens enrolled and their
  * attendance taken through the real sync (rates differing from group to group, so the dashboard has weak units;
  * one group always fully present and one marked in a burst the next night, so the fraud list has entries), quizzes
@@ -32,20 +33,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DemoSessions {
 
-    static final String DEMO_GROUP = "P01-D01-C002-G1";
     static final String FACILITATOR = "facilitator.demo";
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String COURSE = "smartphone-basics";
 
     private static final String[] WALK_INS = {"Lò Văn Páo", "Hà Thị Lan", "Vàng A Dình"};
+    private static final String[] INDIAN_WALK_INS = {"Bhagwati Devi", "Hiralal Ahirwar", "Shakuntala Bai"};
 
     private DemoSessions() {}
 
-    static int load(JdbcClient jdbc, SessionService sessions, AttendanceService attendance) {
+    static int load(DemoRegion region, JdbcClient jdbc, SessionService sessions, AttendanceService attendance) {
+        boolean india = region == DemoRegion.IN;
+        var walkInNames = india ? INDIAN_WALK_INS : WALK_INS;
         var groups = jdbc.sql("""
                         select o.id, o.code from organisation o where o.type = 'COMMUNITY_GROUP'
-                          and o.code ~ '^P01-D0[1-3]-C0(0[2-9]|1[0-9])-G1$' order by o.code = :demo desc, o.code limit 12""")
-                .param("demo", DEMO_GROUP)
+                          and o.code ~ :groups order by o.code = :demo desc, o.code limit 12""")
+                .param("groups", region.sessionGroups)
+                .param("demo", region.facilitatorGroup)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .list();
         var random = new Random(16);
@@ -61,11 +65,11 @@ final class DemoSessions {
             try {
                 var start =
                         firstSaturday.atTime(LocalTime.of(8, 0)).atZone(ZONE).toInstant();
-                var ids = sessions.schedule(draft(groupId, g, start, facilitator, 5), null);
+                var ids = sessions.schedule(draft(india, groupId, g, start, facilitator, 5), null);
                 if (g == 0) {
                     var soon = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
                     ids = new ArrayList<>(ids);
-                    ids.addAll(sessions.schedule(draft(groupId, g, soon, facilitator, 1), null));
+                    ids.addAll(sessions.schedule(draft(india, groupId, g, soon, facilitator, 1), null));
                 }
                 var learners = sessions.candidates(ids.getFirst(), null).stream()
                         .limit(12)
@@ -104,12 +108,12 @@ final class DemoSessions {
                     // At the first class of three groups, one person came without an account: a walk-in, waiting in
                     // the organisation's verification queue (/accounts/verification) to be registered and linked.
                     var walkIns = new ArrayList<PhoneSync.WalkIn>();
-                    if (g < WALK_INS.length && id.equals(ids.getFirst())) {
+                    if (g < walkInNames.length && id.equals(ids.getFirst())) {
                         var walkIn = new PhoneSync.WalkIn(
                                 UUID.randomUUID(),
                                 id,
-                                WALK_INS[g],
-                                "0912 345 67" + g,
+                                walkInNames[g],
+                                india ? "98765 4321" + g : "0912 345 67" + g,
                                 session.startsAt().plus(Duration.ofMinutes(10)));
                         walkIns.add(walkIn);
                         batch.add(new PhoneSync.Mark(
@@ -137,12 +141,19 @@ final class DemoSessions {
         return marks;
     }
 
-    private static SessionDraft draft(long groupId, int g, Instant start, String facilitator, int weeks) {
+    private static SessionDraft draft(
+            boolean india, long groupId, int g, Instant start, String facilitator, int weeks) {
+        String place;
+        if (india) {
+            place = g % 2 == 0 ? "Panchayat Bhawan" : "Common Service Centre";
+        } else {
+            place = g % 2 == 0 ? "Nhà văn hóa thôn " + (g + 1) : "Điểm bưu điện văn hóa xã";
+        }
         return new SessionDraft(
                 groupId,
                 COURSE,
                 Set.of(),
-                g % 2 == 0 ? "Nhà văn hóa thôn " + (g + 1) : "Điểm bưu điện văn hóa xã",
+                place,
                 start,
                 start.plus(Duration.ofHours(2)),
                 30,

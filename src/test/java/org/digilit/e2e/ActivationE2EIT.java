@@ -62,7 +62,7 @@ class ActivationE2EIT {
 
     @Test
     void print_a_slip_read_its_code_activate_on_a_phone_and_log_in() throws Exception {
-        // A verified, provisioned citizen in the demo organisation admin's district.
+        // A verified, provisioned citizen in the demo organisation admin's ward.
         TestUsers.signIn("test-setup", null, Role.PLATFORM_ADMIN);
         long accountId;
         String number;
@@ -70,8 +70,7 @@ class ActivationE2EIT {
             var organisations = """
                     code,parent_code,type,name_vi,name_en,expected_citizens
                     P01,,PROVINCE,Tỉnh Đồng An,Dong An Province,0
-                    P01-D01,P01,DISTRICT,Huyện Đông Sơn,Dong Son District,0
-                    P01-D01-C001,P01-D01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
+                    P01-C001,P01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
                     """;
             organisationImports.apply(
                     new ByteArrayInputStream(organisations.getBytes(StandardCharsets.UTF_8)), "setup.csv", null);
@@ -82,7 +81,7 @@ class ActivationE2EIT {
             Files.writeString(
                     file,
                     "identity_number,full_name,date_of_birth,gender,phone,organisation_code,audience\n" + number
-                            + ",Nguyễn Thị Thu Hà," + born + ",female,0987654321,P01-D01-C001,citizen\n");
+                            + ",Nguyễn Thị Thu Hà," + born + ",female,0987654321,P01-C001,citizen\n");
             imports.apply(file, "person.csv", new ImportProgress(Files.size(file)), null);
             accountId = accounts.list(new AccountFilter(null, null, null, number), 0, 1)
                     .getFirst()

@@ -106,10 +106,12 @@ class DeviceE2EIT {
         var tag = UUID.randomUUID().toString().substring(0, 6);
         var address = "Điểm thử " + tag;
         TestUsers.signIn("e2e-admin", null, Role.PLATFORM_ADMIN);
-        var commune = organisations.findByCode("P01-D01-C003").orElseThrow();
-        devices.flagPoint(commune.id(), true, false, address);
+        // The demo device officer works in ward P01-C001: a school of the ward is this test's collection point.
+        var commune = organisations.findByCode("P01-C001").orElseThrow();
+        var point = organisations.findByCode("P01-C001-S02").orElseThrow();
+        devices.flagPoint(point.id(), true, false, address);
         var learner = "hocsinh-" + tag;
-        TestUsers.signIn("teacher.demo", "P01-D01-C001-S01", Role.TEACHER);
+        TestUsers.signIn("teacher.demo", "P01-C001-S01", Role.TEACHER);
         var request = requests.request(new RequestForm(
                 learner,
                 null,
@@ -228,7 +230,7 @@ class DeviceE2EIT {
         org.assertj.core.api.Assertions.assertThat(verifiesOffline(tampered)).isFalse();
         var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThat(payload)
-                .contains("\"stage\":\"HANDED_OVER\"", request.number(), deviceCode, "P01-D01-C003")
+                .contains("\"stage\":\"HANDED_OVER\"", request.number(), deviceCode, "P01-C001")
                 .doesNotContain(learner, "teacher.demo");
     }
 

@@ -48,37 +48,37 @@ class OrganisationE2EIT {
         browser.close();
     }
 
-    /** The demo organisation admin administers P01-D01 (see DemoUsers): make sure the province exists. */
+    /** The demo organisation admin administers ward P01-C001 (see DemoUsers): make sure the province has it. */
     @BeforeEach
     void province() throws Exception {
         TestUsers.signIn("test-setup", null, Role.PLATFORM_ADMIN);
         var file = """
                 code,parent_code,type,name_vi,name_en,expected_citizens
                 P01,,PROVINCE,Tỉnh Đồng An,Dong An Province,0
-                P01-D01,P01,DISTRICT,Huyện Đông Sơn,Dong Son District,0
-                P01-D02,P01,DISTRICT,Huyện Tây Sơn,Tay Son District,0
+                P01-C001,P01,COMMUNE,Phường Đồng An,Dong An Ward,6000
+                P01-C002,P01,COMMUNE,Xã Tây Sơn,Tay Son Commune,3000
                 """;
         imports.apply(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "setup.csv", null);
         TestUsers.signOut();
     }
 
     @Test
-    void an_organisation_admin_imports_communes_into_their_district_after_fixing_a_mistake() {
+    void an_organisation_admin_imports_teams_into_their_ward_after_fixing_a_mistake() {
         var page = browser.newPage(1280, 900, "vi-VN");
         page.navigate(app("/organisations"));
         logIn(page, DemoUsers.withRole("org-admin").username());
         page.waitForURL(Pattern.compile(".*/organisations(\\?.*)?$"));
         assertThat(page.locator("vaadin-grid-cell-content")
-                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Huyện Đông Sơn")))
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Phường Đồng An")))
                 .hasCount(1);
-        assertThat(page.getByText("Huyện Tây Sơn")).hasCount(0);
+        assertThat(page.getByText("Xã Tây Sơn")).hasCount(0);
         BrowserSession.screenshot(page, "organisations-org-admin-1280");
 
         page.navigate(app("/organisations/import"));
         var broken = """
                 code,parent_code,type,name_vi,name_en,expected_citizens
-                P01-D01-C901,P01-D01,COMMUNE,Xã Thử Một,Test Commune One,1200
-                P01-D01-C902,P01-D01,COMMUNE,Xã Thử Hai,Test Commune Two,-5
+                P01-C001-G901,P01-C001,COMMUNITY_GROUP,Tổ công nghệ số thử một,Test Team One,1200
+                P01-C001-G902,P01-C001,COMMUNITY_GROUP,Tổ công nghệ số thử hai,Test Team Two,-5
                 """;
         upload(page, broken);
         assertThat(page.locator(".import-summary")).containsText("1 lỗi");
@@ -95,7 +95,7 @@ class OrganisationE2EIT {
         page.locator("vaadin-button:has-text('Áp dụng tệp')").click();
         assertThat(page.locator(".import-summary")).containsText("Đã áp dụng");
         TestUsers.signIn("test-check", null, Role.PLATFORM_ADMIN);
-        org.assertj.core.api.Assertions.assertThat(organisations.findByCode("P01-D01-C902"))
+        org.assertj.core.api.Assertions.assertThat(organisations.findByCode("P01-C001-G902"))
                 .hasValueSatisfying(c -> org.assertj.core.api.Assertions.assertThat(
                                 c.headcounts().citizens())
                         .isEqualTo(800));

@@ -74,7 +74,7 @@ class RecoveryE2EIT {
     @Test
     void an_admin_prints_a_reset_slip_and_the_person_sets_a_new_password_on_a_phone_and_logs_in_with_it()
             throws Exception {
-        // An activated citizen of the demo organisation admin's district, with a password they have forgotten.
+        // An activated citizen of the demo organisation admin's ward, with a password they have forgotten.
         var number =
                 "036195" + String.format("%06d", ThreadLocalRandom.current().nextInt(500_000, 999_999));
         long accountId = activatedCitizen(number);
@@ -180,7 +180,7 @@ class RecoveryE2EIT {
         phone.context().close();
     }
 
-    /** Imports, verifies, provisions and activates a citizen of commune P01-D01-C001 with {@link #OLD_PASSWORD}. */
+    /** Imports, verifies, provisions and activates a citizen of commune P01-C001 with {@link #OLD_PASSWORD}. */
     private long activatedCitizen(String number) throws Exception {
         TestUsers.signIn("test-setup", null, Role.PLATFORM_ADMIN);
         long accountId;
@@ -188,8 +188,7 @@ class RecoveryE2EIT {
             var organisations = """
                     code,parent_code,type,name_vi,name_en,expected_citizens
                     P01,,PROVINCE,Tỉnh Đồng An,Dong An Province,0
-                    P01-D01,P01,DISTRICT,Huyện Đông Sơn,Dong Son District,0
-                    P01-D01-C001,P01-D01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
+                    P01-C001,P01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
                     """;
             organisationImports.apply(
                     new ByteArrayInputStream(organisations.getBytes(StandardCharsets.UTF_8)), "setup.csv", null);
@@ -198,7 +197,7 @@ class RecoveryE2EIT {
             Files.writeString(
                     file,
                     "identity_number,full_name,date_of_birth,gender,phone,organisation_code,audience\n" + number
-                            + ",Trần Thị Kim Oanh," + born + ",female,0987654322,P01-D01-C001,citizen\n");
+                            + ",Trần Thị Kim Oanh," + born + ",female,0987654322,P01-C001,citizen\n");
             imports.apply(file, "person.csv", new ImportProgress(Files.size(file)), null);
             accountId = accounts.list(new AccountFilter(null, null, null, number), 0, 1)
                     .getFirst()

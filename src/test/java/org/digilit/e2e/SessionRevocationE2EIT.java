@@ -140,7 +140,7 @@ class SessionRevocationE2EIT {
         user.setLastName("Nguyễn");
         user.setAttributes(Map.of(
                 "displayName", List.of("Nguyễn Thử"),
-                "organisationId", List.of("P01-D01"),
+                "organisationId", List.of("P01-C001"),
                 "audience", List.of("official")));
         var password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);

@@ -382,7 +382,7 @@ public final class LearnerLoadBenchmark {
                     user.setLastName("Bench");
                     user.setAttributes(Map.of(
                             "displayName", List.of("Bench Learner " + i),
-                            "organisationId", List.of("P01-D01-C001"),
+                            "organisationId", List.of("P01-C001"),
                             "audience", List.of("citizen")));
                     user.setRealmRoles(List.of("citizen"));
                     var password = new CredentialRepresentation();

@@ -43,7 +43,7 @@ class LearningIT {
         course = "learn-" + UUID.randomUUID().toString().substring(0, 8);
         learner = "learner-" + course;
         CourseTestData.loadFixtureCourse(content, Files.createTempDirectory("courses"), course, false);
-        TestUsers.signIn(learner, "P01-D01-C001", Role.CITIZEN);
+        TestUsers.signIn(learner, "P01-C001", Role.CITIZEN);
     }
 
     @AfterEach
@@ -92,7 +92,7 @@ class LearningIT {
                 .param("c", course)
                 .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
                 .single();
-        assertThat(stored).isEqualTo("P01-D01-C001/CITIZEN");
+        assertThat(stored).isEqualTo("P01-C001/CITIZEN");
     }
 
     @Test
@@ -146,7 +146,7 @@ class LearningIT {
                 .isFalse();
         assertThat(late.progress().nextLessonId()).isEqualTo("apps");
         assertThat(learning.completeLesson(course, "apps").completed()).isTrue();
-        TestUsers.signIn(learner, "P01-D01-C001", Role.CITIZEN);
+        TestUsers.signIn(learner, "P01-C001", Role.CITIZEN);
         var first = learning.progress(course).orElseThrow();
         assertThat(first.completed())
                 .as("completed under version 1, still complete")

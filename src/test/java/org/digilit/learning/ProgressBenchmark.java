@@ -56,7 +56,7 @@ public final class ProgressBenchmark {
             for (int i = 0; i < learners; i++) {
                 int learner = i;
                 futures.add(pool.submit(() -> {
-                    TestUsers.signIn("bench-learner-" + learner, "P01-D01-C001", Role.CITIZEN);
+                    TestUsers.signIn("bench-learner-" + learner, "P01-C001", Role.CITIZEN);
                     try {
                         for (int c = 0; c < 2; c++) {
                             var course = courses.get((learner + c) % courses.size());

@@ -16,14 +16,54 @@ public final class DemoUsers {
     /** A demo user: login name, the name the platform shows, the realm role and the audience it learns as. */
     public record DemoUser(String username, String displayName, String role, String audience, String organisation) {}
 
+    /**
+     * The Vietnamese demo's users (the default, and what tests use): the organisation admin and the device officer work
+     * in ward P01-C001 (two-level local government, DD019).
+     */
     public static final List<DemoUser> ALL = List.of(
-            new DemoUser("citizen.demo", "Nguyễn Thị Lan", "citizen", "citizen", "P01-D01-C001"),
-            new DemoUser("teacher.demo", "Trần Văn Minh", "teacher", "teacher", "P01-D01-C001-S01"),
-            new DemoUser("facilitator.demo", "Vũ Thị Mai", "facilitator", "citizen", "P01-D01-C002-G1"),
-            new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official", "P01-D01"),
+            new DemoUser("citizen.demo", "Nguyễn Thị Lan", "citizen", "citizen", "P01-C001"),
+            new DemoUser("teacher.demo", "Trần Văn Minh", "teacher", "teacher", "P01-C001-S01"),
+            new DemoUser("facilitator.demo", "Vũ Thị Mai", "facilitator", "citizen", "P01-C002-G1"),
+            new DemoUser("orgadmin.demo", "Lê Thị Hoa", "org-admin", "official", "P01-C001"),
             new DemoUser("workinggroup.demo", "Phạm Quốc Bảo", "working-group", "official", "P01"),
-            new DemoUser("deviceofficer.demo", "Vũ Thị Mai", "device-officer", "official", "P01-D01"),
+            new DemoUser("deviceofficer.demo", "Vũ Thị Mai", "device-officer", "official", "P01-C001"),
             new DemoUser("admin.demo", "Hoàng Đức Anh", "platform-admin", "official", "P01"));
+
+    /**
+     * The Indian demo's users ({@code digilit.demo.region=IN}): the organisation admin and the device officer work in
+     * block CP-D01-B01 (its block resource centre), the teacher in a school of its first cluster.
+     */
+    public static final List<DemoUser> INDIA = List.of(
+            new DemoUser("citizen.demo", "Sunita Devi", "citizen", "citizen", "CP-D01-B01-GP01"),
+            new DemoUser("teacher.demo", "Ramesh Kumar Yadav", "teacher", "teacher", "CP-D01-B01-C01-S01"),
+            new DemoUser("facilitator.demo", "Kavita Sharma", "facilitator", "citizen", "CP-D01-B01-GP02-G1"),
+            new DemoUser("orgadmin.demo", "Anil Kumar Verma", "org-admin", "official", "CP-D01-B01"),
+            new DemoUser("workinggroup.demo", "Priya Mishra", "working-group", "official", "CP"),
+            new DemoUser("deviceofficer.demo", "Kavita Sharma", "device-officer", "official", "CP-D01-B01"),
+            new DemoUser("admin.demo", "Vikas Gupta", "platform-admin", "official", "CP"));
+
+    /** The setting that picks the demo: {@code IN} for the Indian state, anything else for the Vietnamese province. */
+    public static final String REGION_PROPERTY = "digilit.demo.region";
+
+    /** The demo region asked for: the system property {@value #REGION_PROPERTY}, else DIGILIT_DEMO_REGION, else VN. */
+    public static String regionSetting() {
+        var property = System.getProperty(REGION_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return property.strip();
+        }
+        var environment = System.getenv("DIGILIT_DEMO_REGION");
+        return environment == null || environment.isBlank() ? "VN" : environment.strip();
+    }
+
+    /** Whether this run loads the Indian demo. */
+    public static boolean india() {
+        return "IN".equalsIgnoreCase(regionSetting());
+    }
+
+    /** The demo users of the run: the Indian ones for the dev run of the Indian demo, else the Vietnamese ones. */
+    static List<DemoUser> of(LocalStack stack) {
+        return stack.mode() == LocalStack.Mode.DEV && india() ? INDIA : ALL;
+    }
 
     private DemoUsers() {}
 
@@ -77,7 +117,7 @@ public final class DemoUsers {
         var reconciliation = context.getBean(org.digilit.account.ReconciliationService.class);
         org.digilit.security.TestUsers.signIn("local-stack", null, org.digilit.security.Roles.Role.PLATFORM_ADMIN);
         try {
-            for (var demo : ALL) {
+            for (var demo : india() ? INDIA : ALL) {
                 reconciliation.grant(demo.username(), demo.role(), "local-stack");
             }
         } finally {
@@ -174,7 +214,7 @@ public final class DemoUsers {
     static void ensure(LocalStack stack) {
         try (var keycloak = adminClient(stack)) {
             var realm = keycloak.realm(LocalStack.REALM);
-            for (var demo : ALL) {
+            for (var demo : of(stack)) {
                 var existing = realm.users().searchByUsername(demo.username(), true);
                 if (!existing.isEmpty()) {
                     // Data kept from an earlier run: bring its organisation up to date, leave the rest.

@@ -361,7 +361,9 @@ public final class LocalStack implements AutoCloseable {
         }
         var data = switch (mode) {
             case TEST -> base.resolve("target/local-stack-test");
-            case DEV -> base.resolve(".local-stack/dev");
+            // The Indian demo (digilit.demo.region=IN, DD019) keeps its own data: another tree, another identity
+            // scheme.
+            case DEV -> base.resolve(DemoUsers.india() ? ".local-stack/dev-in" : ".local-stack/dev");
             case BENCH -> base.resolve("target/local-stack-bench");
         };
         return new Layout(base.resolve(".local-stack/servers"), data);

@@ -77,7 +77,7 @@ class RegistrationView extends Main implements HasDynamicTitle {
         commune.setLabel(getTranslation("registration.commune"));
         commune.setHelperText(getTranslation("registration.commune.help"));
         commune.setRequired(true);
-        // Commune names repeat across districts: the code tells them apart.
+        // Commune names repeat across provinces: the code tells them apart.
         commune.setItemLabelGenerator(o -> o.name(getLocale())); // no internal code on a public page (DD014)
         commune.setItems(query ->
                 organisations.communes(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());

@@ -41,8 +41,8 @@ class AuditDetailsTextTest {
 
     @Test
     void a_move_names_both_organisations_in_words() {
-        assertThat(vi("import=42 from=P01-D01-C001 to=P01-D01-C002"))
-                .isEqualTo("Lần nhập tệp: 42 · Từ đơn vị: P01-D01-C001 · Sang đơn vị: P01-D01-C002");
+        assertThat(vi("import=42 from=P01-C001 to=P01-C002"))
+                .isEqualTo("Lần nhập tệp: 42 · Từ đơn vị: P01-C001 · Sang đơn vị: P01-C002");
     }
 
     @Test

@@ -81,7 +81,7 @@ class CertificateViewsBrowserlessIT extends SpringBrowserlessTest {
     }
 
     private void signInLearner() {
-        TestUsers.signInNamed(learner, holder, "P01-D01-C001", Role.CITIZEN);
+        TestUsers.signInNamed(learner, holder, "P01-C001", Role.CITIZEN);
     }
 
     private String completed() {

@@ -44,7 +44,7 @@ class LearningViewsBrowserlessIT extends SpringBrowserlessTest {
     void course() throws Exception {
         course = "view-" + UUID.randomUUID().toString().substring(0, 8);
         CourseTestData.loadFixtureCourse(content, Files.createTempDirectory("courses"), course, false);
-        TestUsers.signIn("viewer-" + course, "P01-D01-C001", Role.CITIZEN);
+        TestUsers.signIn("viewer-" + course, "P01-C001", Role.CITIZEN);
         UI.getCurrent().setLocale(Locale.forLanguageTag("vi"));
     }
 
