@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * in the wrong organisation. Repair queues the accounts for the provisioning worker (which re-creates or updates
  * them) and disables extra users; it never deletes anything in Keycloak.
  *
- * <p>It also lists every holding of a privileged role (a platform role of {@link Roles} or any realm-management role)
- * that the platform did not grant: neither recorded in {@code privileged_role_grant} (a platform admin accepted it)
- * nor the audience role the platform gave a provisioned account. A leaked provisioning credential can create such
+ * <p>It also lists every holding of a privileged role (a staff role of {@link Roles}, {@link #PRIVILEGED_ROLES}, or any
+ * realm-management role) that the platform did not grant: not recorded in {@code privileged_role_grant} (a
+ * platform admin accepted it). A leaked provisioning credential can create such
  * users (partial import needs manage-realm); this is how they become visible, and repair takes the roles away
  * (DD008). The list is read with Keycloak's role-members endpoints, a page at a time, not with a call per user.
  */
@@ -112,7 +111,7 @@ public class ReconciliationService {
         return outbox.backlog();
     }
 
-    private record Known(long id, String keycloakId, String state, String organisationCode, String audience) {}
+    private record Known(long id, String keycloakId, String state, String organisationCode) {}
 
     @PreAuthorize("hasRole('platform-admin')")
     @Transactional
@@ -126,14 +125,9 @@ public class ReconciliationService {
     public ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress, int examples) {
         var byKeycloakId = new HashMap<String, Known>();
         jdbc.sql("""
-                        select a.id, a.keycloak_id, a.state, o.code, a.audience from account a join organisation_directory o
+                        select a.id, a.keycloak_id, a.state, o.code from account a join organisation_directory o
                         on o.id = a.organisation_id where a.keycloak_id is not null""")
-                .query((rs, n) -> new Known(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5).toLowerCase(Locale.ROOT)))
+                .query((rs, n) -> new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list()
                 .forEach(k -> byKeycloakId.put(k.keycloakId(), k));
         var seen = new HashSet<String>();
