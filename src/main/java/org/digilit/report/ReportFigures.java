@@ -186,26 +186,35 @@ class ReportFigures {
             join organisation_directory o on o.id = f.organisation_id
             cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')) ancestor""";
 
-    private static final String ROLLUP = """
-            insert into report_rollup (organisation_id, audience, year, quarter, accounts, activated, enrolled,
-                completed, certificates)
-            select cast(ancestor as bigint), f.audience, f.year, f.quarter, sum(f.accounts), sum(f.activated),
-                sum(f.enrolled), sum(f.completed), sum(f.certificates)
-            from report_fact f
-            """ + ANCESTORS + """
+    /** The rows of {@code facts} (a relation with {@code report_fact}'s columns) summed onto each organisation's ancestors. */
+    private static String rollup(String facts) {
+        return """
+                insert into report_rollup (organisation_id, audience, year, quarter, accounts, activated, enrolled,
+                    completed, certificates)
+                select cast(ancestor as bigint), f.audience, f.year, f.quarter, sum(f.accounts), sum(f.activated),
+                    sum(f.enrolled), sum(f.completed), sum(f.certificates)
+                from %s f
+                """.formatted(facts) + ANCESTORS + """
 
-            group by 1, 2, 3, 4
-            """;
+                group by 1, 2, 3, 4
+                """;
+    }
 
-    /** The same roll-up of the completed flow by source. */
-    private static final String ROLLUP_SOURCES = """
-            insert into report_rollup_source (organisation_id, audience, year, quarter, source, completed)
-            select cast(ancestor as bigint), f.audience, f.year, f.quarter, f.source, sum(f.completed)
-            from report_fact_source f
-            """ + ANCESTORS + """
+    /** The same roll-up of the completed flow by source, from {@code facts} with {@code report_fact_source}'s columns. */
+    private static String rollupSources(String facts) {
+        return """
+                insert into report_rollup_source (organisation_id, audience, year, quarter, source, completed)
+                select cast(ancestor as bigint), f.audience, f.year, f.quarter, f.source, sum(f.completed)
+                from %s f
+                """.formatted(facts) + ANCESTORS + """
 
-            group by 1, 2, 3, 4, 5
-            """;
+                group by 1, 2, 3, 4, 5
+                """;
+    }
+
+    private static final String ROLLUP = rollup("report_fact");
+
+    private static final String ROLLUP_SOURCES = rollupSources("report_fact_source");
 
     /**
      * A digest of what changes many people's figures at once: the organisation tree (a move changes who rolls up
@@ -262,16 +271,7 @@ class ReportFigures {
             from report_pass_delta
             """ + ADD_FIGURES.formatted("report_fact");
 
-    private static final String APPLY_ROLLUP = """
-            insert into report_rollup (organisation_id, audience, year, quarter, accounts, activated, enrolled,
-                completed, certificates)
-            select cast(ancestor as bigint), f.audience, f.year, f.quarter, sum(f.accounts), sum(f.activated),
-                sum(f.enrolled), sum(f.completed), sum(f.certificates)
-            from report_pass_delta f
-            """ + ANCESTORS + """
-
-            group by 1, 2, 3, 4
-            """ + ADD_FIGURES.formatted("report_rollup");
+    private static final String APPLY_ROLLUP = rollup("report_pass_delta") + ADD_FIGURES.formatted("report_rollup");
 
     private static final String APPLY_FACT_SOURCE = """
             insert into report_fact_source (organisation_id, audience, year, quarter, source, completed)
@@ -279,13 +279,7 @@ class ReportFigures {
             on conflict (organisation_id, audience, year, quarter, source) do update set
                 completed = report_fact_source.completed + excluded.completed""";
 
-    private static final String APPLY_ROLLUP_SOURCE = """
-            insert into report_rollup_source (organisation_id, audience, year, quarter, source, completed)
-            select cast(ancestor as bigint), f.audience, f.year, f.quarter, f.source, sum(f.completed)
-            from report_pass_delta_source f
-            """ + ANCESTORS + """
-
-            group by 1, 2, 3, 4, 5
+    private static final String APPLY_ROLLUP_SOURCE = rollupSources("report_pass_delta_source") + """
             on conflict (organisation_id, audience, year, quarter, source) do update set
                 completed = report_rollup_source.completed + excluded.completed""";
 
