@@ -55,7 +55,11 @@ interface CourseSearchIndex {
         }
     }
 
-    void ensureIndex() throws IOException;
+    /**
+     * Makes the index when it is missing or of an older shape; true when it was made (empty), so that every course must
+     * be indexed again.
+     */
+    boolean ensureIndex() throws IOException;
 
     void recreate() throws IOException;
 

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.search.CompletionContext;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,14 +48,40 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
         this.client = client;
     }
 
+    /**
+     * The shape of the index (mapping and similarities), kept in the mapping's {@code _meta}. Raise it with every change
+     * of {@link #createIndex()}: an index of another shape is made again at start-up and filled from PostgreSQL. 2: titles
+     * scored without term frequency and length (DD012).
+     */
+    static final int MAPPING_VERSION = 2;
+
+    /**
+     * Titles are scored by which words they hold, not how often or in how short a title: BM25 with k1 = 0 (the rarity of
+     * the word still counts). A title names its subject or does not; "link link scam" is no more about links than
+     * "Fake messages and strange links".
+     */
+    static final String TITLE_SIMILARITY = "title_words";
+
     @Override
-    public void ensureIndex() throws IOException {
+    public boolean ensureIndex() throws IOException {
         if (!client.indices().exists(e -> e.index(INDEX)).value()) {
             create();
-        } else {
-            // An index made before replicas were set (or by hand) gets them now: settings, not a reindex.
-            client.indices().putSettings(p -> p.index(INDEX).settings(s -> s.autoExpandReplicas(REPLICAS)));
+            return true;
         }
+        if (mappingVersion() != MAPPING_VERSION) {
+            recreate();
+            return true;
+        }
+        // An index made before replicas were set (or by hand) gets them now: settings, not a reindex.
+        client.indices().putSettings(p -> p.index(INDEX).settings(s -> s.autoExpandReplicas(REPLICAS)));
+        return false;
+    }
+
+    /** The version in the index's {@code _meta} (1 for an index made before it was kept). */
+    private int mappingVersion() throws IOException {
+        var mapping = client.indices().getMapping(g -> g.index(INDEX)).result().get(INDEX);
+        var version = mapping == null ? null : mapping.mappings().meta().get("version");
+        return version == null ? 1 : version.to(Integer.class);
     }
 
     @Override
@@ -84,22 +111,27 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
                 .create(c -> c.index(INDEX)
                         .settings(s -> s.numberOfShards("1")
                                 .autoExpandReplicas(REPLICAS)
-                                .refreshInterval(t -> t.time("1s")))
-                        .mappings(m -> m.properties("kind", p -> p.keyword(k -> k))
+                                .refreshInterval(t -> t.time("1s"))
+                                .similarity(
+                                        TITLE_SIMILARITY,
+                                        sim -> sim.bm25(b -> b.k1(0.0).b(0.0))))
+                        .mappings(m -> m.meta("version", JsonData.of(MAPPING_VERSION))
+                                .properties("kind", p -> p.keyword(k -> k))
                                 .properties("course_id", p -> p.keyword(k -> k))
                                 .properties("lesson_id", p -> p.keyword(k -> k))
                                 .properties("language", p -> p.keyword(k -> k))
                                 .properties("level", p -> p.keyword(k -> k))
                                 .properties("audiences", p -> p.keyword(k -> k))
                                 .properties("tags", p -> p.keyword(k -> k))
-                                .properties("title", p -> p.text(t -> t))
+                                .properties("title", p -> p.text(t -> t.similarity(TITLE_SIMILARITY)))
                                 .properties("course_title", p -> p.text(t -> t.index(false)))
                                 .properties("other_title", p -> p.text(t -> t.index(false)))
                                 .properties("other_course_title", p -> p.text(t -> t.index(false)))
                                 .properties(
                                         "title_folded",
-                                        p -> p.text(t -> t.indexPrefixes(
-                                                i -> i.minChars(2).maxChars(10))))
+                                        p -> p.text(t -> t.similarity(TITLE_SIMILARITY)
+                                                .indexPrefixes(
+                                                        i -> i.minChars(2).maxChars(10))))
                                 .properties("body", p -> p.text(t -> t))
                                 .properties("body_folded", p -> p.text(t -> t))
                                 .properties(
@@ -186,14 +218,7 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
         var folded = TextFolding.fold(query.text());
         var expansion = folded.isEmpty() ? SearchSynonyms.Expansion.NONE : synonyms.expand(query.text());
         var main = mainQuery(query.text(), folded, expansion);
-        var boosts = new ArrayList<Query>();
-        boosts.add(Query.of(q -> q.term(t -> t.field("kind").value("course").boost(3f))));
-        if (!folded.isEmpty()) {
-            boosts.add(Query.of(q ->
-                    q.matchPhrase(m -> m.field("title_folded").query(folded).boost(3f))));
-            boosts.add(Query.of(q -> q.matchPhrase(
-                    m -> m.field("body_folded").query(folded).slop(1).boost(1.5f))));
-        }
+        var boosts = boosts(folded);
         var other = query.language().equals("vi") ? "en" : "vi";
         var aggregations = new LinkedHashMap<String, Aggregation>();
         for (var field : List.of("level", "audiences", "tags")) {
@@ -268,6 +293,43 @@ class ElasticsearchCourseIndex implements CourseSearchIndex {
             }
         }
         return new SearchResult(hits, facets, false, hits.isEmpty() ? didYouMean : List.of(), List.of());
+    }
+
+    /** What lifts a hit above the others that match: being a course, the words side by side. */
+    private static List<Query> boosts(String folded) {
+        var boosts = new ArrayList<Query>();
+        boosts.add(Query.of(q -> q.term(t -> t.field("kind").value("course").boost(3f))));
+        if (!folded.isEmpty()) {
+            boosts.add(Query.of(q ->
+                    q.matchPhrase(m -> m.field("title_folded").query(folded).boost(3f))));
+            boosts.add(Query.of(q -> q.matchPhrase(
+                    m -> m.field("body_folded").query(folded).slop(1).boost(1.5f))));
+        }
+        return boosts;
+    }
+
+    /**
+     * The reader's-language search exactly as {@link #search} ranks it, one line per hit with its score (course,
+     * lesson, title): for the search benchmark's list of the queries that miss, and for anyone tuning the ranking.
+     */
+    @SuppressWarnings("rawtypes")
+    List<String> explain(SearchQuery query) throws IOException {
+        var folded = TextFolding.fold(query.text());
+        var expansion = folded.isEmpty() ? SearchSynonyms.Expansion.NONE : synonyms.expand(query.text());
+        var ranked = filtered(query, query.language(), mainQuery(query.text(), folded, expansion), boosts(folded));
+        var response = client.search(s -> s.index(INDEX).size(query.size()).query(ranked), Map.class);
+        var lines = new ArrayList<String>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            var source = hit.source();
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%7.2f %s %s \"%s\"",
+                    hit.score() == null ? 0.0 : hit.score(),
+                    source == null ? "?" : source.get("course_id"),
+                    source == null ? "?" : source.get("lesson_id"),
+                    source == null ? "?" : source.get("title")));
+        }
+        return lines;
     }
 
     /**

@@ -38,7 +38,9 @@ class SearchIndexer {
     @EventListener(ApplicationReadyEvent.class)
     void prepareIndex() {
         try {
-            index.ensureIndex();
+            if (index.ensureIndex()) {
+                queueAll();
+            }
         } catch (Exception e) {
             log.warn(
                     "Search index not prepared ({}); the outbox keeps the work until Elasticsearch is back",
@@ -62,7 +64,9 @@ class SearchIndexer {
                     return 0;
                 }
                 try {
-                    index.ensureIndex();
+                    if (index.ensureIndex()) {
+                        queueAll();
+                    }
                     for (var courseId :
                             entries.stream().map(e -> (String) e[1]).distinct().toList()) {
                         index.replaceCourse(courseId, documents(courseId));
@@ -91,9 +95,14 @@ class SearchIndexer {
     /** Rebuilds the index from PostgreSQL: recreate it and queue every course. */
     void rebuild() throws java.io.IOException {
         index.recreate();
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                        insert into search_outbox (course_id, enqueued_at) select id, now() from course where active""").update());
+        transactions.executeWithoutResult(status -> queueAll());
         drain();
+    }
+
+    /** Queues every active course: the index was made again (or made new) and holds nothing. */
+    private void queueAll() {
+        jdbc.sql("""
+                        insert into search_outbox (course_id, enqueued_at) select id, now() from course where active""").update();
     }
 
     /** Every document of a course: the course and each active lesson, in both languages. */

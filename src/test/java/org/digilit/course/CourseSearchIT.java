@@ -31,6 +31,12 @@ class CourseSearchIT {
     @Autowired
     CatalogueService catalogue;
 
+    @Autowired
+    CourseSearchIndex index;
+
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
+
     @TempDir
     Path temp;
 
@@ -195,6 +201,66 @@ class CourseSearchIT {
         assertThat(search.fallback(SearchQuery.of("google meet", "vi")).courseIds())
                 .contains("digital-documents-online-meetings");
         assertThat(result.hits()).anyMatch(h -> h.snippet().indexOf(SearchResult.MARK_START) >= 0);
+    }
+
+    @Test
+    void a_title_counts_the_words_it_holds_not_how_often_or_in_how_short_a_title() throws Exception {
+        // A terse title that says the word twice against a title of a lesson that is about it: the title names the
+        // subject in both, so the body decides (DD012). With term frequency and length counted in titles, the terse
+        // one won, and 20,000 generated lessons pushed real courses out of the top 3 in the search benchmark.
+        var stuffed = new CourseSearchIndex.Document(
+                "title-a:l1:vi",
+                "lesson",
+                "title-a",
+                "l1",
+                "vi",
+                "wombat wombat",
+                "Khóa A",
+                "Một dòng về wombat.",
+                "beginner",
+                List.of("citizen"),
+                List.of("test"));
+        var about = new CourseSearchIndex.Document(
+                "title-b:l1:vi",
+                "lesson",
+                "title-b",
+                "l1",
+                "vi",
+                "Cách chăm sóc một con wombat ở nhà khi trời nóng",
+                "Khóa B",
+                "Con wombat cần bóng râm và nước. Cho wombat uống nước sạch mỗi ngày.",
+                "beginner",
+                List.of("citizen"),
+                List.of("test"));
+        index.bulk(List.of(stuffed, about));
+        try {
+            assertThat(vi("wombat").courseIds()).startsWith("title-b", "title-a");
+        } finally {
+            index.replaceCourse("title-a", List.of());
+            index.replaceCourse("title-b", List.of());
+        }
+    }
+
+    @Test
+    void an_index_of_an_older_shape_is_made_again_and_filled_at_start_up() throws Exception {
+        elasticsearch.indices().delete(d -> d.index(ElasticsearchCourseIndex.INDEX));
+        elasticsearch
+                .indices()
+                .create(c -> c.index(ElasticsearchCourseIndex.INDEX)
+                        .mappings(m -> m.properties("title", p -> p.text(t -> t))));
+
+        indexer.prepareIndex();
+        indexer.drain();
+
+        var meta = elasticsearch
+                .indices()
+                .getMapping(g -> g.index(ElasticsearchCourseIndex.INDEX))
+                .result()
+                .get(ElasticsearchCourseIndex.INDEX)
+                .mappings()
+                .meta();
+        assertThat(meta.get("version").to(Integer.class)).isEqualTo(ElasticsearchCourseIndex.MAPPING_VERSION);
+        assertThat(vi("lua dao").courseIds()).first().isEqualTo("online-safety-scams");
     }
 
     @Test
