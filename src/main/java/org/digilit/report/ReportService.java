@@ -90,6 +90,34 @@ public class ReportService {
         return result;
     }
 
+    /**
+     * Where the dashboard opens, from what its address asks for: a group asked for is shown (the report checks it);
+     * with neither a group, an organisation nor the tree asked for, a working-group member sees their first group
+     * (by code) and everyone else the top of their part of the tree. Platform admins see the tree first although they
+     * may choose any group. A member of no group who is no admin has nothing to see.
+     */
+    public DashboardStart dashboardStart(@Nullable Long group, @Nullable Long organisation, boolean tree) {
+        var user = currentUser.get().orElseThrow(OutOfScopeException::new);
+        List<WorkingGroupService.WorkingGroup> mine = List.of();
+        if (user.has(Role.WORKING_GROUP) || user.has(Role.PLATFORM_ADMIN)) {
+            try {
+                mine = groups.mine();
+            } catch (OutOfScopeException e) {
+                mine = List.of();
+            }
+        }
+        var shown = group;
+        if (shown == null && organisation == null && !tree && !user.has(Role.PLATFORM_ADMIN) && !mine.isEmpty()) {
+            shown = mine.getFirst().id();
+        }
+        boolean nothing = shown == null
+                && organisation == null
+                && mine.isEmpty()
+                && !user.has(Role.PLATFORM_ADMIN)
+                && !user.has(Role.ORG_ADMIN);
+        return new DashboardStart(mine, shown, nothing);
+    }
+
     /** When the live figures were last recomputed. */
     public Optional<Instant> refreshedAt() {
         return figures.refreshedAt();
