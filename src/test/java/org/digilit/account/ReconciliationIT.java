@@ -119,4 +119,22 @@ class ReconciliationIT {
                 .hasValueSatisfying(u -> assertThat(u.username())
                         .isEqualTo(accounts.get(ids.get(0)).username()));
     }
+
+    @Test
+    void a_user_made_by_hand_with_an_odd_username_and_creation_time_is_reported_as_extra_once() {
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        var suffix = Long.toString(System.nanoTime() % 1_000_000_000L);
+        var accountId = List.of("8" + suffix);
+        var made = AccountTestData.madeByHand(List.of(
+                AccountTestData.byHand("Ωmega~by-hand." + suffix, -1, Map.of("accountId", accountId)),
+                AccountTestData.byHand(
+                        "_by-hand." + suffix, System.currentTimeMillis(), Map.of("accountId", accountId))));
+        assertThat(made).hasSize(2);
+
+        var report = reconciliation.reconcile(false, "test", null, Integer.MAX_VALUE);
+
+        for (var id : made.values()) {
+            assertThat(report.extra()).containsOnlyOnce(id);
+        }
+    }
 }
