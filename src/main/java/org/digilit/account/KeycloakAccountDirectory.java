@@ -534,6 +534,8 @@ class KeycloakAccountDirectory implements AccountDirectory {
     @Override
     public void forEachPrivilegedHolding(Set<String> realmRoles, Consumer<PrivilegedHolding> consumer) {
         var management = managementClient();
+        // By id, not by the "service-account-" prefix: a user made by hand may carry that name.
+        var serviceAccounts = serviceAccounts();
         var privileged = new java.util.LinkedHashMap<String, RoleRepresentation>();
         for (var role : call("list realm roles", () -> realm().roles().list(false))) {
             if (realmRoles.contains(role.getName())) {
@@ -560,7 +562,7 @@ class KeycloakAccountDirectory implements AccountDirectory {
                 var from = first;
                 var page = call("list role members", () -> resource.getUserMembers(true, from, PAGE_SIZE));
                 for (var user : page) {
-                    if (!isServiceAccount(user)) {
+                    if (!serviceAccounts.contains(user.getId())) {
                         consumer.accept(new PrivilegedHolding(user.getId(), user.getUsername(), name, null));
                     }
                 }
@@ -577,7 +579,7 @@ class KeycloakAccountDirectory implements AccountDirectory {
                             "list group members",
                             () -> realm().groups().group(group.getId()).members(from, PAGE_SIZE, true));
                     for (var user : members) {
-                        if (!isServiceAccount(user)) {
+                        if (!serviceAccounts.contains(user.getId())) {
                             consumer.accept(new PrivilegedHolding(
                                     user.getId(), user.getUsername(), name, "group:" + group.getPath()));
                         }
@@ -678,11 +680,6 @@ class KeycloakAccountDirectory implements AccountDirectory {
             managementClient = client;
         }
         return client;
-    }
-
-    private static boolean isServiceAccount(UserRepresentation user) {
-        return user.getServiceAccountClientId() != null
-                || (user.getUsername() != null && user.getUsername().startsWith("service-account-"));
     }
 
     // ---------------------------------------------------------------- password

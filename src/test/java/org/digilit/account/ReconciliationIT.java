@@ -137,4 +137,29 @@ class ReconciliationIT {
             assertThat(report.extra()).containsOnlyOnce(id);
         }
     }
+
+    @Test
+    void a_user_made_by_hand_and_named_like_a_service_account_is_still_checked_for_privileged_roles() {
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        var username = "service-account-by-hand-" + System.nanoTime() % 1_000_000_000L;
+        var user = AccountTestData.byHand(username, System.currentTimeMillis(), Map.of());
+        user.setRealmRoles(List.of("platform-admin"));
+        var id = AccountTestData.madeByHand(List.of(user)).get(username);
+        try {
+            var report = reconciliation.reconcile(false, "test", null, Integer.MAX_VALUE);
+
+            assertThat(report.unexpectedPrivileged())
+                    .filteredOn(h -> h.userId().equals(id))
+                    .extracting(PrivilegedHolding::role)
+                    .containsExactly("platform-admin");
+            // The real service accounts (the provisioning client holds realm-management roles) stay left out.
+            assertThat(report.unexpectedPrivileged())
+                    .extracting(PrivilegedHolding::username)
+                    .doesNotContain("service-account-digilit-provisioning");
+        } finally {
+            try (var admin = DemoUsers.adminClient(LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort()))) {
+                admin.realm(LocalStack.REALM).users().get(id).remove();
+            }
+        }
+    }
 }
