@@ -301,7 +301,7 @@ class KeycloakAccountDirectory implements AccountDirectory {
     /**
      * Lists every user by creation time ({@link CreationWindows}): Keycloak (26.6 and later) filters {@code GET /users}
      * by {@code createdAfter}/{@code createdBefore} with its index on (realm, created timestamp), so each request sorts
-     * only the users of its window, where a listing of the whole realm sorts every user again for each page (DD008).
+     * only the users of its window, where a page of the whole realm walks every user before its offset (DD008).
      * A Keycloak that ignores those parameters is listed by offset, as before.
      */
     @Override
@@ -354,9 +354,10 @@ class KeycloakAccountDirectory implements AccountDirectory {
     }
 
     /**
-     * The whole realm a page at a time by offset, sorted by username: Keycloak sorts every user again for each page
-     * (SELECT DISTINCT … ORDER BY username OFFSET n), so a page costs as much as sorting the realm. The fallback for a
-     * Keycloak without creation-time filters, and the reconciliation benchmark's baseline.
+     * The whole realm a page at a time by offset, sorted by username: for each page Keycloak walks, and for its
+     * DISTINCT sorts, every user before the offset (SELECT DISTINCT … ORDER BY username OFFSET n), so the pass grows with
+     * the square of the users. The fallback for a Keycloak without creation-time filters, and the reconciliation
+     * benchmark's baseline.
      */
     void forEachUserByOffset(Consumer<DirectoryEntry> consumer) {
         int first = 0;
