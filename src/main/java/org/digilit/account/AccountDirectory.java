@@ -57,7 +57,11 @@ public interface AccountDirectory {
      */
     List<StaffContact> contactsWithRole(String realmRole);
 
-    /** Hands every user of the realm to {@code consumer}, a page at a time, for reconciliation with the platform. */
+    /**
+     * Hands every user of the realm (service accounts left out) to {@code consumer} once, for reconciliation with the
+     * platform, whatever their username or creation time; the cost of the listing grows with the number of users, not
+     * with its square.
+     */
     void forEachUser(Consumer<DirectoryEntry> consumer);
 
     /**

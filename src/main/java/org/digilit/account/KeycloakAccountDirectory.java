@@ -298,8 +298,68 @@ class KeycloakAccountDirectory implements AccountDirectory {
         }
     }
 
+    /**
+     * Lists every user by creation time ({@link CreationWindows}): Keycloak (26.6 and later) filters {@code GET /users}
+     * by {@code createdAfter}/{@code createdBefore} with its index on (realm, created timestamp), so each request sorts
+     * only the users of its window, where a page of the whole realm walks every user before its offset (DD008).
+     * A Keycloak that ignores those parameters is listed by offset, as before.
+     */
     @Override
     public void forEachUser(Consumer<DirectoryEntry> consumer) {
+        if (!listsByCreationTime()) {
+            log.warn("Keycloak does not filter users by creation time (26.6 or later does): listing them by offset");
+            forEachUserByOffset(consumer);
+            return;
+        }
+        forEachUserByCreation(consumer, PAGE_SIZE);
+    }
+
+    /** The listing by creation time with windows of about {@code pageSize} users; returns the requests it made. */
+    long forEachUserByCreation(Consumer<DirectoryEntry> consumer, int pageSize) {
+        var windows = new CreationWindows(byCreation(), properties.realm(), serviceAccounts(), consumer, pageSize);
+        windows.listAll(System.currentTimeMillis());
+        log.debug("Listed {} Keycloak users with {} requests", windows.listed, windows.requests);
+        return windows.requests;
+    }
+
+    /**
+     * The ids of the realm's service-account users: a listing filtered by creation time includes them, and their
+     * representation does not say so (the listing by offset leaves them out). Read from the clients, so a person's user
+     * named like a service account is still listed.
+     */
+    private Set<String> serviceAccounts() {
+        var ids = new java.util.HashSet<String>();
+        for (var client : call("list clients", () -> realm().clients().findAll())) {
+            if (Boolean.TRUE.equals(client.isServiceAccountsEnabled())) {
+                try {
+                    ids.add(call(
+                                    "read service account",
+                                    () -> realm().clients().get(client.getId()).getServiceAccountUser())
+                            .getId());
+                } catch (NotFoundException | jakarta.ws.rs.BadRequestException e) {
+                    log.debug("Client {} has no service-account user", client.getClientId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Whether Keycloak applies the creation-time filters: an empty window (after 2, before 1) counts no user there,
+     * and every user where the parameters are ignored.
+     */
+    boolean listsByCreationTime() {
+        var count = call("count users", () -> byCreation().count(properties.realm(), "2", "1"));
+        return count == 0;
+    }
+
+    /**
+     * The whole realm a page at a time by offset, sorted by username: for each page Keycloak walks, and for its
+     * DISTINCT sorts, every user before the offset (SELECT DISTINCT … ORDER BY username OFFSET n), so the pass grows with
+     * the square of the users. The fallback for a Keycloak without creation-time filters, and the reconciliation
+     * benchmark's baseline.
+     */
+    void forEachUserByOffset(Consumer<DirectoryEntry> consumer) {
         int first = 0;
         int seen = 0;
         while (true) {
@@ -316,7 +376,126 @@ class KeycloakAccountDirectory implements AccountDirectory {
             }
             first += page.size();
         }
-        log.debug("Listed {} Keycloak users", seen);
+        log.debug("Listed {} Keycloak users by offset", seen);
+    }
+
+    /**
+     * Keycloak's {@code GET /admin/realms/{realm}/users} and {@code /count} with the creation-time filters of Keycloak
+     * 26.6 (the admin client 26.0 has no method for them). Both bounds are inclusive milliseconds since 1970; Keycloak
+     * reads a value with a '-' as a date, so a bound is never negative.
+     */
+    @jakarta.ws.rs.Path("/admin/realms/{realm}/users")
+    interface UsersByCreation {
+
+        @jakarta.ws.rs.GET
+        @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+        List<UserRepresentation> list(
+                @jakarta.ws.rs.PathParam("realm") String realm,
+                @jakarta.ws.rs.QueryParam("createdAfter") @Nullable String after,
+                @jakarta.ws.rs.QueryParam("createdBefore") String before,
+                @jakarta.ws.rs.QueryParam("first") int first,
+                @jakarta.ws.rs.QueryParam("max") int max);
+
+        @jakarta.ws.rs.GET
+        @jakarta.ws.rs.Path("count")
+        @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+        int count(
+                @jakarta.ws.rs.PathParam("realm") String realm,
+                @jakarta.ws.rs.QueryParam("createdAfter") @Nullable String after,
+                @jakarta.ws.rs.QueryParam("createdBefore") String before);
+    }
+
+    private volatile @Nullable UsersByCreation byCreation;
+
+    private UsersByCreation byCreation() {
+        var proxy = byCreation;
+        if (proxy == null) {
+            proxy = client().proxy(UsersByCreation.class, java.net.URI.create(properties.backChannelServerUrl()));
+            byCreation = proxy;
+        }
+        return proxy;
+    }
+
+    /**
+     * One listing of the realm in windows of creation time that together cover every possible value exactly once:
+     * everything at or before 0 (a partial import may set any creation time), then 1 up to an hour from now, then
+     * everything later. A window holding more than a page is counted and split into up to 16 equal spans (creation
+     * times cluster: an import makes thousands in a minute, then nothing for weeks), so each listing request sorts at
+     * most about a page of users; a window that cannot be split (one millisecond, or at or before 0) is paged through
+     * by offset within itself. Users created while the listing runs land in the windows still to come; a user seen
+     * twice (a page shifted by a concurrent change) is handed over once.
+     */
+    static final class CreationWindows {
+
+        static final int MAX_PARTS = 16;
+        static final long HORIZON_MS = 3_600_000;
+
+        private final UsersByCreation users;
+        private final String realm;
+        private final Set<String> serviceAccounts;
+        private final Consumer<DirectoryEntry> consumer;
+        private final int pageSize;
+        long listed;
+        long requests;
+
+        CreationWindows(
+                UsersByCreation users,
+                String realm,
+                Set<String> serviceAccounts,
+                Consumer<DirectoryEntry> consumer,
+                int pageSize) {
+            this.users = users;
+            this.realm = realm;
+            this.serviceAccounts = serviceAccounts;
+            this.consumer = consumer;
+            this.pageSize = pageSize;
+        }
+
+        void listAll(long now) {
+            window(null, 0);
+            window(1L, now + HORIZON_MS);
+            window(now + HORIZON_MS + 1, Long.MAX_VALUE);
+        }
+
+        /** The users created in [after, before] (no lower bound when {@code after} is null). */
+        private void window(@Nullable Long after, long before) {
+            var from = after == null ? null : Long.toString(after);
+            var to = Long.toString(before);
+            requests++;
+            int count = call("count users", () -> users.count(realm, from, to));
+            if (count == 0) {
+                return;
+            }
+            if (count > pageSize && after != null && before > after) {
+                long span = before - after + 1; // after >= 1: no overflow
+                int parts = (int) Math.min(Math.min(MAX_PARTS, (count + pageSize - 1) / pageSize), span);
+                long step = span / parts;
+                long start = after;
+                for (int part = 0; part < parts; part++) {
+                    long end = part == parts - 1 ? before : start + step - 1;
+                    window(start, end);
+                    start = end + 1;
+                }
+                return;
+            }
+            var seen = new java.util.HashSet<String>();
+            int first = 0;
+            while (true) {
+                var offset = first;
+                requests++;
+                var page = call("list users", () -> users.list(realm, from, to, offset, pageSize));
+                for (var user : page) {
+                    if (seen.add(user.getId()) && !serviceAccounts.contains(user.getId())) {
+                        consumer.accept(entry(user));
+                        listed++;
+                    }
+                }
+                if (page.size() < pageSize) {
+                    return;
+                }
+                first += page.size();
+            }
+        }
     }
 
     @Override
@@ -356,6 +535,8 @@ class KeycloakAccountDirectory implements AccountDirectory {
     @Override
     public void forEachPrivilegedHolding(Set<String> realmRoles, Consumer<PrivilegedHolding> consumer) {
         var management = managementClient();
+        // By id, not by the "service-account-" prefix: a user made by hand may carry that name.
+        var serviceAccounts = serviceAccounts();
         var privileged = new java.util.LinkedHashMap<String, RoleRepresentation>();
         for (var role : call("list realm roles", () -> realm().roles().list(false))) {
             if (realmRoles.contains(role.getName())) {
@@ -382,7 +563,7 @@ class KeycloakAccountDirectory implements AccountDirectory {
                 var from = first;
                 var page = call("list role members", () -> resource.getUserMembers(true, from, PAGE_SIZE));
                 for (var user : page) {
-                    if (!isServiceAccount(user)) {
+                    if (!serviceAccounts.contains(user.getId())) {
                         consumer.accept(new PrivilegedHolding(user.getId(), user.getUsername(), name, null));
                     }
                 }
@@ -399,7 +580,7 @@ class KeycloakAccountDirectory implements AccountDirectory {
                             "list group members",
                             () -> realm().groups().group(group.getId()).members(from, PAGE_SIZE, true));
                     for (var user : members) {
-                        if (!isServiceAccount(user)) {
+                        if (!serviceAccounts.contains(user.getId())) {
                             consumer.accept(new PrivilegedHolding(
                                     user.getId(), user.getUsername(), name, "group:" + group.getPath()));
                         }
@@ -500,11 +681,6 @@ class KeycloakAccountDirectory implements AccountDirectory {
             managementClient = client;
         }
         return client;
-    }
-
-    private static boolean isServiceAccount(UserRepresentation user) {
-        return user.getServiceAccountClientId() != null
-                || (user.getUsername() != null && user.getUsername().startsWith("service-account-"));
     }
 
     // ---------------------------------------------------------------- password

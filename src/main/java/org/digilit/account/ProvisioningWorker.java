@@ -12,6 +12,7 @@ import org.digilit.identity.IdentityScheme;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,20 +41,21 @@ class ProvisioningWorker implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    /** Runs after Keycloak answered and before the batch commits: tests put a simulated crash here. */
-    volatile Runnable afterDirectoryCalls = () -> {};
+    private final ProvisioningCheckpoint checkpoint;
 
     ProvisioningWorker(
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             AccountDirectory directory,
             ProvisioningProperties properties,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<ProvisioningCheckpoint> checkpoint) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
+        this.checkpoint = checkpoint.getIfAvailable(() -> ProvisioningCheckpoint.NONE);
     }
 
     @Override
@@ -183,7 +185,7 @@ class ProvisioningWorker implements SmartLifecycle {
                 }
             }
             create(creates, claimed, done, failed);
-            afterDirectoryCalls.run();
+            checkpoint.afterDirectoryCalls();
         } catch (DirectoryUnavailableException e) {
             backOff(claimed, "Keycloak unavailable: " + e.getMessage());
             return Outcome.UNAVAILABLE;

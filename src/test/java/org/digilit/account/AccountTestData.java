@@ -194,4 +194,48 @@ final class AccountTestData {
                 .as("Keycloak id of account " + id)
                 .isEqualTo(row[1]));
     }
+
+    /**
+     * Users made behind the platform's back with Keycloak's partial import, as a leaked provisioning credential or a
+     * Keycloak admin could: any username, any creation time. Returns their Keycloak ids by username.
+     */
+    static java.util.Map<String, String> madeByHand(List<org.keycloak.representations.idm.UserRepresentation> users) {
+        var stack = org.digilit.localstack.LocalStack.shared(
+                org.digilit.localstack.LocalStack.Mode.TEST, org.digilit.localstack.LocalStack.testAppPort());
+        try (var admin = org.digilit.localstack.DemoUsers.adminClient(stack)) {
+            var request = new org.keycloak.representations.idm.PartialImportRepresentation();
+            request.setIfResourceExists(
+                    org.keycloak.representations.idm.PartialImportRepresentation.Policy.FAIL.name());
+            request.setUsers(users);
+            try (var response =
+                    admin.realm(org.digilit.localstack.LocalStack.REALM).partialImport(request)) {
+                var body = response.readEntity(String.class);
+                if (response.getStatus() != 200) {
+                    throw new IllegalStateException("partial import: HTTP " + response.getStatus() + " " + body);
+                }
+                var ids = new java.util.LinkedHashMap<String, String>();
+                for (var result : new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(body)
+                        .path("results")) {
+                    ids.put(
+                            result.path("resourceName").asText(),
+                            result.path("id").asText());
+                }
+                return ids;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A user as a partial import takes it, created at {@code createdTimestamp} (milliseconds, any value). */
+    static org.keycloak.representations.idm.UserRepresentation byHand(
+            String username, long createdTimestamp, java.util.Map<String, List<String>> attributes) {
+        var user = new org.keycloak.representations.idm.UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setCreatedTimestamp(createdTimestamp);
+        user.setAttributes(attributes);
+        return user;
+    }
 }

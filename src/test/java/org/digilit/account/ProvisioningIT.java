@@ -46,7 +46,10 @@ class ProvisioningIT {
     OrganisationService organisations;
 
     @Autowired
-    ProvisioningWorker worker;
+    ProvisioningFaults faults;
+
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<ProvisioningCheckpoint> checkpoint;
 
     @Autowired
     JdbcClient jdbc;
@@ -72,7 +75,7 @@ class ProvisioningIT {
 
     @AfterEach
     void signOut() {
-        worker.afterDirectoryCalls = () -> {};
+        faults.clear();
         TestUsers.signOut();
     }
 
@@ -144,11 +147,11 @@ class ProvisioningIT {
 
         // Keycloak goes down right after it answered the first batch of the next lot: the rest meets the outage.
         var stopped = new AtomicBoolean();
-        worker.afterDirectoryCalls = () -> {
+        faults.arm(() -> {
             if (stopped.compareAndSet(false, true)) {
                 stack.stopKeycloak();
             }
-        };
+        });
         var during = importAndVerify(AccountTestData.people(1500, data.commune2(), "citizen"));
         try {
             await(
@@ -162,7 +165,7 @@ class ProvisioningIT {
                     "the outage is noticed, and the batch Keycloak answered before it went down is recorded");
             assertThat(provisioned(during)).isLessThan(during.size());
         } finally {
-            worker.afterDirectoryCalls = () -> {};
+            faults.clear();
             stack.startKeycloak();
         }
         await(() -> provisioned(during) == during.size(), "all are provisioned after the restart");
@@ -175,11 +178,11 @@ class ProvisioningIT {
     @Test
     void a_crash_after_keycloak_answered_and_before_our_commit_is_repaired_by_the_next_attempt() throws Exception {
         var crashed = new AtomicBoolean();
-        worker.afterDirectoryCalls = () -> {
+        faults.arm(() -> {
             if (crashed.compareAndSet(false, true)) {
                 throw new IllegalStateException("simulated crash: the process dies before the batch commits");
             }
-        };
+        });
         var ids = importAndVerify(AccountTestData.people(60, data.commune1(), "citizen"));
 
         await(() -> provisioned(ids) == ids.size(), "all are provisioned");
@@ -190,7 +193,8 @@ class ProvisioningIT {
 
     @Test
     void two_workers_side_by_side_never_share_an_account() throws Exception {
-        var second = new ProvisioningWorker(jdbc, transactionManager, directory, properties, Clock.systemUTC());
+        var second =
+                new ProvisioningWorker(jdbc, transactionManager, directory, properties, Clock.systemUTC(), checkpoint);
         second.start();
         try {
             var ids = importAndVerify(AccountTestData.people(600, data.commune2(), "citizen"));

@@ -18,9 +18,10 @@ import org.digilit.security.TestUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reconciliation at N provisioned accounts with the privileged-role check of issue #14 (DD008): the full
- * reconciliation (accounts against users, and every holding of a platform or realm-management role read with the
- * role-members endpoints) against the account pass alone (what reconciliation did before, as baseline). Starts from
+ * Reconciliation at N provisioned accounts (DD008): the full reconciliation (accounts against users listed by
+ * creation-time windows, and every holding of a staff or realm-management role read with the role-members endpoints)
+ * against the account pass as it was before, listing the users by offset (the baseline); with the cost of one page by
+ * offset at the start and at the end of the realm. Starts from
  * empty servers (target/local-stack-bench), provisions N people of the demo province and a few escalated holdings.
  * Command in the README's Benchmarks table.
  */
@@ -34,13 +35,14 @@ public final class ReconciliationBenchmark {
 
     private static void run(String[] args) throws Exception {
         int size = args.length == 0 ? 300_000 : Integer.parseInt(args[args.length - 1]);
-        // Each pass lists every Keycloak user (Keycloak pages them by OFFSET): minutes apiece at 300,000, so one round
-        // by default; "rounds=3" before the size for the median of three.
+        // One round by default; "rounds=3" before the size for the median of three.
         int rounds = java.util.Arrays.stream(args)
                 .filter(a -> a.startsWith("rounds="))
                 .mapToInt(a -> Integer.parseInt(a.substring("rounds=".length())))
                 .findFirst()
                 .orElse(1);
+        // "baseline=false" leaves out the account pass by offset (more than ten minutes at 300,000).
+        boolean baseline = java.util.Arrays.stream(args).noneMatch("baseline=false"::equals);
         var organisations = DemoProvince.generate(2025, DemoProvince.NATURAL_SIZE);
         var organisationCsv = new StringWriter();
         DemoProvince.writeCsv(organisations, organisationCsv);
@@ -86,19 +88,20 @@ public final class ReconciliationBenchmark {
                 }
             }
 
-            var baseline = new ArrayList<Double>();
+            var keycloak = (KeycloakAccountDirectory) directory;
+            var listing = new ArrayList<Double>();
             var privileged = new ArrayList<Double>();
             var full = new ArrayList<Double>();
             long found = 0;
+            long requests = 0;
+            long listed = 0;
             for (int round = 0; round < rounds; round++) {
                 begun = System.nanoTime();
-                jdbc.sql("select a.id, a.keycloak_id, a.state, o.code, a.audience from account a join organisation o"
-                                + " on o.id = a.organisation_id where a.keycloak_id is not null")
-                        .query()
-                        .listOfRows();
                 var users = new AtomicLong();
-                directory.forEachUser(u -> users.incrementAndGet());
-                baseline.add(seconds(begun));
+                requests = keycloak.forEachUserByCreation(
+                        u -> users.incrementAndGet(), KeycloakAccountDirectory.PAGE_SIZE);
+                listing.add(seconds(begun));
+                listed = users.get();
 
                 begun = System.nanoTime();
                 var holdings = new AtomicLong();
@@ -110,17 +113,68 @@ public final class ReconciliationBenchmark {
                 var report = reconciliation.reconcile(false, "benchmark", null);
                 full.add(seconds(begun));
                 found = report.unexpectedPrivilegedCount();
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: reconcile %.1f s, listing by creation time %.1f s (%d users, %d requests),"
+                                + " privileged check %.1f s%n",
+                        round + 1,
+                        full.getLast(),
+                        listing.getLast(),
+                        listed,
+                        requests,
+                        privileged.getLast());
             }
-            double baselineSeconds = median(baseline);
             double fullSeconds = median(full);
+
+            // What one page of the listing by offset costs (Keycloak sorts the realm for each page), at the start and
+            // at the end of the realm; then the whole account pass by offset, as before this change (the baseline).
+            double firstPage;
+            double lastPage;
+            try (var admin = DemoUsers.adminClient(stack)) {
+                var users = admin.realm(LocalStack.REALM).users();
+                int page = KeycloakAccountDirectory.PAGE_SIZE;
+                users.search(null, 0, page, false); // warm
+                begun = System.nanoTime();
+                users.search(null, 0, page, false);
+                users.search(null, page, page, false);
+                firstPage = seconds(begun) / 2;
+                begun = System.nanoTime();
+                users.search(null, Math.max(0, size - 2 * page), page, false);
+                users.search(null, Math.max(0, size - page), page, false);
+                lastPage = seconds(begun) / 2;
+            }
             System.out.printf(
                     Locale.ROOT,
-                    "BENCH reconciliation size=%d reconcile_s=%.1f privileged_check_s=%.1f unexpected_privileged=%d"
-                            + " baseline_reconcile_s=%.1f ratio=%.2f%n",
+                    "one page of %d by offset: %.2f s at the start, %.2f s at the end; by creation time: %.3f s a"
+                            + " request%n",
+                    KeycloakAccountDirectory.PAGE_SIZE,
+                    firstPage,
+                    lastPage,
+                    median(listing) / requests);
+            double baselineSeconds = Double.NaN;
+            if (baseline) {
+                begun = System.nanoTime();
+                jdbc.sql("select a.id, a.keycloak_id, a.state, o.code from account a join organisation_directory o"
+                                + " on o.id = a.organisation_id where a.keycloak_id is not null")
+                        .query()
+                        .listOfRows();
+                var users = new AtomicLong();
+                keycloak.forEachUserByOffset(u -> users.incrementAndGet());
+                baselineSeconds = seconds(begun);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH reconciliation size=%d reconcile_s=%.1f listing_s=%.1f privileged_check_s=%.1f"
+                            + " unexpected_privileged=%d offset_page_first_s=%.2f offset_page_last_s=%.2f"
+                            + " window_request_s=%.3f baseline_reconcile_s=%.1f ratio=%.3f%n",
                     size,
                     fullSeconds,
+                    median(listing),
                     median(privileged),
                     found,
+                    firstPage,
+                    lastPage,
+                    median(listing) / requests,
                     baselineSeconds,
                     fullSeconds / baselineSeconds);
             context.close();

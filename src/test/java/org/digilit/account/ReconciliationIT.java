@@ -119,4 +119,47 @@ class ReconciliationIT {
                 .hasValueSatisfying(u -> assertThat(u.username())
                         .isEqualTo(accounts.get(ids.get(0)).username()));
     }
+
+    @Test
+    void a_user_made_by_hand_with_an_odd_username_and_creation_time_is_reported_as_extra_once() {
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        var suffix = Long.toString(System.nanoTime() % 1_000_000_000L);
+        var accountId = List.of("8" + suffix);
+        var made = AccountTestData.madeByHand(List.of(
+                AccountTestData.byHand("Ωmega~by-hand." + suffix, -1, Map.of("accountId", accountId)),
+                AccountTestData.byHand(
+                        "_by-hand." + suffix, System.currentTimeMillis(), Map.of("accountId", accountId))));
+        assertThat(made).hasSize(2);
+
+        var report = reconciliation.reconcile(false, "test", null, Integer.MAX_VALUE);
+
+        for (var id : made.values()) {
+            assertThat(report.extra()).containsOnlyOnce(id);
+        }
+    }
+
+    @Test
+    void a_user_made_by_hand_and_named_like_a_service_account_is_still_checked_for_privileged_roles() {
+        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
+        var username = "service-account-by-hand-" + System.nanoTime() % 1_000_000_000L;
+        var user = AccountTestData.byHand(username, System.currentTimeMillis(), Map.of());
+        user.setRealmRoles(List.of("platform-admin"));
+        var id = AccountTestData.madeByHand(List.of(user)).get(username);
+        try {
+            var report = reconciliation.reconcile(false, "test", null, Integer.MAX_VALUE);
+
+            assertThat(report.unexpectedPrivileged())
+                    .filteredOn(h -> h.userId().equals(id))
+                    .extracting(PrivilegedHolding::role)
+                    .containsExactly("platform-admin");
+            // The real service accounts (the provisioning client holds realm-management roles) stay left out.
+            assertThat(report.unexpectedPrivileged())
+                    .extracting(PrivilegedHolding::username)
+                    .doesNotContain("service-account-digilit-provisioning");
+        } finally {
+            try (var admin = DemoUsers.adminClient(LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort()))) {
+                admin.realm(LocalStack.REALM).users().get(id).remove();
+            }
+        }
+    }
 }
