@@ -83,7 +83,9 @@ public class CourseImageService {
             return Optional.empty();
         }
         var name = matcher.group(1);
-        return file(courseId, name).flatMap(this::hash).map(hash -> PATH_PREFIX + courseId + "/" + name + "?v=" + hash);
+        return file(courseId, name)
+                .flatMap(this::hash)
+                .map(hash -> "/" + PATH_PREFIX + courseId + "/" + name + "?v=" + hash);
     }
 
     /** A picture of an active course by its file name; empty for anything else. */

@@ -48,6 +48,14 @@ class SecurityConfiguration {
         "/", "/language", "/verify", "/verify/*", "/activate", "/courses", "/courses/*"
     };
 
+    /** [#21] The learner's home, server-rendered (DD015). */
+    static final String LEARNER_HOME = "/learn";
+
+    /** [#21] The learner's other server-rendered pages: lessons and their "done" posts, quizzes, own certificates. */
+    static final String[] LEARNER_PAGES = {
+        "/learn/*/lesson/*", "/learn/*/lesson/*/done", "/learn/*/quiz", "/learn/certificates/*"
+    };
+
     /** [#14 §3] The health group with every detail: platform admins, or anyone on the (internal) management port. */
     static final String HEALTH_DETAILS = "/actuator/health/details";
 
@@ -132,6 +140,14 @@ class SecurityConfiguration {
                         // The activation form posts back to its page (with the CSRF token of the page it came from).
                         .requestMatchers(HttpMethod.POST, "/activate")
                         .permitAll()
+                        // [#21] The learner's server-rendered pages (DD015): their home for learners' roles; a lesson,
+                        // its "done" post, a quiz and one's own certificate downloads for anyone signed in (staff learn
+                        // too). The services check again; "done" and the quiz's answers post with the page's CSRF
+                        // token.
+                        .requestMatchers(HttpMethod.GET, LEARNER_HOME)
+                        .hasAnyRole(Roles.CITIZEN, Roles.TEACHER, Roles.OFFICIAL)
+                        .requestMatchers(LEARNER_PAGES)
+                        .authenticated()
                         // The facilitator's offline phone page (static files) and its JSON endpoints: for anyone logged
                         // in; the session feature checks per facilitator and session what each may read and send.
                         // Without this rule Vaadin's configurer refuses every path that is not a view (403).

@@ -128,8 +128,11 @@ class AccessibilityE2EIT {
             settle(page);
             var paths = new LinkedHashSet<String>();
             @SuppressWarnings("unchecked")
+            // Vaadin's menu, or on the learner's server-rendered home (DD015) that page and its links.
             var menu = (List<String>) page.evaluate("() => [...document.querySelectorAll('vaadin-side-nav-item')]"
-                    + ".map(i => i.getAttribute('path')).filter(p => p)");
+                    + ".map(i => i.getAttribute('path')).concat(document.querySelector('.learner-links') ?"
+                    + " [location.pathname, ...[...document.querySelectorAll('.learner-links a')]"
+                    + ".map(a => a.getAttribute('href'))] : []).filter(p => p)");
             menu.forEach(p -> paths.add("/" + p.replaceFirst("^/", "")));
             paths.addAll(MORE_PAGES.getOrDefault(role, List.of()));
             for (var path : paths) {

@@ -160,7 +160,7 @@ class ActivationE2EIT {
         phone.locator("a.cta").click();
         logIn(phone, login.group(), "Hoc-ky-nang-so-2026");
         phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
-        assertThat(phone.locator(".user-name")).containsText("Nguyễn Thị Thu Hà");
+        assertThat(phone.locator(".greeting")).containsText("Nguyễn Thị Thu Hà");
         phone.context().close();
     }
 

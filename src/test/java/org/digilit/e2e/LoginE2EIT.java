@@ -60,11 +60,15 @@ class LoginE2EIT {
 
         page.waitForURL(Pattern.compile(".*/" + HOME_OF_ROLE.get(role) + "(\\?.*)?$"));
         assertThat(page.locator(".greeting")).containsText(user.displayName());
-        assertThat(page.locator(".user-name")).containsText(user.displayName());
+        boolean learner = HOME_OF_ROLE.get(role).equals("learn");
+        if (!learner) {
+            // Vaadin's frame names the user; the learner's server-rendered home (DD015) greets them by name instead.
+            assertThat(page.locator(".user-name")).containsText(user.displayName());
+        }
         BrowserSession.screenshot(page, "home-" + role + "-360");
         assertNoSidewaysScrolling(page);
 
-        page.locator("vaadin-button.logout").click();
+        page.locator(learner ? "button.logout-link" : "vaadin-button.logout").click();
         page.waitForURL(app("/"));
         assertThat(page.locator("a.cta")).isVisible();
 

@@ -176,7 +176,7 @@ class RecoveryE2EIT {
         phone.locator("a.cta").click();
         logIn(phone, username, NEW_PASSWORD);
         phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
-        assertThat(phone.locator(".user-name")).containsText("Trần Thị Kim Oanh");
+        assertThat(phone.locator(".greeting")).containsText("Trần Thị Kim Oanh");
         phone.context().close();
     }
 

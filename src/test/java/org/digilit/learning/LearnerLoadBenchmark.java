@@ -34,22 +34,21 @@ import org.digilit.localstack.LocalStack;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * N learners at once (last argument; 100 by default), each an HTTP client on loopback speaking Vaadin Flow's own
- * protocol (DD018): it logs in through Keycloak's login form, loads the learner home ({@code /learn}: the HTML page,
- * then {@code ?v-r=init}), opens the first lesson of a course the way the router does (a {@code ui-navigate} event on
- * the UI's root node), then clicks "done, next" ({@code event} "click" on the button's node, found by its id in the
- * UIDL changes) with think time between steps, takes the quiz at the end of the course (the send button, no answers
- * chosen: a failed attempt) and goes on with the next course. A step is one "done, next" round trip, click to the next
- * lesson's answer. Prints learners held, steps per second, step p50/p95/p99, errors, the server's heap per live
- * learner session (heap after a full GC with the learners in, minus the same before any logged in, over the learners)
- * and CPU per step (process CPU time over the measured steps; the clients run in the same process and are included).
- * The baseline is one learner alone walking the same steps earlier in the same run. A calibration pass first walks a
- * few steps in real headless Chromium and prints its requests and bytes per step beside the client's.
+ * N learners at once (last argument; 100 by default), each an HTTP client on loopback doing what a phone's browser
+ * does on the learner's server-rendered pages (DD015, DD018): it logs in through Keycloak's login form, loads the
+ * learner home ({@code /learn}), opens the first lesson of a course, then sends the lesson's "done, next" form (a
+ * {@code POST} with the page's CSRF token, answered by a redirect) and loads the next lesson it leads to, with think
+ * time between steps; at the end of the course it opens the quiz and sends it with no answer chosen (a failed attempt,
+ * its outcome page after the redirect) and goes on with the next course. A step is one "done, next": the post, the
+ * redirect and the next lesson's page, until its last byte. The style sheets are cached by the browser after the first
+ * page (a year, hashed names aside: DD015), so a step asks for no more than that. Prints learners held, steps per
+ * second, step p50/p95/p99, errors, the server's heap per live learner session (heap after a full GC with the learners
+ * in, minus the same before any logged in, over the learners) and CPU per step (process CPU time over the measured
+ * steps; the clients run in the same process and are included). The baseline is one learner alone walking the same
+ * steps earlier in the same run. A calibration pass first walks a few steps in real headless Chromium and prints its
+ * requests and bytes per step beside the client's.
  *
  * <p>Optional arguments before N: {@code think=2000-5000} (milliseconds between steps), {@code seconds=60} (the
  * measured time once every learner is in), {@code chromium=3} (calibration steps; 0 skips Chromium), {@code
@@ -57,7 +56,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LearnerLoadBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FORM_ACTION =
             Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION_ANY = Pattern.compile("action=\"([^\"]+)\"");
@@ -367,6 +365,10 @@ public final class LearnerLoadBenchmark {
         return "learn/" + courseId + "/lesson/" + lessonId;
     }
 
+    static String quizPath(String courseId) {
+        return "learn/" + courseId + "/quiz";
+    }
+
     private static void ensureLearners(LocalStack stack, int count) {
         try (var keycloak = DemoUsers.adminClient(stack)) {
             var realm = keycloak.realm(LocalStack.REALM);
@@ -410,21 +412,21 @@ public final class LearnerLoadBenchmark {
     }
 
     /**
-     * One learner's browser tab, reduced to its network traffic: its cookies (by host and port), the UI's id, the
-     * security key and the message counters of Vaadin's UIDL exchange, and the node ids of the buttons it clicks.
+     * One learner's browser tab, reduced to its network traffic: its cookies (by host and port) and the CSRF token of
+     * the last page it loaded.
      */
     static final class Learner {
+
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        private static final Pattern DONE =
+                Pattern.compile("<form class=\"lesson-done-form\" method=\"post\" action=\"([^\"]+)\"");
 
         private final HttpClient http;
         private final String app;
         private final String username;
         private final Map<String, Map<String, String>> cookies = new HashMap<>();
-        private int uiId;
         private String csrf = "";
-        private int syncId;
-        private int clientId;
-        private final Map<String, Integer> nodesById = new HashMap<>();
-        private final Map<Integer, List<String>> clickData = new HashMap<>();
+        private String page = "";
         volatile boolean alive;
         long bytes;
         int requests;
@@ -458,7 +460,7 @@ public final class LearnerLoadBenchmark {
             if (!home.uri().getPath().equals("/learn")) {
                 throw new IllegalStateException("Login of " + username + " ended at " + home.uri());
             }
-            learner.init("learn");
+            learner.read(home);
             learner.alive = true;
             return learner;
         }
@@ -539,122 +541,55 @@ public final class LearnerLoadBenchmark {
             }
         }
 
-        /** The Flow client's first request: the UI for a location, with the security key and the first changes. */
-        void init(String location) throws Exception {
-            var url = app + "/?v-r=init&location=" + URLEncoder.encode(location, StandardCharsets.UTF_8)
-                    + "&query=&v-sh=780&v-sw=360&v-wh=780&v-ww=360&v-bh=780&v-bw=360&v-curdate="
-                    + System.currentTimeMillis()
-                    + "&v-tzo=-420&v-dstd=0&v-rtzo=-420&v-dston=false&v-tzid=Asia%2FHo_Chi_Minh&v-wn="
-                    + username + "-" + System.nanoTime() % 100000 + "&v-td=false&v-pr=1";
-            var response = follow(HttpRequest.newBuilder(URI.create(url)).GET());
-            var config = JSON.readTree(response.body()).path("appConfig");
-            uiId = config.path("v-uiId").asInt();
-            var uidl = config.path("uidl");
-            csrf = uidl.path("Vaadin-Security-Key").asString();
-            nodesById.clear();
-            clickData.clear();
-            absorb(uidl);
-            if (csrf == null || csrf.isEmpty()) {
-                throw new IllegalStateException("No security key in the init answer: " + abbreviate(response.body()));
+        /** Keeps the page just loaded and the CSRF token its forms carry. */
+        private Text read(Text text) {
+            page = text.body();
+            var token = CSRF.matcher(page);
+            if (token.find()) {
+                csrf = token.group(1);
             }
-        }
-
-        /** Reads the counters and the changes this client needs out of a UIDL answer. */
-        private void absorb(JsonNode uidl) {
-            if (uidl.has("syncId")) {
-                syncId = uidl.path("syncId").asInt();
-            }
-            if (uidl.has("clientId")) {
-                clientId = uidl.path("clientId").asInt();
-            }
-            for (var change : uidl.path("changes")) {
-                if (!"put".equals(change.path("type").asString(""))) {
-                    continue;
-                }
-                var key = change.path("key").asString("");
-                if (key.equals("id") && change.path("value").isString()) {
-                    nodesById.put(
-                            change.path("value").asString(), change.path("node").asInt());
-                } else if (key.equals("click") && change.path("value").isObject()) {
-                    var expressions = new ArrayList<String>();
-                    change.path("value").propertyNames().forEach(expressions::add);
-                    clickData.put(change.path("node").asInt(), expressions);
-                }
-            }
-        }
-
-        /** One UIDL round trip: the RPC invocations with the counters and the key; the answer absorbed. */
-        private String uidl(List<ObjectNode> rpc) throws Exception {
-            var body = JSON.createObjectNode();
-            body.put("csrfToken", csrf);
-            var array = body.putArray("rpc");
-            rpc.forEach(array::add);
-            body.put("syncId", syncId);
-            body.put("clientId", clientId);
-            var response = follow(HttpRequest.newBuilder(URI.create(app + "/?v-r=uidl&v-uiId=" + uiId))
-                    .header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-            var text = response.body();
-            var json = text.startsWith("for(;;);") ? text.substring(8) : text;
-            var answer = JSON.readTree(json);
-            if (answer.isArray()) {
-                answer = answer.get(0);
-            }
-            if (answer.has("meta") && answer.path("meta").has("sessionExpired")) {
-                throw new IllegalStateException("Session expired for " + username);
-            }
-            absorb(answer);
             return text;
         }
 
-        /** What the router sends when a link is followed: a {@code ui-navigate} event on the root node. */
-        String open(String route) throws Exception {
-            var event = JSON.createObjectNode();
-            event.put("type", "event");
-            event.put("node", 1);
-            event.put("event", "ui-navigate");
-            var data = event.putObject("data");
-            data.put("route", route);
-            data.put("query", "");
-            data.put("appShellTitle", "");
-            data.putObject("historyState").put("idx", 0);
-            data.put("trigger", "link");
-            var answer = uidl(List.of(event));
-            if (!answer.contains("lesson-done") && route.contains("/lesson/")) {
-                throw new IllegalStateException("Opening " + route + " showed no lesson: " + abbreviate(answer));
+        /** Loads a page of the app (a link followed). */
+        String open(String path) throws Exception {
+            var text = read(follow(HttpRequest.newBuilder(URI.create(app + "/" + path))
+                    .header("Accept", "text/html")
+                    .GET()));
+            if (path.contains("/lesson/") && !text.body().contains("lesson-done")) {
+                throw new IllegalStateException("Opening " + path + " showed no lesson: " + abbreviate(text.body()));
             }
-            return answer;
+            return text.body();
         }
 
-        /** A click on the button with this id, with the event data the server asked for. */
-        String click(String id) throws Exception {
-            var node = nodesById.get(id);
-            if (node == null) {
-                throw new IllegalStateException("No button " + id + " on the page of " + username);
-            }
-            var event = JSON.createObjectNode();
-            event.put("type", "event");
-            event.put("node", node);
-            event.put("event", "click");
-            var data = event.putObject("data");
-            for (var expression : clickData.getOrDefault(node, List.of())) {
-                if (expression.endsWith("Key")) {
-                    data.put(expression, false);
-                } else if (expression.equals("event.detail")) {
-                    data.put(expression, 1);
-                } else {
-                    data.put(expression, 0);
-                }
-            }
-            return uidl(List.of(event));
+        /** Sends a form of the page (with its CSRF token) and loads the page the answer's redirect leads to. */
+        private Text send(String action, String fields) throws Exception {
+            var form =
+                    "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + (fields.isEmpty() ? "" : "&" + fields);
+            return read(follow(HttpRequest.newBuilder(URI.create(app).resolve(action.replace("&amp;", "&")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))));
         }
 
-        /** "Done, next": the click, and the check that the answer is the expected next page. */
-        void done(String expectedRoute) throws Exception {
-            var answer = click("lesson-done");
-            if (!answer.contains(expectedRoute)) {
-                throw new IllegalStateException(
-                        "\"Done, next\" did not lead to " + expectedRoute + ": " + abbreviate(answer));
+        /** "Done, next": the lesson's form sent, and the check that it led to the expected next page. */
+        void done(String expectedPath) throws Exception {
+            var form = DONE.matcher(page);
+            if (!form.find()) {
+                throw new IllegalStateException("No \"done\" form on the page of " + username);
+            }
+            var next = send(form.group(1), "");
+            if (!next.uri().getPath().equals("/" + expectedPath)) {
+                throw new IllegalStateException("\"Done, next\" led to " + next.uri() + ", not /" + expectedPath);
+            }
+        }
+
+        /** The quiz opened and sent with no answer chosen; its outcome page is the answer. */
+        void quiz(String quizPath) throws Exception {
+            open(quizPath);
+            var outcome = send("/" + quizPath, "");
+            if (!outcome.body().contains("quiz-result")) {
+                throw new IllegalStateException("The quiz showed no outcome: " + abbreviate(outcome.body()));
             }
         }
 
@@ -680,7 +615,7 @@ public final class LearnerLoadBenchmark {
 
         /**
          * Course after course from the given one: the first lesson, "done, next" to the last, the quiz; think time
-         * before each click. An error is counted and the learner reloads the page (a new UI), as a person would.
+         * before each step. An error is counted and the learner goes back to their home, as a person would.
          */
         void walk(
                 List<Course> courses,
@@ -701,7 +636,7 @@ public final class LearnerLoadBenchmark {
                         Thread.sleep(random.nextLong(thinkMin, thinkMax + 1));
                         boolean last = i == course.lessons().size() - 1;
                         var expected = last
-                                ? (course.quiz() ? "learn/" + course.id() + "/quiz" : "courses/" + course.id())
+                                ? (course.quiz() ? quizPath(course.id()) : "courses/" + course.id())
                                 : lessonPath(course.id(), course.lessons().get(i + 1));
                         long begun = System.nanoTime();
                         done(expected);
@@ -712,7 +647,7 @@ public final class LearnerLoadBenchmark {
                     }
                     if (course.quiz() && System.nanoTime() < until.nanos()) {
                         Thread.sleep(random.nextLong(thinkMin, thinkMax + 1));
-                        click("quiz-submit");
+                        quiz(quizPath(course.id()));
                         quizzes.incrementAndGet();
                     }
                 } catch (InterruptedException e) {
@@ -723,7 +658,7 @@ public final class LearnerLoadBenchmark {
                         System.out.println("Learner " + username + ": " + e.getMessage());
                     }
                     try {
-                        init("learn");
+                        open("learn");
                     } catch (Exception again) {
                         alive = false;
                         return;

@@ -28,6 +28,16 @@ public final class TestUsers {
     /** Signs a user in whose display name differs from their username (what a certificate prints). */
     public static void signInNamed(
             String username, String displayName, @Nullable String organisationCode, Roles.Role... roles) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(authentication(username, displayName, organisationCode, roles));
+    }
+
+    /**
+     * The authentication a Keycloak login gives this user, for a request of a test that goes through the security
+     * filters (MockMvc's {@code authentication(...)}).
+     */
+    public static OAuth2AuthenticationToken authentication(
+            String username, String displayName, @Nullable String organisationCode, Roles.Role... roles) {
         var claims = new HashMap<String, Object>();
         claims.put("sub", "test-" + username);
         claims.put("preferred_username", username);
@@ -44,8 +54,7 @@ public final class TestUsers {
             authorities.add(new SimpleGrantedAuthority(role.authority()));
         }
         var user = new DefaultOidcUser(authorities, token, "preferred_username");
-        SecurityContextHolder.getContext()
-                .setAuthentication(new OAuth2AuthenticationToken(user, authorities, "keycloak"));
+        return new OAuth2AuthenticationToken(user, authorities, "keycloak");
     }
 
     public static void signOut() {

@@ -1,80 +1,51 @@
 package org.digilit.learning.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.HttpStatusCode;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import org.digilit.learning.Certificate;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateTexts;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The learner's two downloads of a certificate (the PDF, made when clicked, and the signed credential), the words the
- * PDF prints, and how certificates' dates read. The service checks again on download that the certificate is the
- * signed-in learner's own.
+ * The learner's two downloads of their own certificate (the PDF, made when asked for, in the page's language, and the
+ * signed credential), how certificates' dates read, and the public check's address. The service checks that the
+ * certificate is the signed-in learner's own: another learner's code, a revoked or an unknown one is not found.
  */
-final class CertificateDownloads {
+@Controller
+class CertificateDownloads {
 
     /** Dates are read where the programme runs, as on the quiz page. */
     static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    private CertificateDownloads() {}
+    static final String PATH = "/learn/certificates";
 
-    /** The PDF link; {@code where} and {@code locale} give the language it prints in (the page's own). */
-    static Anchor pdf(CertificateService certificates, Certificate certificate, Component where, Locale locale) {
-        var texts = texts(where);
-        var code = certificate.code();
-        var link = new Anchor(
-                DownloadHandler.fromInputStream(event -> {
-                    try {
-                        var pdf = certificates.pdfForMine(code, texts, locale);
-                        return new DownloadResponse(
-                                new ByteArrayInputStream(pdf), fileName(code, "pdf"), "application/pdf", pdf.length);
-                    } catch (NoSuchElementException e) {
-                        return DownloadResponse.error(HttpStatusCode.NOT_FOUND);
-                    }
-                }),
-                where.getTranslation("certificates.pdf"));
-        link.addClassName("certificate-pdf");
-        return link;
+    private final CertificateService certificates;
+    private final MessageSource messages;
+
+    CertificateDownloads(CertificateService certificates, MessageSource messages) {
+        this.certificates = certificates;
+        this.messages = messages;
     }
 
-    static Anchor credential(CertificateService certificates, Certificate certificate, Component where) {
-        var code = certificate.code();
-        var link = new Anchor(
-                DownloadHandler.fromInputStream(event -> {
-                    try {
-                        var jws = certificates.credentialForMine(code).getBytes(StandardCharsets.US_ASCII);
-                        return new DownloadResponse(
-                                new ByteArrayInputStream(jws), fileName(code, "jws"), "application/jose", jws.length);
-                    } catch (NoSuchElementException e) {
-                        return DownloadResponse.error(HttpStatusCode.NOT_FOUND);
-                    }
-                }),
-                where.getTranslation("certificates.credential"));
-        link.addClassName("certificate-credential");
-        return link;
+    static String pdfPath(String code) {
+        return PATH + "/" + code + ".pdf";
     }
 
-    static CertificateTexts texts(Component where) {
-        return new CertificateTexts(
-                where.getTranslation("certificates.pdf.title"),
-                where.getTranslation("certificates.pdf.presented-to"),
-                where.getTranslation("certificates.pdf.has-completed"),
-                where.getTranslation("certificates.pdf.completed-on"),
-                where.getTranslation("certificates.pdf.code"),
-                where.getTranslation("certificates.pdf.check-at"),
-                where.getTranslation("certificates.pdf.scan"),
-                where.getTranslation("certificates.pdf.issuer"),
-                DATE);
+    static String credentialPath(String code) {
+        return PATH + "/" + code + ".jws";
     }
 
     /** The path (relative to the app) of the public verification page for a code (CertificateCheckController). */
@@ -82,7 +53,54 @@ final class CertificateDownloads {
         return CertificateCheckController.PATH.substring(1) + "/" + code;
     }
 
-    private static String fileName(String code, String extension) {
-        return "digilit-certificate-" + code + "." + extension;
+    @GetMapping(PATH + "/{code}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String code, Locale locale) {
+        try {
+            var pdf = certificates.pdfForMine(code, texts(locale), locale);
+            return download(pdf, code, "pdf", MediaType.APPLICATION_PDF);
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @GetMapping(PATH + "/{code}.jws")
+    ResponseEntity<byte[]> credential(@PathVariable String code) {
+        try {
+            var jws = certificates.credentialForMine(code).getBytes(StandardCharsets.US_ASCII);
+            return download(jws, code, "jws", CertificateController.JOSE);
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String code, String extension, MediaType type) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("digilit-certificate-" + code + "." + extension)
+                                .build()
+                                .toString())
+                // Personal: never kept by a shared cache.
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(body);
+    }
+
+    CertificateTexts texts(Locale locale) {
+        return new CertificateTexts(
+                text("certificates.pdf.title", locale),
+                text("certificates.pdf.presented-to", locale),
+                text("certificates.pdf.has-completed", locale),
+                text("certificates.pdf.completed-on", locale),
+                text("certificates.pdf.code", locale),
+                text("certificates.pdf.check-at", locale),
+                text("certificates.pdf.scan", locale),
+                text("certificates.pdf.issuer", locale),
+                DATE);
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 }

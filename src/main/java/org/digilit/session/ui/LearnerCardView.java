@@ -52,8 +52,11 @@ class LearnerCardView extends Main implements HasDynamicTitle {
                 }),
                 getTranslation("cards.print"));
         pdf.addClassName("card-pdf");
+        // The learner's home is server-rendered (DD015): the browser loads it, not Vaadin's router.
+        var back = new Anchor("/learn", getTranslation("cards.back"));
+        back.setRouterIgnore(true);
         add(
-                new Anchor("learn", getTranslation("cards.back")),
+                back,
                 new H1(getTranslation("cards.title")),
                 new Paragraph(getTranslation("cards.intro")),
                 name,

@@ -32,6 +32,15 @@ final class HomeRoutes {
 
     private HomeRoutes() {}
 
+    /**
+     * Where a signed-in user's "my page" link and the landing page send them: a learner straight to their
+     * server-rendered home ({@code /learn}, DD015: no Vaadin client on the way), anyone else to {@code /home}, which
+     * forwards to their role's view.
+     */
+    static String homePath(AuthenticatedUser user) {
+        return homeOf(user).filter(LEARNER_HOME::equals).map(home -> "/" + home).orElse("/home");
+    }
+
     /** The home of the user's most responsible role; empty for a user who has none of the platform's roles. */
     static Optional<String> homeOf(AuthenticatedUser user) {
         return user.primaryRole().map(HOMES::get);

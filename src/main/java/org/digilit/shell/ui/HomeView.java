@@ -28,7 +28,13 @@ class HomeView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        currentUser.get().flatMap(HomeRoutes::homeOf).ifPresent(event::forwardTo);
+        var home = currentUser.get().flatMap(HomeRoutes::homeOf);
+        if (home.isPresent() && home.get().equals(HomeRoutes.LEARNER_HOME)) {
+            // The learner's home is server-rendered (DD015), not a view: the browser loads it.
+            event.getUI().getPage().setLocation("/" + HomeRoutes.LEARNER_HOME);
+            return;
+        }
+        home.ifPresent(event::forwardTo);
     }
 
     @Override

@@ -34,8 +34,9 @@ class LandingController {
 
     @GetMapping(path = "/", params = "!" + VAADIN_REQUEST)
     String landing() {
-        if (currentUser.get().isPresent()) {
-            return "redirect:/home";
+        var user = currentUser.get();
+        if (user.isPresent()) {
+            return "redirect:" + HomeRoutes.homePath(user.get());
         }
         return "landing";
     }

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
+import org.digilit.security.Roles;
 import org.digilit.shell.LanguagePreferenceService;
 
 /**
@@ -82,15 +83,17 @@ class MainLayout extends AppLayout {
         return logout;
     }
 
-    /** Where the catalogue stands among the views' own menu entries (their {@code @Menu} order). */
+    /** Where the learner's home and the catalogue stand among the views' own menu entries (their {@code @Menu} order). */
+    private static final double LEARN_ORDER = 10;
+
     private static final double CATALOGUE_ORDER = 15;
 
     /**
-     * The course catalogue: a server-rendered page (DD015), not a view, so it has no {@code @Menu} of its own and the
-     * browser, not Vaadin's router, opens it.
+     * A server-rendered page (DD015: the learner's home, the course catalogue), not a view: it has no {@code @Menu} of
+     * its own, and the browser, not Vaadin's router, opens it.
      */
-    private SideNavItem catalogue() {
-        var item = new SideNavItem(getTranslation("nav.courses"), "/courses");
+    private SideNavItem serverPage(String titleKey, String path) {
+        var item = new SideNavItem(getTranslation(titleKey), path);
         item.setRouterIgnore(true);
         return item;
     }
@@ -98,18 +101,24 @@ class MainLayout extends AppLayout {
     private SideNav navigation() {
         var nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
-        boolean catalogue = false;
+        var pages = new java.util.ArrayList<java.util.Map.Entry<Double, SideNavItem>>();
+        if (authenticationContext.hasAnyRole(Roles.CITIZEN, Roles.TEACHER, Roles.OFFICIAL)) {
+            pages.add(java.util.Map.entry(LEARN_ORDER, serverPage("nav.learn", "/learn")));
+        }
+        pages.add(java.util.Map.entry(CATALOGUE_ORDER, serverPage("nav.courses", "/courses")));
+        int next = 0;
         for (var entry : MenuConfiguration.getMenuEntries()) {
-            if (!catalogue && entry.order() != null && entry.order() > CATALOGUE_ORDER) {
-                nav.addItem(catalogue());
-                catalogue = true;
+            while (next < pages.size()
+                    && entry.order() != null
+                    && entry.order() > pages.get(next).getKey()) {
+                nav.addItem(pages.get(next++).getValue());
             }
             var item = new SideNavItem(getTranslation(entry.title()), entry.path());
             item.setMatchNested(true);
             nav.addItem(item);
         }
-        if (!catalogue) {
-            nav.addItem(catalogue());
+        while (next < pages.size()) {
+            nav.addItem(pages.get(next++).getValue());
         }
         return nav;
     }

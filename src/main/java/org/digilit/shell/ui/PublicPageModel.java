@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every server-rendered page's frame needs (DD015): whether the reader is signed in, so the navbar offers their
- * home instead of the login.
+ * home instead of the login, and where that home is.
  */
 @ControllerAdvice
 class PublicPageModel {
@@ -20,5 +20,11 @@ class PublicPageModel {
     @ModelAttribute("signedIn")
     boolean signedIn() {
         return currentUser.get().isPresent();
+    }
+
+    /** Where the signed-in reader's "my page" link leads (HomeRoutes#homePath). */
+    @ModelAttribute("homePath")
+    String homePath() {
+        return currentUser.get().map(HomeRoutes::homePath).orElse("/home");
     }
 }

@@ -8,11 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import java.util.Locale;
 import org.digilit.IntegrationTest;
 import org.digilit.course.CourseContentService;
@@ -58,6 +54,9 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
 
     AssignmentTestData data;
     long district1;
@@ -112,53 +111,41 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
                 "Own course");
         TestUsers.signIn("home-" + data.province, data.commune1(), Role.CITIZEN);
         learning.enrol(own);
-        UI.getCurrent().setLocale(Locale.forLanguageTag("vi"));
 
-        UI.getCurrent().navigate(LearnerHomeView.class);
+        var home = learnerHome("home-" + data.province, data.commune1());
 
-        var sections = find(Section.class).all();
-        assertThat(sections)
-                .filteredOn(Section::isVisible)
-                .extracting(s -> s.getClassNames().iterator().next())
+        assertThat(home.select("main > section").eachAttr("class"))
                 .containsExactly("next-step", "assigned-courses", "my-courses");
-        var assigned = sections.get(1);
-        assertThat(find(H3.class).from(assigned).all())
-                .extracting(H3::getText)
+        var assigned = home.selectFirst("section.assigned-courses");
+        assertThat(assigned.select("h3").eachText())
                 .containsExactly("Khóa học B " + data.courseB, "Khóa học A " + data.courseA);
-        assertThat(find(Paragraph.class).from(assigned).withClassName("due").all())
-                .extracting(Paragraph::getText)
+        assertThat(assigned.select(".due").eachText())
                 .containsExactly(
                         "Quá hạn: hạn là " + label(past) + " · do Xã Phú Mỹ giao",
                         "Hạn hoàn thành: " + label(later.due()) + " · do Huyện Một giao");
-        assertThat(find(Div.class)
-                        .from(assigned)
-                        .withClassName("course-progress")
-                        .all())
-                .extracting(card -> card.hasClassName("overdue"))
+        assertThat(assigned.select(".course-progress"))
+                .extracting(card -> card.hasClass("overdue"))
                 .containsExactly(true, false);
-        assertThat(find(Anchor.class)
-                        .from(assigned)
-                        .withClassName("course-link")
-                        .all())
-                .extracting(Anchor::getText, Anchor::getHref)
+        assertThat(assigned.select("a.course-link"))
+                .extracting(org.jsoup.nodes.Element::text, link -> link.attr("href"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
-                                "Bắt đầu học", LessonView.lessonPath(data.courseB, "turn-on")),
+                                "Bắt đầu học", LearnerPaths.lessonPath(data.courseB, "turn-on")),
                         org.assertj.core.groups.Tuple.tuple(
-                                "Bắt đầu học", LessonView.lessonPath(data.courseA, "turn-on")));
-        assertThat(find(H3.class).from(sections.get(2)).all())
-                .extracting(H3::getText)
-                .containsExactly("Khóa học tự chọn " + own);
+                                "Bắt đầu học", LearnerPaths.lessonPath(data.courseA, "turn-on")));
+        assertThat(home.select("section.my-courses h3").eachText()).containsExactly("Khóa học tự chọn " + own);
 
-        var next = sections.getFirst();
-        assertThat(find(Paragraph.class).from(next).single().getText())
+        var next = home.selectFirst("section.next-step");
+        assertThat(next.selectFirst("p").text())
                 .isEqualTo("Khóa học bắt buộc tiếp theo của bạn: Khóa học B " + data.courseB);
-        var go = find(Anchor.class).from(next).withClassName("cta").single();
-        assertThat(go.getText()).isEqualTo("Vào bài: Bật điện thoại");
-        assertThat(go.getHref()).isEqualTo(LessonView.lessonPath(data.courseB, "turn-on"));
+        var go = next.selectFirst("a.cta");
+        assertThat(go.text()).isEqualTo("Vào bài: Bật điện thoại");
+        assertThat(go.attr("href")).isEqualTo(LearnerPaths.lessonPath(data.courseB, "turn-on"));
 
         // Opening the required course from home enrols as assigned.
-        UI.getCurrent().navigate(go.getHref());
+        assertThat(request("home-" + data.province, data.commune1(), go.attr("href"))
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(jdbc.sql("select source from enrolment where username = :u and course_id = :c")
                         .param("u", "home-" + data.province)
                         .param("c", data.courseB)
@@ -168,13 +155,32 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_learner_with_nothing_to_do_is_pointed_at_the_catalogue() {
-        TestUsers.signIn("empty-" + data.province, null, Role.CITIZEN);
-        UI.getCurrent().setLocale(Locale.forLanguageTag("vi"));
-        UI.getCurrent().navigate(LearnerHomeView.class);
-        assertThat(find(Section.class).all()).filteredOn(Section::isVisible).hasSize(1);
-        var go = find(Anchor.class).withClassName("cta").single();
-        assertThat(go.getHref()).isEqualTo("courses");
+    void a_learner_with_nothing_to_do_is_pointed_at_the_catalogue() throws Exception {
+        var home = learnerHome("empty-" + data.province, null);
+        assertThat(home.select("main > section")).hasSize(1);
+        assertThat(home.selectFirst("a.cta").attr("href")).isEqualTo("/courses");
+    }
+
+    /** The learner's home page (server-rendered, DD015) as this citizen gets it, through the security filters. */
+    private org.jsoup.nodes.Document learnerHome(
+            String username, @org.jspecify.annotations.Nullable String organisation) throws Exception {
+        var response = request(username, organisation, "/learn");
+        assertThat(response.getStatus()).isEqualTo(200);
+        return org.jsoup.Jsoup.parse(response.getContentAsString());
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse request(
+            String username, @org.jspecify.annotations.Nullable String organisation, String path) throws Exception {
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                        .header("Accept-Language", "vi")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(
+                                        TestUsers.authentication(username, username, organisation, Role.CITIZEN))))
+                .andReturn()
+                .getResponse();
     }
 
     @Test

@@ -7,14 +7,9 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.digilit.IntegrationTest;
-import org.digilit.course.CatalogueService;
 import org.digilit.course.CourseContentService;
 import org.digilit.course.CourseTestData;
 import org.digilit.learning.CertificateService;
@@ -43,8 +35,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The certificate pages without a browser: the public check of a valid, revoked and unknown code (plain HTML from
- * CertificateCheckController, DD015, asked over HTTP); the learner's home
- * and quiz page with the certificate and its downloads; the admin's revocation with a confirmation.
+ * CertificateCheckController, DD015, asked over HTTP) and the admin's revocation with a confirmation. The learner's
+ * pages with their certificates and downloads are {@code LearnerPagesIT}.
  */
 @IntegrationTest
 @ViewPackages(packages = "org.digilit")
@@ -93,12 +85,6 @@ class CertificateViewsBrowserlessIT extends SpringBrowserlessTest {
 
     private Div summary() {
         return find(Div.class).withClassName("certificate-summary").single();
-    }
-
-    /** The text of the view on show (the layout around it holds no certificate text). */
-    private String pageText() {
-        var view = UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst();
-        return view.getElement().getTextRecursively();
     }
 
     @Test
@@ -163,56 +149,6 @@ class CertificateViewsBrowserlessIT extends SpringBrowserlessTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    @Test
-    void the_quiz_that_completes_the_course_leads_to_the_certificate_which_the_learner_finds_at_home()
-            throws Exception {
-        learning.completeLesson(course, "turn-on");
-        learning.completeLesson(course, "screen");
-        UI.getCurrent().navigate(QuizView.quizPath(course));
-        @SuppressWarnings("unchecked")
-        RadioButtonGroup<CatalogueService.QuizAnswer> question =
-                find(RadioButtonGroup.class).single();
-        question.setValue(question.getListDataView()
-                .getItems()
-                .filter(a -> a.id().equals("a"))
-                .findFirst()
-                .orElseThrow());
-        test(find(Button.class).withClassName("quiz-submit").single()).click();
-        assertThat(find(Div.class).withClassName("certificate-ready").single().isVisible())
-                .isTrue();
-        assertThat(find(Anchor.class).withClassName("certificate-pdf").all()).hasSize(1);
-        var code = certificates.mineFor(course).orElseThrow().code();
-
-        UI.getCurrent().navigate(LearnerHomeView.class);
-
-        var section = find(MyCertificates.class).single();
-        assertThat(section.isVisible()).isTrue();
-        assertThat(find(H3.class).all()).extracting(H3::getText).contains("Làm quen với điện thoại");
-        assertThat(pageText()).contains("Mã xác minh: " + code);
-        assertThat(find(Anchor.class)
-                        .withClassName("certificate-verify")
-                        .single()
-                        .getHref())
-                .isEqualTo("verify/" + code);
-        var pdf = new ByteArrayOutputStream();
-        test(find(Anchor.class).withClassName("certificate-pdf").single()).download(pdf);
-        try (var document = Loader.loadPDF(pdf.toByteArray())) {
-            assertThat(new PDFTextStripper().getText(document))
-                    .contains(holder, code, "Làm quen với điện thoại", "GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC");
-        }
-        var credential = new ByteArrayOutputStream();
-        test(find(Anchor.class).withClassName("certificate-credential").single())
-                .download(credential);
-        assertThat(certificates.signatureValid(credential.toString())).isTrue();
-    }
-
-    @Test
-    void a_learner_without_certificates_sees_no_certificate_section() {
-        UI.getCurrent().navigate(LearnerHomeView.class);
-        assertThat(find(MyCertificates.class).all()).as("hidden").isEmpty();
-        assertThat(find(H2.class).all()).extracting(H2::getText).doesNotContain("Chứng nhận của tôi");
     }
 
     @Test
