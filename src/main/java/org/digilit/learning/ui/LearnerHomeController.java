@@ -1,6 +1,5 @@
 package org.digilit.learning.ui;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +33,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LearnerHomeController {
 
     static final String PATH = "/learn";
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final CurrentUser currentUser;
     private final LearningService learning;
@@ -194,7 +191,10 @@ class LearnerHomeController {
                         line.countsForCourseIds().stream().map(texts::title).collect(Collectors.joining(", ")));
         return new ElsewhereLine(
                 line.programmeName(texts.locale),
-                texts.get("learn.elsewhere.source", line.platformName(texts.locale), DAY.format(line.completedOn())),
+                texts.get(
+                        "learn.elsewhere.source",
+                        line.platformName(texts.locale),
+                        CertificateDownloads.DATE.format(line.completedOn())),
                 counts,
                 line.certificateNumber() == null
                         ? null
