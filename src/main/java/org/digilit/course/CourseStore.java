@@ -1,14 +1,17 @@
 package org.digilit.course;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.digilit.base.TextFolding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL that writes courses, lessons and quiz questions and queues them for the search index (all owned by course).
- * Transactions and the decision what to write stay in {@link CourseContentService}.
+ * The SQL that writes courses, lessons and quiz questions, and the search outbox with what the indexer reads (all owned
+ * by course). Transactions and the decision what to write stay in {@link CourseContentService} and
+ * {@link SearchIndexer}.
  */
 @Repository
 class CourseStore {
@@ -139,5 +142,54 @@ class CourseStore {
                 .param("id", courseId)
                 .param("now", now)
                 .update();
+    }
+
+    // Search outbox and what the indexer reads -----------------------------------------------------------------------
+
+    /** An outbox entry: a course to (re-)index. */
+    record OutboxEntry(long id, String courseId) {}
+
+    /** Locks and returns up to {@code batch} outbox entries, oldest first, skipping those another node holds. */
+    List<OutboxEntry> claimOutboxEntries(int batch) {
+        return jdbc.sql("""
+                        select id, course_id from search_outbox order by id
+                        for update skip locked limit :batch""")
+                .param("batch", batch)
+                .query((rs, n) -> new OutboxEntry(rs.getLong("id"), rs.getString("course_id")))
+                .list();
+    }
+
+    void deleteOutboxEntries(Long[] ids) {
+        jdbc.sql("delete from search_outbox where id = any (:ids)")
+                .param("ids", ids)
+                .update();
+    }
+
+    void markOutboxEntriesFailed(Long[] ids, String error) {
+        jdbc.sql("update search_outbox set attempts = attempts + 1, last_error = :error where id = any (:ids)")
+                .param("error", error)
+                .param("ids", ids)
+                .update();
+    }
+
+    /** Queues every active course for indexing. */
+    void enqueueAllActive() {
+        jdbc.sql("""
+                        insert into search_outbox (course_id, enqueued_at) select id, now() from course where active""").update();
+    }
+
+    /** The course's row as the indexer reads it (level, audiences, tags, titles, summaries, active). */
+    Map<String, Object> courseRow(String courseId) {
+        return jdbc.sql("""
+                        select id, level, audiences, tags, title_vi, title_en, summary_vi, summary_en, active
+                        from course where id = :id""").param("id", courseId).query().singleRow();
+    }
+
+    /** The course's active lessons' rows as the indexer reads them (id, titles, bodies). */
+    List<Map<String, Object>> activeLessonRows(String courseId) {
+        return jdbc.sql("select id, title_vi, title_en, body_vi, body_en from lesson where course_id = :id and active")
+                .param("id", courseId)
+                .query()
+                .listOfRows();
     }
 }
