@@ -2,7 +2,6 @@ package org.digilit.audit;
 
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,17 +30,11 @@ public class AuditService {
             @Nullable String clientAddress,
             @Nullable String details) {}
 
-    private static final String INSERT = """
-            insert into audit_event (occurred_at, actor, action, target_type, target_id, client_address, details)
-            values (?, ?, ?, ?, ?, ?, ?)""";
-
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final AuditStore store;
     private final Clock clock;
 
-    AuditService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, Clock clock) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+    AuditService(AuditStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -49,33 +42,13 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(java.util.Collection<AuditEntry> entries) {
         var at = java.sql.Timestamp.from(clock.instant());
-        jdbcTemplate.batchUpdate(INSERT, entries, 1000, (statement, entry) -> {
-            statement.setTimestamp(1, at);
-            statement.setString(2, entry.actor());
-            statement.setString(3, entry.action());
-            statement.setString(4, entry.targetType());
-            statement.setString(5, entry.targetId());
-            statement.setString(6, entry.clientAddress());
-            statement.setString(7, entry.details());
-        });
+        store.insertAll(entries, at);
     }
 
     /** The events about one target, newest first (at most {@code limit}). */
     @Transactional(readOnly = true)
     public java.util.List<AuditRecord> trail(String targetType, String targetId, int limit) {
-        return jdbc.sql("""
-                        select occurred_at, actor, action, client_address, details from audit_event
-                        where target_type = :type and target_id = :id order by occurred_at desc, id desc limit :limit""")
-                .param("type", targetType)
-                .param("id", targetId)
-                .param("limit", limit)
-                .query((rs, n) -> new AuditRecord(
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getString("client_address"),
-                        rs.getString("details")))
-                .list();
+        return store.trail(targetType, targetId, limit);
     }
 
     /** The length of a window of anonymous attempts: one row per action, bucket and hour. */
@@ -98,42 +71,20 @@ public class AuditService {
         var now = clock.instant();
         var start = java.time.Instant.ofEpochSecond(
                 now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), ANONYMOUS_WINDOW.toSeconds()));
-        jdbc.sql("""
-                        insert into audit_anonymous_window (action, bucket, window_start, attempts, first_at, last_at)
-                        values (:action, :bucket, :start, 1, :now, :now)
-                        on conflict (action, bucket, window_start)
-                        do update set attempts = audit_anonymous_window.attempts + 1, last_at = excluded.last_at""")
-                .param("action", action)
-                .param("bucket", network(clientAddress))
-                .param("start", java.sql.Timestamp.from(start))
-                .param("now", java.sql.Timestamp.from(now))
-                .update();
+        store.countAttempt(action, network(clientAddress), start, now);
     }
 
     /** The counted anonymous attempts of an action, newest window first (at most {@code limit}). */
     @Transactional(readOnly = true)
     public java.util.List<AnonymousWindow> anonymousWindows(String action, int limit) {
-        return jdbc.sql("""
-                        select action, bucket, window_start, attempts, last_at from audit_anonymous_window
-                        where action = :action order by window_start desc, attempts desc limit :limit""")
-                .param("action", action)
-                .param("limit", limit)
-                .query((rs, n) -> new AnonymousWindow(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getLong(4),
-                        rs.getTimestamp(5).toInstant()))
-                .list();
+        return store.anonymousWindows(action, limit);
     }
 
     /** Forgets counted anonymous attempts past their retention. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
     @Transactional
     public void forgetOldAnonymousWindows() {
-        jdbc.sql("delete from audit_anonymous_window where window_start < :before")
-                .param("before", java.sql.Timestamp.from(clock.instant().minus(ANONYMOUS_RETENTION)))
-                .update();
+        store.deleteWindowsBefore(clock.instant().minus(ANONYMOUS_RETENTION));
     }
 
     /** The network a client address belongs to: IPv4 /24, IPv6 /48; {@code unknown} without an address. */
@@ -159,17 +110,6 @@ public class AuditService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
-        jdbc.sql("""
-                        insert into audit_event (occurred_at, actor, action, target_type, target_id, client_address, details)
-                        values (:at, :actor, :action, :targetType, :targetId, :clientAddress, :details)
-                        """)
-                .param("at", java.sql.Timestamp.from(clock.instant()))
-                .param("actor", entry.actor())
-                .param("action", entry.action())
-                .param("targetType", entry.targetType())
-                .param("targetId", entry.targetId())
-                .param("clientAddress", entry.clientAddress())
-                .param("details", entry.details())
-                .update();
+        store.insert(entry, java.sql.Timestamp.from(clock.instant()));
     }
 }

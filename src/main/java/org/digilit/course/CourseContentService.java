@@ -10,13 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.digilit.base.TextFolding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +34,7 @@ public class CourseContentService {
     private static final Logger log = LoggerFactory.getLogger(CourseContentService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JdbcClient jdbc;
+    private final CourseStore store;
     private final TransactionTemplate transactions;
     private final Path contentDirectory;
     private final Clock clock;
@@ -44,13 +42,13 @@ public class CourseContentService {
     private final CourseImageService images;
 
     CourseContentService(
-            JdbcClient jdbc,
+            CourseStore store,
             TransactionTemplate transactions,
             @Value("${digilit.content.directory:course-content}") Path contentDirectory,
             Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             CourseImageService images) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.transactions = transactions;
         this.contentDirectory = contentDirectory;
         this.clock = clock;
@@ -99,112 +97,31 @@ public class CourseContentService {
                 continue;
             }
             images.loadedFrom(course.id(), folder);
-            var stored = jdbc.sql("select content_hash from course where id = :id")
-                    .param("id", course.id())
-                    .query(String.class)
-                    .optional();
+            var stored = store.contentHash(course.id());
             if (stored.isPresent() && stored.get().equals(course.contentHash())) {
                 unchanged++;
                 continue;
             }
-            transactions.executeWithoutResult(status -> store(course));
+            transactions.executeWithoutResult(status -> write(course));
             loaded++;
             events.publishEvent(new CourseContentChanged(course.id()));
         }
         return new LoadReport(loaded, unchanged, skipped, problems);
     }
 
-    private void store(CourseDefinition course) {
+    private void write(CourseDefinition course) {
         var now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                        insert into course (id, version, content_hash, level, audiences, tags, estimated_minutes,
-                            pass_mark, title_vi, title_en, summary_vi, summary_en, search_text, active, loaded_at)
-                        values (:id, :version, :hash, :level, :audiences, :tags, :minutes, :passMark, :titleVi,
-                            :titleEn, :summaryVi, :summaryEn, :search, true, :now)
-                        on conflict (id) do update set version = excluded.version,
-                            content_hash = excluded.content_hash, level = excluded.level,
-                            audiences = excluded.audiences, tags = excluded.tags,
-                            estimated_minutes = excluded.estimated_minutes, pass_mark = excluded.pass_mark,
-                            title_vi = excluded.title_vi, title_en = excluded.title_en,
-                            summary_vi = excluded.summary_vi, summary_en = excluded.summary_en,
-                            search_text = excluded.search_text, active = true,
-                            loaded_at = excluded.loaded_at""")
-                .param("id", course.id())
-                .param("version", course.version())
-                .param("hash", course.contentHash())
-                .param("level", course.level())
-                .param("audiences", course.audiences().stream().sorted().toArray(String[]::new))
-                .param("tags", course.tags().toArray(String[]::new))
-                .param("minutes", course.estimatedMinutes())
-                .param("passMark", course.passMark())
-                .param("titleVi", course.title().vi())
-                .param("titleEn", course.title().en())
-                .param("summaryVi", course.summary().vi())
-                .param("summaryEn", course.summary().en())
-                .param(
-                        "search",
-                        TextFolding.fold(String.join(
-                                " ",
-                                course.title().vi(),
-                                course.title().en(),
-                                course.summary().vi(),
-                                course.summary().en(),
-                                String.join(" ", course.tags()))))
-                .param("now", now)
-                .update();
-        jdbc.sql("update lesson set active = false where course_id = :id")
-                .param("id", course.id())
-                .update();
+        store.upsertCourse(course, now);
+        store.deactivateLessons(course.id());
         for (var lesson : course.lessons()) {
-            jdbc.sql("""
-                            insert into lesson (course_id, id, position, title_vi, title_en, body_vi, body_en,
-                                search_text, active)
-                            values (:course, :id, :position, :titleVi, :titleEn, :bodyVi, :bodyEn, :search, true)
-                            on conflict (course_id, id) do update set position = excluded.position,
-                                title_vi = excluded.title_vi, title_en = excluded.title_en,
-                                body_vi = excluded.body_vi, body_en = excluded.body_en,
-                                search_text = excluded.search_text, active = true""")
-                    .param("course", course.id())
-                    .param("id", lesson.id())
-                    .param("position", lesson.order())
-                    .param("titleVi", lesson.title().vi())
-                    .param("titleEn", lesson.title().en())
-                    .param("bodyVi", lesson.body().vi())
-                    .param("bodyEn", lesson.body().en())
-                    .param(
-                            "search",
-                            TextFolding.fold(String.join(
-                                    " ",
-                                    lesson.title().vi(),
-                                    lesson.title().en(),
-                                    lesson.body().vi(),
-                                    lesson.body().en())))
-                    .update();
+            store.upsertLesson(course.id(), lesson);
         }
-        jdbc.sql("update quiz_question set active = false where course_id = :id")
-                .param("id", course.id())
-                .update();
+        store.deactivateQuestions(course.id());
         int position = 0;
         for (var question : course.questions()) {
-            jdbc.sql("""
-                            insert into quiz_question (course_id, id, position, multiple, text_vi, text_en, answers, active)
-                            values (:course, :id, :position, :multiple, :textVi, :textEn, cast(:answers as jsonb), true)
-                            on conflict (course_id, id) do update set position = excluded.position,
-                                multiple = excluded.multiple, text_vi = excluded.text_vi, text_en = excluded.text_en,
-                                answers = excluded.answers, active = true""")
-                    .param("course", course.id())
-                    .param("id", question.id())
-                    .param("position", ++position)
-                    .param("multiple", question.multiple())
-                    .param("textVi", question.text().vi())
-                    .param("textEn", question.text().en())
-                    .param("answers", answersJson(question))
-                    .update();
+            store.upsertQuestion(course.id(), question, ++position, answersJson(question));
         }
-        jdbc.sql("insert into search_outbox (course_id, enqueued_at) values (:id, :now)")
-                .param("id", course.id())
-                .param("now", now)
-                .update();
+        store.enqueueForIndexing(course.id(), now);
     }
 
     private static String answersJson(CourseDefinition.Question question) {

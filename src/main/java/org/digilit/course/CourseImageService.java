@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,13 +57,13 @@ public class CourseImageService {
 
     private record Fingerprint(long size, long modified, String hash) {}
 
-    private final JdbcClient jdbc;
+    private final CourseStore store;
     private final Path contentDirectory;
     private final Map<String, Path> folders = new ConcurrentHashMap<>();
     private final Map<Path, Fingerprint> hashes = new ConcurrentHashMap<>();
 
-    CourseImageService(JdbcClient jdbc, @Value("${digilit.content.directory:course-content}") Path contentDirectory) {
-        this.jdbc = jdbc;
+    CourseImageService(CourseStore store, @Value("${digilit.content.directory:course-content}") Path contentDirectory) {
+        this.store = store;
         this.contentDirectory = contentDirectory;
     }
 
@@ -146,11 +145,7 @@ public class CourseImageService {
     }
 
     private boolean active(String courseId) {
-        return jdbc.sql("select count(*) from course where id = :id and active")
-                        .param("id", courseId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return store.isActive(courseId);
     }
 
     static @Nullable String contentType(String name) {

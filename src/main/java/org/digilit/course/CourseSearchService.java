@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,6 @@ import org.digilit.base.TextFolding;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,15 +35,15 @@ public class CourseSearchService {
 
     private final CourseSearchIndex index;
     private final SearchIndexer indexer;
-    private final JdbcClient jdbc;
+    private final CatalogueQueries queries;
     private final Clock clock;
     private final SearchSynonyms synonyms = SearchSynonyms.standard();
     private final Map<String, Popular> popular = new ConcurrentHashMap<>();
 
-    CourseSearchService(CourseSearchIndex index, SearchIndexer indexer, JdbcClient jdbc, Clock clock) {
+    CourseSearchService(CourseSearchIndex index, SearchIndexer indexer, CatalogueQueries queries, Clock clock) {
         this.index = index;
         this.indexer = indexer;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -101,20 +99,7 @@ public class CourseSearchService {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.courses();
         }
-        var courses = jdbc.sql("""
-                        select c.id, c.title_vi, c.title_en, coalesce(p.learners, 0) as learners
-                        from course c
-                        left join learning_course_popularity p on p.course_id = c.id and p.audience = :audience
-                        where c.active and :audience = any (c.audiences)
-                        order by learners desc, c.title_vi
-                        limit :limit""")
-                .param("audience", audience)
-                .param("limit", POPULAR_COURSES)
-                .query((rs, n) -> new SearchResult.PopularCourse(
-                        rs.getString("id"),
-                        rs.getString(language.equals("vi") ? "title_vi" : "title_en"),
-                        rs.getLong("learners")))
-                .list();
+        var courses = queries.popularCourses(audience, POPULAR_COURSES, language);
         popular.put(key, new Popular(courses, now.plus(POPULAR_FOR)));
         return courses;
     }
@@ -128,54 +113,29 @@ public class CourseSearchService {
         var readings = new ArrayList<String>();
         readings.add(TextFolding.fold(query.text()));
         readings.addAll(synonyms.expand(query.text()).readings());
-        var params = new LinkedHashMap<String, Object>();
-        var course = new ArrayList<String>();
-        var lesson = new ArrayList<String>();
-        for (int i = 0; i < readings.size(); i++) {
-            var words = Arrays.stream(readings.get(i).split(" "))
+        var patterns = new ArrayList<String[]>();
+        for (var reading : readings) {
+            patterns.add(Arrays.stream(reading.split(" "))
                     .filter(w -> !w.isBlank())
                     .map(w -> "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                    .toArray(String[]::new);
-            params.put("w" + i, words);
-            course.add("c.search_text like all (:w" + i + ")");
-            lesson.add("l.search_text like all (:w" + i + ")");
+                    .toArray(String[]::new));
         }
         var vi = query.language().equals("vi");
-        var hits = new ArrayList<SearchResult.Hit>();
-        var sql = jdbc.sql("""
-                        select c.id as course_id, null as lesson_id, c.title_vi, c.title_en, c.summary_vi as body_vi,
-                            c.summary_en as body_en, c.title_vi as course_vi, c.title_en as course_en, 0 as rank
-                        from course c
-                        where c.active and (%s)
-                            and (cardinality(cast(:levels as text[])) = 0 or c.level = any (cast(:levels as text[])))
-                            and (cardinality(cast(:audiences as text[])) = 0
-                                or c.audiences && cast(:audiences as text[]))
-                        union all
-                        select l.course_id, l.id, l.title_vi, l.title_en, l.body_vi, l.body_en, c.title_vi, c.title_en, 1
-                        from lesson l join course c on c.id = l.course_id
-                        where l.active and c.active and (%s)
-                            and (cardinality(cast(:levels as text[])) = 0 or c.level = any (cast(:levels as text[])))
-                            and (cardinality(cast(:audiences as text[])) = 0
-                                or c.audiences && cast(:audiences as text[]))
-                        order by rank, course_id limit :size""".formatted(String.join(" or ", course), String.join(" or ", lesson)));
-        for (var param : params.entrySet()) {
-            sql = sql.param(param.getKey(), param.getValue());
-        }
         var terms = Highlighter.terms(query.text(), synonyms.expand(query.text()));
-        sql.param("levels", query.levels().toArray(String[]::new))
-                .param("audiences", query.audiences().toArray(String[]::new))
-                .param("size", query.size())
-                .query((rs, n) -> {
-                    var body = rs.getString(vi ? "body_vi" : "body_en");
-                    hits.add(new SearchResult.Hit(
-                            rs.getString("course_id"),
-                            rs.getString("lesson_id"),
-                            rs.getString(vi ? "title_vi" : "title_en"),
-                            rs.getString(vi ? "course_vi" : "course_en"),
-                            Highlighter.snippet(body, terms, 160)));
-                    return null;
-                })
-                .list();
+        var hits = queries
+                .searchText(
+                        patterns,
+                        query.levels().toArray(String[]::new),
+                        query.audiences().toArray(String[]::new),
+                        query.size())
+                .stream()
+                .map(found -> new SearchResult.Hit(
+                        found.courseId(),
+                        found.lessonId(),
+                        vi ? found.titleVi() : found.titleEn(),
+                        vi ? found.courseVi() : found.courseEn(),
+                        Highlighter.snippet(vi ? found.bodyVi() : found.bodyEn(), terms, 160)))
+                .toList();
         return new SearchResult(hits, Map.of(), true);
     }
 }

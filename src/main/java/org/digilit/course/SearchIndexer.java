@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,12 +25,12 @@ class SearchIndexer {
     private static final Pattern MARKDOWN = Pattern.compile("[#*_`>]+");
 
     private final CourseSearchIndex index;
-    private final JdbcClient jdbc;
+    private final CourseStore store;
     private final TransactionTemplate transactions;
 
-    SearchIndexer(CourseSearchIndex index, JdbcClient jdbc, TransactionTemplate transactions) {
+    SearchIndexer(CourseSearchIndex index, CourseStore store, TransactionTemplate transactions) {
         this.index = index;
-        this.jdbc = jdbc;
+        this.store = store;
         this.transactions = transactions;
     }
 
@@ -54,12 +53,7 @@ class SearchIndexer {
         int indexed = 0;
         while (true) {
             Integer done = transactions.execute(status -> {
-                var entries = jdbc.sql("""
-                                select id, course_id from search_outbox order by id
-                                for update skip locked limit :batch""")
-                        .param("batch", BATCH)
-                        .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("course_id")})
-                        .list();
+                var entries = store.claimOutboxEntries(BATCH);
                 if (entries.isEmpty()) {
                     return 0;
                 }
@@ -67,21 +61,20 @@ class SearchIndexer {
                     if (index.ensureIndex()) {
                         queueAll();
                     }
-                    for (var courseId :
-                            entries.stream().map(e -> (String) e[1]).distinct().toList()) {
+                    for (var courseId : entries.stream()
+                            .map(CourseStore.OutboxEntry::courseId)
+                            .distinct()
+                            .toList()) {
                         index.replaceCourse(courseId, documents(courseId));
                     }
-                    jdbc.sql("delete from search_outbox where id = any (:ids)")
-                            .param("ids", entries.stream().map(e -> (Long) e[0]).toArray(Long[]::new))
-                            .update();
+                    store.deleteOutboxEntries(
+                            entries.stream().map(CourseStore.OutboxEntry::id).toArray(Long[]::new));
                     return entries.size();
                 } catch (Exception e) {
                     log.warn("Indexing {} course(s) failed, will retry: {}", entries.size(), e.toString());
-                    jdbc.sql(
-                                    "update search_outbox set attempts = attempts + 1, last_error = :error where id = any (:ids)")
-                            .param("error", e.getClass().getSimpleName() + ": " + e.getMessage())
-                            .param("ids", entries.stream().map(x -> (Long) x[0]).toArray(Long[]::new))
-                            .update();
+                    store.markOutboxEntriesFailed(
+                            entries.stream().map(CourseStore.OutboxEntry::id).toArray(Long[]::new),
+                            e.getClass().getSimpleName() + ": " + e.getMessage());
                     return -1;
                 }
             });
@@ -101,16 +94,13 @@ class SearchIndexer {
 
     /** Queues every active course: the index was made again (or made new) and holds nothing. */
     private void queueAll() {
-        jdbc.sql("""
-                        insert into search_outbox (course_id, enqueued_at) select id, now() from course where active""").update();
+        store.enqueueAllActive();
     }
 
     /** Every document of a course: the course and each active lesson, in both languages. */
     List<CourseSearchIndex.Document> documents(String courseId) {
         var documents = new ArrayList<CourseSearchIndex.Document>();
-        var course = jdbc.sql("""
-                        select id, level, audiences, tags, title_vi, title_en, summary_vi, summary_en, active
-                        from course where id = :id""").param("id", courseId).query().singleRow();
+        var course = store.courseRow(courseId);
         if (!(Boolean) course.get("active")) {
             return documents;
         }
@@ -135,29 +125,25 @@ class SearchIndexer {
                     otherTitle,
                     otherTitle));
         }
-        jdbc.sql("select id, title_vi, title_en, body_vi, body_en from lesson where course_id = :id and active")
-                .param("id", courseId)
-                .query()
-                .listOfRows()
-                .forEach(lesson -> {
-                    for (var language : List.of("vi", "en")) {
-                        documents.add(new CourseSearchIndex.Document(
-                                courseId + ":" + lesson.get("id") + ":" + language,
-                                "lesson",
-                                courseId,
-                                (String) lesson.get("id"),
-                                language,
-                                (String) lesson.get("title_" + language),
-                                (String) course.get("title_" + language),
-                                MARKDOWN.matcher((String) lesson.get("body_" + language))
-                                        .replaceAll(""),
-                                level,
-                                audiences,
-                                tags,
-                                (String) lesson.get("title_" + other(language)),
-                                (String) course.get("title_" + other(language))));
-                    }
-                });
+        store.activeLessonRows(courseId).forEach(lesson -> {
+            for (var language : List.of("vi", "en")) {
+                documents.add(new CourseSearchIndex.Document(
+                        courseId + ":" + lesson.get("id") + ":" + language,
+                        "lesson",
+                        courseId,
+                        (String) lesson.get("id"),
+                        language,
+                        (String) lesson.get("title_" + language),
+                        (String) course.get("title_" + language),
+                        MARKDOWN.matcher((String) lesson.get("body_" + language))
+                                .replaceAll(""),
+                        level,
+                        audiences,
+                        tags,
+                        (String) lesson.get("title_" + other(language)),
+                        (String) course.get("title_" + other(language))));
+            }
+        });
         return documents;
     }
 

@@ -17,8 +17,6 @@ import org.digilit.base.ImportProblem;
 import org.digilit.base.TextFolding;
 import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,34 +32,19 @@ public class OrganisationImportService {
     /** The largest file accepted: 50 MB holds far more than a province's organisations. */
     public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
-    private static final int BATCH_SIZE = 1000;
-
-    private static final String UPSERT = """
-            insert into organisation (code, parent_id, type, name_vi, name_en, search_text,
-                expected_citizens, expected_teachers, expected_officials, path, depth, created_at, updated_at)
-            values (?, (select id from organisation where code = ?), ?, ?, ?, ?, ?, ?, ?, '', 0, ?, ?)
-            on conflict (code) do update set
-                parent_id = excluded.parent_id, type = excluded.type, name_vi = excluded.name_vi,
-                name_en = excluded.name_en, search_text = excluded.search_text,
-                expected_citizens = excluded.expected_citizens, expected_teachers = excluded.expected_teachers,
-                expected_officials = excluded.expected_officials, updated_at = excluded.updated_at""";
-
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final OrganisationStore store;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
 
     OrganisationImportService(
-            JdbcClient jdbc,
-            JdbcTemplate jdbcTemplate,
+            OrganisationStore store,
             OrganisationService organisations,
             CurrentUser currentUser,
             AuditService audit,
             Clock clock) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.store = store;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -89,33 +72,12 @@ public class OrganisationImportService {
                 .filter(row -> !plan.unchanged().contains(row.code()))
                 .toList();
         // Parents come before their children in the batch, so each parent's id is there when its child needs it.
-        jdbcTemplate.batchUpdate(UPSERT, changed, BATCH_SIZE, (statement, row) -> {
-            statement.setString(1, row.code());
-            statement.setString(2, row.parentCode());
-            statement.setString(3, row.type().name());
-            statement.setString(4, row.nameVi());
-            statement.setString(5, row.nameEn());
-            statement.setString(6, searchText(row));
-            statement.setInt(7, row.headcounts().citizens());
-            statement.setInt(8, row.headcounts().teachers());
-            statement.setInt(9, row.headcounts().officials());
-            statement.setTimestamp(10, now);
-            statement.setTimestamp(11, now);
-        });
+        store.upsertAll(changed, now);
         // The driver sends a batch as multi-row inserts (reWriteBatchedInserts), where a parent inserted by the same
         // statement is not yet visible to its child's sub-select: link every changed row to its parent here.
         var withParent =
                 changed.stream().filter(row -> row.parentCode() != null).toList();
-        jdbc.sql("""
-                        update organisation c set parent_id = p.id
-                        from unnest(cast(:codes as text[]), cast(:parents as text[])) as x(code, parent)
-                        join organisation p on p.code = x.parent
-                        where c.code = x.code and c.parent_id is distinct from p.id""")
-                .param("codes", withParent.stream().map(OrganisationRow::code).toArray(String[]::new))
-                .param(
-                        "parents",
-                        withParent.stream().map(OrganisationRow::parentCode).toArray(String[]::new))
-                .update();
+        store.linkParents(withParent);
         var reparented = changed.stream()
                 .filter(row -> {
                     var existing = plan.existing().get(row.code());
@@ -123,18 +85,8 @@ public class OrganisationImportService {
                 })
                 .map(OrganisationRow::code)
                 .toArray(String[]::new);
-        jdbc.sql("""
-                        update organisation_parent_history h set valid_to = :now
-                        from organisation o
-                        where o.id = h.organisation_id and o.code = any (:codes) and h.valid_to is null""").param("now", now).param("codes", reparented).update();
-        jdbc.sql("""
-                        insert into organisation_parent_history (organisation_id, parent_id, valid_from, changed_by)
-                        select id, parent_id, :now, :by from organisation where code = any (:codes)""")
-                .param("now", now)
-                .param("by", user.username())
-                .param("codes", reparented)
-                .update();
-        recomputePaths();
+        store.recordParentChanges(reparented, now, user.username());
+        store.recomputePaths();
         var report = plan.report();
         audit.record(new AuditEntry(
                 user.username(),
@@ -147,7 +99,7 @@ public class OrganisationImportService {
         return report;
     }
 
-    private record Existing(long id, @Nullable String parentCode, String path, OrganisationRow row) {}
+    record Existing(long id, @Nullable String parentCode, String path, OrganisationRow row) {}
 
     private record Plan(
             ImportReport report,
@@ -158,7 +110,7 @@ public class OrganisationImportService {
     private Plan plan(ParsedOrganisationFile parsed, String fileName) {
         var problems = new ArrayList<>(parsed.problems());
         var scope = organisations.adminScope();
-        var existing = loadExisting();
+        var existing = store.existingByCode();
         var rows = parsed.rows();
         var rowNumbers = new HashMap<String, Integer>();
         for (int i = 0; i < rows.size(); i++) {
@@ -233,43 +185,6 @@ public class OrganisationImportService {
         var report = new ImportReport(
                 fileName, rows.size() + parsed.rejectedRows(), problems, created, updated, moved, unchanged.size());
         return new Plan(report, ordered, existing, unchanged);
-    }
-
-    private Map<String, Existing> loadExisting() {
-        var existing = new HashMap<String, Existing>();
-        jdbc.sql("""
-                        select o.id, o.code, p.code as parent_code, o.type, o.name_vi, o.name_en, o.expected_citizens,
-                            o.expected_teachers, o.expected_officials, o.path
-                        from organisation o left join organisation p on p.id = o.parent_id""")
-                .query((rs, n) -> {
-                    var parentCode = rs.getString("parent_code");
-                    var row = new OrganisationRow(
-                            rs.getString("code"),
-                            parentCode,
-                            OrganisationType.valueOf(rs.getString("type")),
-                            rs.getString("name_vi"),
-                            rs.getString("name_en"),
-                            new Headcounts(
-                                    rs.getInt("expected_citizens"),
-                                    rs.getInt("expected_teachers"),
-                                    rs.getInt("expected_officials")));
-                    existing.put(row.code(), new Existing(rs.getLong("id"), parentCode, rs.getString("path"), row));
-                    return null;
-                })
-                .list();
-        return existing;
-    }
-
-    /** Recomputes the materialised paths and depths from the parent links, touching only rows that changed. */
-    private void recomputePaths() {
-        jdbc.sql("""
-                        with recursive tree (id, path, depth) as (
-                            select id, '/' || id || '/', 0 from organisation where parent_id is null
-                            union all
-                            select o.id, t.path || o.id || '/', t.depth + 1
-                            from organisation o join tree t on o.parent_id = t.id)
-                        update organisation o set path = t.path, depth = t.depth
-                        from tree t where o.id = t.id and (o.path <> t.path or o.depth <> t.depth)""").update();
     }
 
     static String searchText(OrganisationRow row) {

@@ -1,7 +1,5 @@
 package org.digilit.organisation;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
@@ -15,7 +13,6 @@ import org.digilit.base.TextFolding;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,18 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganisationService {
 
-    static final String COLUMNS = """
-            o.id, o.code, o.parent_id, o.type, o.name_vi, o.name_en, o.expected_citizens, o.expected_teachers,
-            o.expected_officials, o.path, o.depth,
-            (select count(*) from organisation c where c.parent_id = o.id) as child_count""";
-
-    private final JdbcClient jdbc;
+    private final OrganisationStore store;
+    private final WorkingGroupStore workingGroups;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
 
-    OrganisationService(JdbcClient jdbc, CurrentUser currentUser, AuditService audit, Clock clock) {
-        this.jdbc = jdbc;
+    OrganisationService(
+            OrganisationStore store,
+            WorkingGroupStore workingGroups,
+            CurrentUser currentUser,
+            AuditService audit,
+            Clock clock) {
+        this.store = store;
+        this.workingGroups = workingGroups;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -61,28 +60,16 @@ public class OrganisationService {
         var paths = new java.util.ArrayList<String>();
         var singles = new HashSet<Long>();
         if (user.has(Role.ORG_ADMIN) && user.organisationCode() != null) {
-            jdbc.sql("select path from organisation where code = :code")
-                    .param("code", user.organisationCode())
-                    .query(String.class)
-                    .optional()
-                    .ifPresent(paths::add);
+            store.pathOf(user.organisationCode()).ifPresent(paths::add);
         }
         if (user.has(Role.WORKING_GROUP)) {
-            jdbc.sql("""
-                            select o.id, o.path, s.include_subtree from working_group_scope s
-                            join working_group_member m on m.working_group_id = s.working_group_id
-                            join organisation o on o.id = s.organisation_id
-                            where m.username = :username""")
-                    .param("username", user.username())
-                    .query((rs, n) -> {
-                        if (rs.getBoolean("include_subtree")) {
-                            paths.add(rs.getString("path"));
-                        } else {
-                            singles.add(rs.getLong("id"));
-                        }
-                        return null;
-                    })
-                    .list();
+            for (var followed : workingGroups.followedBy(user.username())) {
+                if (followed.includeSubtree()) {
+                    paths.add(followed.path());
+                } else {
+                    singles.add(followed.organisationId());
+                }
+            }
         }
         return new OrganisationScope(false, paths, singles);
     }
@@ -127,14 +114,7 @@ public class OrganisationService {
         if (code == null) {
             return OrganisationScope.nothing();
         }
-        return jdbc.sql("""
-                        select case when :parent and o.type = 'COMMUNITY_GROUP' and p.path is not null
-                            then p.path else o.path end
-                        from organisation o left join organisation p on p.id = o.parent_id where o.code = :code""")
-                .param("parent", groupServesParent)
-                .param("code", code)
-                .query(String.class)
-                .optional()
+        return store.servedPathOf(code, groupServesParent)
                 .map(path -> new OrganisationScope(false, List.of(path), java.util.Set.of()))
                 .orElse(OrganisationScope.nothing());
     }
@@ -144,19 +124,13 @@ public class OrganisationService {
     public List<OrganisationSummary> tops() {
         var scope = currentScope();
         if (scope.everything()) {
-            return jdbc.sql("select " + COLUMNS + " from organisation o where o.parent_id is null order by o.name_vi")
-                    .query(OrganisationService::map)
-                    .list();
+            return store.roots();
         }
         if (scope.isEmpty()) {
             return List.of();
         }
         // The scope's own entries whose ancestors are not in scope.
-        var inScope = jdbc.sql("select " + COLUMNS + " from organisation o where " + scope.sqlCondition()
-                        + " order by o.depth, o.name_vi")
-                .params(scope.sqlParameters())
-                .query(OrganisationService::map)
-                .list();
+        var inScope = store.inScope(scope);
         var ids = inScope.stream().map(OrganisationSummary::id).collect(java.util.stream.Collectors.toSet());
         return inScope.stream()
                 .filter(o -> o.parentId() == null || !ids.contains(o.parentId()))
@@ -167,24 +141,13 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public List<OrganisationSummary> children(long parentId, int offset, int limit) {
         var scope = requireInScope(parentId);
-        return jdbc.sql("select " + COLUMNS + " from organisation o where o.parent_id = :parent and "
-                        + scope.sqlCondition() + " order by o.name_vi, o.code offset :offset limit :limit")
-                .param("parent", parentId)
-                .params(scope.sqlParameters())
-                .param("offset", offset)
-                .param("limit", limit)
-                .query(OrganisationService::map)
-                .list();
+        return store.childrenInScope(parentId, scope, offset, limit);
     }
 
     @Transactional(readOnly = true)
     public int countChildren(long parentId) {
         var scope = requireInScope(parentId);
-        return jdbc.sql("select count(*) from organisation o where o.parent_id = :parent and " + scope.sqlCondition())
-                .param("parent", parentId)
-                .params(scope.sqlParameters())
-                .query(Integer.class)
-                .single();
+        return store.countChildrenInScope(parentId, scope);
     }
 
     /** Organisations in scope whose code or name contains the text, typed with or without diacritics. */
@@ -195,14 +158,7 @@ public class OrganisationService {
         if (scope.isEmpty() || folded.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from organisation o where o.search_text like :pattern and "
-                        + scope.sqlCondition() + " order by o.depth, o.name_vi offset :offset limit :limit")
-                .param("pattern", "%" + escapeLike(folded) + "%")
-                .params(scope.sqlParameters())
-                .param("offset", offset)
-                .param("limit", limit)
-                .query(OrganisationService::map)
-                .list();
+        return store.searchInScope(folded, scope, offset, limit);
     }
 
     /** One organisation, if it exists and is in scope; an organisation outside scope is refused, not hidden. */
@@ -217,11 +173,7 @@ public class OrganisationService {
 
     @Transactional(readOnly = true)
     public Optional<OrganisationSummary> findByCode(String code) {
-        return jdbc.sql("select " + COLUMNS + " from organisation o where o.code = :code")
-                .param("code", code)
-                .query(OrganisationService::map)
-                .optional()
-                .filter(o -> currentScope().includes(o.id(), o.path()));
+        return store.findByCode(code).filter(o -> currentScope().includes(o.id(), o.path()));
     }
 
     /** The ancestors of an organisation, root first, then the organisation itself. */
@@ -232,10 +184,7 @@ public class OrganisationService {
                 .filter(s -> !s.isEmpty())
                 .map(Long::valueOf)
                 .toArray(Long[]::new);
-        return jdbc.sql("select " + COLUMNS + " from organisation o where o.id = any (:ids) order by o.depth")
-                .param("ids", ids)
-                .query(OrganisationService::map)
-                .list();
+        return store.byIdsByDepth(ids);
     }
 
     /**
@@ -259,21 +208,10 @@ public class OrganisationService {
             return;
         }
         var now = Timestamp.from(clock.instant());
-        recordParentChange(id, parent.id(), now, user.username());
-        jdbc.sql("update organisation set parent_id = :parent, updated_at = :now where id = :id")
-                .params(Map.of("parent", parent.id(), "now", now, "id", id))
-                .update();
+        store.recordParentChange(id, parent.id(), now, user.username());
+        store.updateParent(id, parent.id(), now);
         var newPath = parent.path() + id + "/";
-        jdbc.sql("""
-                        update organisation
-                        set path = :newPath || substr(path, length(:oldPath) + 1),
-                            depth = depth + :depthChange
-                        where path like :oldPattern""")
-                .param("newPath", newPath)
-                .param("oldPath", organisation.path())
-                .param("depthChange", parent.depth() + 1 - organisation.depth())
-                .param("oldPattern", escapeLike(organisation.path()) + "%")
-                .update();
+        store.movePaths(organisation.path(), newPath, parent.depth() + 1 - organisation.depth());
         audit.record(new AuditEntry(
                 user.username(),
                 "organisation.moved",
@@ -287,25 +225,7 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public List<Map<String, Object>> parentHistory(long id) {
         get(id);
-        return jdbc.sql("""
-                        select parent_id, valid_from, valid_to, changed_by from organisation_parent_history
-                        where organisation_id = :id order by valid_from""").param("id", id).query().listOfRows();
-    }
-
-    private void recordParentChange(long id, long newParentId, Timestamp when, String by) {
-        jdbc.sql(
-                        "update organisation_parent_history set valid_to = :when where organisation_id = :id and valid_to is null")
-                .param("when", when)
-                .param("id", id)
-                .update();
-        jdbc.sql("""
-                        insert into organisation_parent_history (organisation_id, parent_id, valid_from, changed_by)
-                        values (:id, :parent, :when, :by)""")
-                .param("id", id)
-                .param("parent", newParentId)
-                .param("when", when)
-                .param("by", by)
-                .update();
+        return store.parentHistory(id);
     }
 
     /**
@@ -316,29 +236,20 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public Map<String, OrganisationRef> references() {
         var result = new java.util.HashMap<String, OrganisationRef>();
-        jdbc.sql("select id, code, path, type, name_vi, name_en from organisation")
-                .query((rs, n) -> ref(rs))
-                .list()
-                .forEach(ref -> result.put(ref.code(), ref));
+        store.allReferences().forEach(ref -> result.put(ref.code(), ref));
         return result;
     }
 
     /** One organisation's reference by code, whatever the caller's scope (a learner's own organisation). */
     @Transactional(readOnly = true)
     public Optional<OrganisationRef> referenceByCode(String code) {
-        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where code = :code")
-                .param("code", code)
-                .query((rs, n) -> ref(rs))
-                .optional();
+        return store.referenceByCode(code);
     }
 
     /** One organisation's reference by id, whatever the caller's scope (for workers and scope checks). */
     @Transactional(readOnly = true)
     public Optional<OrganisationRef> reference(long id) {
-        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = :id")
-                .param("id", id)
-                .query((rs, n) -> ref(rs))
-                .optional();
+        return store.reference(id);
     }
 
     /**
@@ -348,10 +259,7 @@ public class OrganisationService {
      */
     @Transactional(readOnly = true)
     public List<OrganisationRef> lineageOf(String code) {
-        var path = jdbc.sql("select path from organisation where code = :code")
-                .param("code", code)
-                .query(String.class)
-                .optional();
+        var path = store.pathOf(code);
         if (path.isEmpty()) {
             return List.of();
         }
@@ -359,11 +267,7 @@ public class OrganisationService {
                 .filter(s -> !s.isEmpty())
                 .map(Long::valueOf)
                 .toArray(Long[]::new);
-        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where id = any (:ids)"
-                        + " order by depth")
-                .param("ids", ids)
-                .query((rs, n) -> ref(rs))
-                .list();
+        return store.referencesByDepth(ids);
     }
 
     /**
@@ -372,12 +276,7 @@ public class OrganisationService {
      */
     @Transactional(readOnly = true)
     public List<OrganisationRef> childrenOf(long parentId, OrganisationType type) {
-        return jdbc.sql("select id, code, path, type, name_vi, name_en from organisation where parent_id = :parent"
-                        + " and type = :type order by name_vi, code limit 200")
-                .param("parent", parentId)
-                .param("type", type.name())
-                .query((rs, n) -> ref(rs))
-                .list();
+        return store.childReferences(parentId, type);
     }
 
     /**
@@ -386,27 +285,17 @@ public class OrganisationService {
      */
     @Transactional(readOnly = true)
     public List<OrganisationSummary> communes(String text, int offset, int limit) {
-        var folded = "%" + escapeLike(TextFolding.fold(text.strip())) + "%";
-        return jdbc.sql("select " + COLUMNS + " from organisation o where o.type = 'COMMUNE' and"
-                        + " (o.search_text like :text or lower(o.code) like :text) order by o.name_vi, o.code"
-                        + " offset :offset limit :limit")
-                .param("text", folded)
-                .param("offset", offset)
-                .param("limit", limit)
-                .query(OrganisationService::map)
-                .list();
+        var folded = "%" + OrganisationStore.escapeLike(TextFolding.fold(text.strip())) + "%";
+        return store.communesMatching(folded, offset, limit);
     }
 
     /** Tree changes (moves, imports) run one at a time: a transaction-scoped advisory lock. */
     void lockTree() {
-        jdbc.sql("select pg_advisory_xact_lock(4242001)").query().singleValue();
+        store.lockTree();
     }
 
     private Optional<OrganisationSummary> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from organisation o where o.id = :id")
-                .param("id", id)
-                .query(OrganisationService::map)
-                .optional();
+        return store.find(id);
     }
 
     private OrganisationScope requireInScope(long id) {
@@ -416,37 +305,5 @@ public class OrganisationService {
             throw new OutOfScopeException();
         }
         return scope;
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    static OrganisationSummary map(ResultSet rs, int row) throws SQLException {
-        var parentId = rs.getObject("parent_id", Long.class);
-        return new OrganisationSummary(
-                rs.getLong("id"),
-                rs.getString("code"),
-                parentId,
-                OrganisationType.valueOf(rs.getString("type")),
-                rs.getString("name_vi"),
-                rs.getString("name_en"),
-                new Headcounts(
-                        rs.getInt("expected_citizens"),
-                        rs.getInt("expected_teachers"),
-                        rs.getInt("expected_officials")),
-                rs.getString("path"),
-                rs.getInt("depth"),
-                rs.getInt("child_count"));
-    }
-
-    private static OrganisationRef ref(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new OrganisationRef(
-                rs.getLong("id"),
-                rs.getString("code"),
-                rs.getString("path"),
-                OrganisationType.valueOf(rs.getString("type")),
-                rs.getString("name_vi"),
-                rs.getString("name_en"));
     }
 }

@@ -9,7 +9,6 @@ import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,19 +51,19 @@ public class TargetService {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final TargetStore store;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
 
     TargetService(
-            JdbcClient jdbc,
+            TargetStore store,
             OrganisationService organisations,
             CurrentUser currentUser,
             AuditService audit,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -91,7 +90,7 @@ public class TargetService {
         }
         requirePercentage(percentage);
         // Targets on one lineage are set one at a time, so a floor cannot move under a target being checked.
-        jdbc.sql("select pg_advisory_xact_lock(4242013)").query().singleValue();
+        store.lockTargets();
         var floor = strictest(organisation.path(), organisation.id(), quarter, metric, audience);
         if (floor.isPresent() && percentage.compareTo(floor.get().percentage()) < 0) {
             throw new BelowFloorException(floor.get().percentage(), floor.get().setOnOrganisationId());
@@ -134,23 +133,15 @@ public class TargetService {
             BigDecimal percentage,
             String by) {
         requirePercentage(percentage);
-        jdbc.sql("""
-                        insert into target (year, quarter, organisation_id, working_group_id, metric, audience,
-                            percentage, updated_at, updated_by)
-                        values (:year, :quarter, :org, :group, :metric, :audience, :percentage, :now, :by)
-                        on conflict (year, quarter, organisation_id, working_group_id, metric, audience)
-                        do update set percentage = excluded.percentage, updated_at = excluded.updated_at,
-                            updated_by = excluded.updated_by""")
-                .param("year", quarter.year())
-                .param("quarter", quarter.quarter())
-                .param("org", organisationId, java.sql.Types.BIGINT)
-                .param("group", workingGroupId, java.sql.Types.BIGINT)
-                .param("metric", metric.name())
-                .param("audience", audience.code())
-                .param("percentage", percentage)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", by)
-                .update();
+        store.upsert(
+                organisationId,
+                workingGroupId,
+                quarter,
+                metric,
+                audience,
+                percentage,
+                Timestamp.from(clock.instant()),
+                by);
     }
 
     private static String describe(Quarter quarter, Metric metric, Audience audience, BigDecimal percentage) {
@@ -161,16 +152,7 @@ public class TargetService {
     @Transactional(readOnly = true)
     public Optional<BigDecimal> workingGroupTarget(
             long workingGroupId, Quarter quarter, Metric metric, Audience audience) {
-        return jdbc.sql("""
-                        select percentage from target where working_group_id = :group and year = :year
-                            and quarter = :quarter and metric = :metric and audience = :audience""")
-                .param("group", workingGroupId)
-                .param("year", quarter.year())
-                .param("quarter", quarter.quarter())
-                .param("metric", metric.name())
-                .param("audience", audience.code())
-                .query(BigDecimal.class)
-                .optional();
+        return store.workingGroupTarget(workingGroupId, quarter, metric, audience);
     }
 
     private static void requirePercentage(BigDecimal percentage) {
@@ -187,23 +169,7 @@ public class TargetService {
                 .map(Long::valueOf)
                 .filter(id -> id != organisationId)
                 .toArray(Long[]::new);
-        return jdbc.sql("""
-                        select t.percentage, t.organisation_id, t.updated_by, t.updated_at from target t
-                        where t.organisation_id = any (:ids) and t.year = :year and t.quarter = :quarter
-                            and t.metric = :metric and t.audience = :audience
-                        order by t.percentage desc limit 1""")
-                .param("ids", ancestors)
-                .param("year", quarter.year())
-                .param("quarter", quarter.quarter())
-                .param("metric", metric.name())
-                .param("audience", audience.code())
-                .query((rs, n) -> new EffectiveTarget(
-                        rs.getBigDecimal(1),
-                        rs.getLong(2),
-                        true,
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .optional();
+        return store.strictestOn(ancestors, quarter, metric, audience);
     }
 
     /**
@@ -228,30 +194,6 @@ public class TargetService {
         if (organisationIds.isEmpty()) {
             return java.util.Map.of();
         }
-        var found = new java.util.HashMap<Long, EffectiveTarget>();
-        jdbc.sql("""
-                        select o.id, t.percentage, t.organisation_id, t.updated_by, t.updated_at from organisation o
-                        join lateral (
-                            select t.percentage, t.organisation_id, t.updated_by, t.updated_at from target t
-                            join organisation a on a.id = t.organisation_id
-                            where o.path like a.path || '%' and t.year = :year and t.quarter = :quarter
-                                and t.metric = :metric and t.audience = :audience
-                            order by t.percentage desc, a.depth desc limit 1) t on true
-                        where o.id = any (:ids)""")
-                .param("ids", organisationIds.toArray(Long[]::new))
-                .param("year", quarter.year())
-                .param("quarter", quarter.quarter())
-                .param("metric", metric.name())
-                .param("audience", audience.code())
-                .query((rs, n) -> found.put(
-                        rs.getLong("id"),
-                        new EffectiveTarget(
-                                rs.getBigDecimal("percentage"),
-                                rs.getLong("organisation_id"),
-                                rs.getLong("organisation_id") != rs.getLong("id"),
-                                rs.getString("updated_by"),
-                                rs.getTimestamp("updated_at").toInstant())))
-                .list();
-        return found;
+        return store.effectiveTargets(organisationIds, quarter, metric, audience);
     }
 }

@@ -7,7 +7,6 @@ import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,13 +20,13 @@ public class WorkingGroupService {
     /** A working group as services hand it out. */
     public record WorkingGroup(long id, String code, String nameVi, String nameEn) {}
 
-    private final JdbcClient jdbc;
+    private final WorkingGroupStore store;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
 
-    WorkingGroupService(JdbcClient jdbc, CurrentUser currentUser, AuditService audit, Clock clock) {
-        this.jdbc = jdbc;
+    WorkingGroupService(WorkingGroupStore store, CurrentUser currentUser, AuditService audit, Clock clock) {
+        this.store = store;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -39,16 +38,7 @@ public class WorkingGroupService {
         if (!OrganisationRow.CODE_PATTERN.matcher(code).matches() || nameVi.isBlank()) {
             throw new IllegalArgumentException("A working group needs a valid code and a Vietnamese name");
         }
-        var id = jdbc.sql("""
-                        insert into working_group (code, name_vi, name_en, created_at) values (:code, :vi, :en, :now)
-                        on conflict (code) do update set name_vi = excluded.name_vi, name_en = excluded.name_en
-                        returning id""")
-                .param("code", code)
-                .param("vi", nameVi)
-                .param("en", nameEn)
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
+        var id = store.upsert(code, nameVi, nameEn, Timestamp.from(clock.instant()));
         audit.record(new AuditEntry(actor, "working-group.saved", "working-group", code, null, nameVi));
         return new WorkingGroup(id, code, nameVi, nameEn);
     }
@@ -56,10 +46,7 @@ public class WorkingGroupService {
     @Transactional
     public void addMember(long groupId, String username) {
         var actor = requirePlatformAdmin();
-        jdbc.sql("insert into working_group_member (working_group_id, username) values (:g, :u) on conflict do nothing")
-                .param("g", groupId)
-                .param("u", username)
-                .update();
+        store.addMember(groupId, username);
         audit.record(new AuditEntry(
                 actor, "working-group.member-added", "working-group", String.valueOf(groupId), null, username));
     }
@@ -68,14 +55,7 @@ public class WorkingGroupService {
     @Transactional
     public void follow(long groupId, long organisationId, boolean includeSubtree) {
         var actor = requirePlatformAdmin();
-        jdbc.sql("""
-                        insert into working_group_scope (working_group_id, organisation_id, include_subtree)
-                        values (:g, :o, :s)
-                        on conflict (working_group_id, organisation_id) do update set include_subtree = excluded.include_subtree""")
-                .param("g", groupId)
-                .param("o", organisationId)
-                .param("s", includeSubtree)
-                .update();
+        store.follow(groupId, organisationId, includeSubtree);
         audit.record(new AuditEntry(
                 actor,
                 "working-group.follows",
@@ -91,28 +71,19 @@ public class WorkingGroupService {
     @Transactional(readOnly = true)
     public List<String> members(long groupId) {
         requireVisible(groupId);
-        return jdbc.sql("select username from working_group_member where working_group_id = :g order by username")
-                .param("g", groupId)
-                .query(String.class)
-                .list();
+        return store.members(groupId);
     }
 
     @Transactional(readOnly = true)
     public List<Followed> followed(long groupId) {
         requireVisible(groupId);
-        return jdbc.sql("""
-                        select o.id as organisation_id, o.code, o.name_vi, o.name_en, s.include_subtree
-                        from working_group_scope s join organisation o on o.id = s.organisation_id
-                        where s.working_group_id = :g order by o.path""").param("g", groupId).query(Followed.class).list();
+        return store.followed(groupId);
     }
 
     @Transactional
     public void removeMember(long groupId, String username) {
         var actor = requirePlatformAdmin();
-        jdbc.sql("delete from working_group_member where working_group_id = :g and username = :u")
-                .param("g", groupId)
-                .param("u", username)
-                .update();
+        store.removeMember(groupId, username);
         audit.record(new AuditEntry(
                 actor, "working-group.member-removed", "working-group", String.valueOf(groupId), null, username));
     }
@@ -120,10 +91,7 @@ public class WorkingGroupService {
     @Transactional
     public void unfollow(long groupId, long organisationId) {
         var actor = requirePlatformAdmin();
-        jdbc.sql("delete from working_group_scope where working_group_id = :g and organisation_id = :o")
-                .param("g", groupId)
-                .param("o", organisationId)
-                .update();
+        store.unfollow(groupId, organisationId);
         audit.record(new AuditEntry(
                 actor,
                 "working-group.unfollows",
@@ -144,17 +112,9 @@ public class WorkingGroupService {
     public List<WorkingGroup> mine() {
         var user = currentUser.get().orElseThrow(OutOfScopeException::new);
         if (user.has(Role.PLATFORM_ADMIN)) {
-            return jdbc.sql("select id, code, name_vi, name_en from working_group order by code")
-                    .query(WorkingGroup.class)
-                    .list();
+            return store.all();
         }
-        return jdbc.sql("""
-                        select g.id, g.code, g.name_vi, g.name_en from working_group g
-                        join working_group_member m on m.working_group_id = g.id
-                        where m.username = :u order by g.code""")
-                .param("u", user.username())
-                .query(WorkingGroup.class)
-                .list();
+        return store.ofMember(user.username());
     }
 
     private String requirePlatformAdmin() {
