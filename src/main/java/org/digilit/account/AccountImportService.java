@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,10 +13,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.digilit.account.AccountImportStore.Change;
+import org.digilit.account.AccountImportStore.Existing;
+import org.digilit.account.AccountImportStore.NewAccount;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.base.ImportProblem;
-import org.digilit.base.TextFolding;
 import org.digilit.identity.IdentityProtector;
 import org.digilit.organisation.OrganisationRef;
 import org.digilit.organisation.OrganisationScope;
@@ -25,8 +26,6 @@ import org.digilit.organisation.OrganisationService;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * their identity number: re-importing a file changes nothing, a changed row updates that person (audited). A person
  * found in an organisation outside the admin's scope does not sink the file (DD007): an unverified self-registration is
  * claimed into the importing organisation, a verified account becomes a move request for the platform admin. Every
- * check is recorded and audited, and matches outside scope are capped per admin per day.
+ * check is recorded and audited, and matches outside scope are capped per admin per day. The SQL is in {@link
+ * AccountImportStore} and {@link MoveRequestStore}.
  */
 @Service
 public class AccountImportService {
@@ -49,29 +49,10 @@ public class AccountImportService {
 
     public static final int MAX_REPORTED_PROBLEMS = 1_000;
 
-    private static final int CHUNK = 1_000;
+    private static final int CHUNK = AccountImportStore.BATCH;
 
-    private static final String INSERT = """
-            insert into account (id_scheme, id_key_id, id_encrypted, id_blind_index, id_last_four, full_name, search_name,
-                date_of_birth, gender, phone, email, organisation_id, audience, staff_number, state, source, import_id,
-                created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'IMPORT', ?, ?, ?)""";
-
-    private static final String UPDATE = """
-            update account set full_name = ?, search_name = ?, date_of_birth = ?, gender = ?, phone = ?, email = ?,
-                organisation_id = ?, audience = ?, staff_number = ?, updated_at = ?,
-                state = case when state = 'REJECTED' then 'PENDING' else state end
-            where id = ?""";
-
-    /** A claim: the file's data, the person's own where the file has none; the account joins this import. */
-    private static final String CLAIM = """
-            update account set full_name = ?, search_name = ?, date_of_birth = ?, gender = ?, phone = ?, email = ?,
-                organisation_id = ?, audience = ?, staff_number = ?, import_id = ?, updated_at = ?,
-                state = 'PENDING', state_reason = null
-            where id = ?""";
-
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final AccountImportStore store;
+    private final MoveRequestStore moveRequests;
     private final OrganisationService organisations;
     private final IdentityProtector protector;
     private final CurrentUser currentUser;
@@ -82,8 +63,8 @@ public class AccountImportService {
     private final Clock clock;
 
     AccountImportService(
-            JdbcClient jdbc,
-            JdbcTemplate jdbcTemplate,
+            AccountImportStore store,
+            MoveRequestStore moveRequests,
             OrganisationService organisations,
             IdentityProtector protector,
             CurrentUser currentUser,
@@ -92,8 +73,8 @@ public class AccountImportService {
             ImportChecks checks,
             AccountProperties properties,
             Clock clock) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.store = store;
+        this.moveRequests = moveRequests;
         this.organisations = organisations;
         this.protector = protector;
         this.currentUser = currentUser;
@@ -155,7 +136,7 @@ public class AccountImportService {
         }
         if (apply) {
             // One account import at a time: two files naming the same new person must not race.
-            jdbc.sql("select pg_advisory_xact_lock(4242005)").query().singleValue();
+            store.lockImports();
         }
         var run = new Run(user, scope, organisations.references(), apply, clientAddress, fileName);
         run.allowedOutOfScope = scope.everything()
@@ -185,15 +166,8 @@ public class AccountImportService {
                 run.capped,
                 clientAddress);
         if (apply && report.valid()) {
-            jdbc.sql("update account_import set finished_at = :now, rows_read = :rows, created = :created,"
-                            + " updated = :updated, unchanged = :unchanged where id = :id")
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("rows", report.rows())
-                    .param("created", report.created())
-                    .param("updated", report.updated())
-                    .param("unchanged", report.unchanged())
-                    .param("id", run.importId())
-                    .update();
+            var finished = Timestamp.from(clock.instant());
+            store.finishImport(run.importId(), report, finished);
             audit.record(new AuditEntry(
                     user.username(),
                     "account.import",
@@ -215,28 +189,6 @@ public class AccountImportService {
     }
 
     private record Candidate(AccountRow row, byte[] blindIndex, OrganisationRef organisation) {}
-
-    private record Existing(
-            long id,
-            String fullName,
-            java.time.LocalDate dateOfBirth,
-            String gender,
-            @Nullable String phone,
-            @Nullable String email,
-            long organisationId,
-            String organisationCode,
-            String organisationPath,
-            String audience,
-            @Nullable String staffNumber,
-            AccountState state,
-            AccountSource source) {
-
-        /** An unverified self-registration: the responsible organisation's import claims it (DD007). */
-        boolean claimable() {
-            return source == AccountSource.SELF_REGISTRATION
-                    && (state == AccountState.PENDING || state == AccountState.REJECTED);
-        }
-    }
 
     /** One run over one file: its chunk, its duplicate keys, its counts and problems. */
     private final class Run {
@@ -302,13 +254,7 @@ public class AccountImportService {
 
         long importId() {
             if (importId == null) {
-                importId = jdbc.sql("insert into account_import (file_name, uploaded_by, started_at)"
-                                + " values (:file, :by, :now) returning id")
-                        .param("file", fileName)
-                        .param("by", user.username())
-                        .param("now", Timestamp.from(clock.instant()))
-                        .query(Long.class)
-                        .single();
+                importId = store.startImport(fileName, user.username(), Timestamp.from(clock.instant()));
             }
             return importId;
         }
@@ -411,22 +357,13 @@ public class AccountImportService {
             }
             var now = Timestamp.from(clock.instant());
             var entries = new ArrayList<AuditEntry>(claims.size());
-            jdbcTemplate.batchUpdate(CLAIM, claims, CHUNK, (statement, entry) -> {
-                var row = entry.getKey().row();
-                var known = entry.getValue();
-                statement.setString(1, row.fullName());
-                statement.setString(2, TextFolding.fold(row.fullName()));
-                statement.setDate(3, Date.valueOf(row.dateOfBirth()));
-                statement.setString(4, row.gender().name());
-                statement.setString(5, row.phone() == null || row.phone().isEmpty() ? known.phone() : row.phone());
-                statement.setString(6, row.email() == null ? known.email() : row.email());
-                statement.setLong(7, entry.getKey().organisation().id());
-                statement.setString(8, row.audience().name());
-                statement.setString(9, row.staffNumber() == null ? known.staffNumber() : row.staffNumber());
-                statement.setLong(10, importId());
-                statement.setTimestamp(11, now);
-                statement.setLong(12, known.id());
-            });
+            store.claim(
+                    claims.stream()
+                            .map(e -> new Change(
+                                    e.getKey().row(), e.getKey().organisation().id(), e.getValue()))
+                            .toList(),
+                    importId(),
+                    now);
             for (var entry : claims) {
                 entries.add(new AuditEntry(
                         user.username(),
@@ -448,15 +385,8 @@ public class AccountImportService {
             var now = Timestamp.from(clock.instant());
             var entries = new ArrayList<AuditEntry>(moves.size());
             for (var entry : moves) {
-                int added = jdbc.sql("""
-                                insert into account_move_request (account_id, to_organisation_id, requested_by, import_id,
-                                    created_at) values (:account, :to, :by, :import, :now) on conflict do nothing""")
-                        .param("account", entry.getValue().id())
-                        .param("to", entry.getKey().organisation().id())
-                        .param("by", user.username())
-                        .param("import", importId())
-                        .param("now", now)
-                        .update();
+                int added = moveRequests.request(
+                        entry.getValue().id(), entry.getKey().organisation().id(), user.username(), importId(), now);
                 if (added > 0) {
                     entries.add(new AuditEntry(
                             user.username(),
@@ -479,32 +409,9 @@ public class AccountImportService {
             var hex = HexFormat.of();
             var keys =
                     candidates.stream().map(c -> hex.formatHex(c.blindIndex())).toArray(String[]::new);
-            jdbc.sql("""
-                            select a.id, a.id_blind_index, a.full_name, a.date_of_birth, a.gender, a.phone, a.email,
-                                a.organisation_id, o.code, o.path, a.audience, a.staff_number, a.state, a.source
-                            from account a join organisation_directory o on o.id = a.organisation_id
-                            where a.id_blind_index in (select decode(k, 'hex') from unnest(cast(:keys as text[])) k)""")
-                    .param("keys", keys)
-                    .query((rs, n) -> {
-                        result.put(
-                                Key.of(rs.getBytes("id_blind_index")),
-                                new Existing(
-                                        rs.getLong("id"),
-                                        rs.getString("full_name"),
-                                        rs.getDate("date_of_birth").toLocalDate(),
-                                        rs.getString("gender"),
-                                        rs.getString("phone"),
-                                        rs.getString("email"),
-                                        rs.getLong("organisation_id"),
-                                        rs.getString("code"),
-                                        rs.getString("path"),
-                                        rs.getString("audience"),
-                                        rs.getString("staff_number"),
-                                        AccountState.valueOf(rs.getString("state")),
-                                        AccountSource.valueOf(rs.getString("source"))));
-                        return null;
-                    })
-                    .list();
+            for (var known : store.existing(keys)) {
+                result.put(Key.of(known.blindIndex()), known);
+            }
             return result;
         }
 
@@ -512,27 +419,15 @@ public class AccountImportService {
             var now = Timestamp.from(clock.instant());
             if (!creates.isEmpty()) {
                 long id = importId();
-                jdbcTemplate.batchUpdate(INSERT, creates, CHUNK, (statement, candidate) -> {
-                    var row = candidate.row();
-                    var sealed = protector.protect(row.identityNumber());
-                    statement.setString(1, row.identityNumber().scheme().name());
-                    statement.setString(2, sealed.keyId());
-                    statement.setBytes(3, sealed.encrypted());
-                    statement.setBytes(4, sealed.blindIndex());
-                    statement.setString(5, sealed.lastFour());
-                    statement.setString(6, row.fullName());
-                    statement.setString(7, TextFolding.fold(row.fullName()));
-                    statement.setDate(8, Date.valueOf(row.dateOfBirth()));
-                    statement.setString(9, row.gender().name());
-                    statement.setString(10, row.phone());
-                    statement.setString(11, row.email());
-                    statement.setLong(12, candidate.organisation().id());
-                    statement.setString(13, row.audience().name());
-                    statement.setString(14, row.staffNumber());
-                    statement.setLong(15, id);
-                    statement.setTimestamp(16, now);
-                    statement.setTimestamp(17, now);
-                });
+                store.insert(
+                        creates.stream()
+                                .map(c -> new NewAccount(
+                                        c.row(),
+                                        protector.protect(c.row().identityNumber()),
+                                        c.organisation().id()))
+                                .toList(),
+                        id,
+                        now);
             }
             if (updates.isEmpty()) {
                 return;
@@ -554,20 +449,12 @@ public class AccountImportService {
             }
             // The outbox row first, then the account: the order the provisioning worker locks them in.
             outbox.enqueue(followers);
-            jdbcTemplate.batchUpdate(UPDATE, updates, CHUNK, (statement, entry) -> {
-                var row = entry.getKey().row();
-                statement.setString(1, row.fullName());
-                statement.setString(2, TextFolding.fold(row.fullName()));
-                statement.setDate(3, Date.valueOf(row.dateOfBirth()));
-                statement.setString(4, row.gender().name());
-                statement.setString(5, row.phone());
-                statement.setString(6, row.email());
-                statement.setLong(7, entry.getKey().organisation().id());
-                statement.setString(8, row.audience().name());
-                statement.setString(9, row.staffNumber());
-                statement.setTimestamp(10, now);
-                statement.setLong(11, entry.getValue().id());
-            });
+            store.update(
+                    updates.stream()
+                            .map(e -> new Change(
+                                    e.getKey().row(), e.getKey().organisation().id(), e.getValue()))
+                            .toList(),
+                    now);
             audit.recordAll(entries);
         }
     }

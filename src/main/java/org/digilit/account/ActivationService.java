@@ -23,7 +23,6 @@ import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,7 +56,7 @@ public class ActivationService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActivationService.class);
 
-    private final JdbcClient jdbc;
+    private final AccountStore store;
     private final ActivationCodes codes;
     private final PlatformAddress address;
     private final OrganisationService organisations;
@@ -71,7 +70,7 @@ public class ActivationService {
     private final org.springframework.beans.factory.ObjectProvider<LearnerCardCodes> cardCodes;
 
     ActivationService(
-            JdbcClient jdbc,
+            AccountStore store,
             ActivationCodes codes,
             PlatformAddress address,
             OrganisationService organisations,
@@ -83,7 +82,7 @@ public class ActivationService {
             Clock clock,
             org.springframework.beans.factory.ObjectProvider<LearnerCardCodes> cardCodes) {
         this.cardCodes = cardCodes;
-        this.jdbc = jdbc;
+        this.store = store;
         this.codes = codes;
         this.address = address;
         this.organisations = organisations;
@@ -126,36 +125,22 @@ public class ActivationService {
     public Optional<AccountListItem> findForReset(String text) {
         var typed = text.strip();
         var check = IdentityNumbers.check(protector.scheme(), typed);
-        String condition;
-        Object key;
+        List<AccountStore.Located> found;
         if (check.isValid()) {
-            condition = "a.id_blind_index = :key";
-            key = protector.blindIndex(check.validNumber().orElseThrow());
+            found = store.activatedByBlindIndex(
+                    protector.blindIndex(check.validNumber().orElseThrow()));
         } else if (typed.matches("(?i)[a-z0-9._-]{3,64}")) {
-            condition = "a.username = :key";
-            key = typed.toLowerCase(Locale.ROOT);
+            found = store.activatedByUsername(typed.toLowerCase(Locale.ROOT));
         } else {
             return Optional.empty();
         }
         var adminScope = organisations.adminScope();
         var helperScope = organisations.facilitatorScope();
-        return jdbc
-                .sql("select " + AccountService.LIST_COLUMNS + ", o.id as org_id, o.path as org_path from account a"
-                        + " join organisation_directory o on o.id = a.organisation_id where " + condition
-                        + " and a.state = 'VERIFIED' and a.keycloak_id is not null and a.activated_at is not null")
-                .param("key", key)
-                .query((rs, n) -> {
-                    var item = AccountService.mapListItem(rs, n);
-                    long orgId = rs.getLong("org_id");
-                    String path = rs.getString("org_path");
-                    boolean allowed = adminScope.includes(orgId, path)
-                            || (helperScope.includes(orgId, path)
-                                    && item.audience() == org.digilit.organisation.Audience.CITIZEN);
-                    return allowed ? Optional.of(item) : Optional.<AccountListItem>empty();
-                })
-                .list()
-                .stream()
-                .flatMap(Optional::stream)
+        return found.stream()
+                .filter(match -> adminScope.includes(match.organisationId(), match.organisationPath())
+                        || (helperScope.includes(match.organisationId(), match.organisationPath())
+                                && match.item().audience() == org.digilit.organisation.Audience.CITIZEN))
+                .map(AccountStore.Located::item)
                 .findFirst();
     }
 
@@ -167,36 +152,8 @@ public class ActivationService {
         var user = currentUser.require();
         var adminScope = organisations.adminScope();
         var helperScope = purpose == SlipPurpose.RESET ? organisations.facilitatorScope() : OrganisationScope.nothing();
-        record Row(
-                long id,
-                String username,
-                String fullName,
-                String lastFour,
-                String orgVi,
-                String orgEn,
-                long orgId,
-                String orgPath,
-                String audience,
-                boolean eligible) {}
         // Every account asked for is checked against scope, also those that get no slip.
-        var rows = jdbc.sql("select a.id, a.username, a.full_name, a.id_last_four, o.name_vi, o.name_en, o.id, o.path,"
-                        + " a.audience, (a.state = 'VERIFIED' and a.keycloak_id is not null and"
-                        + (purpose == SlipPurpose.RESET ? " a.activated_at is not null" : " a.activated_at is null")
-                        + ") as eligible from account a join organisation_directory o on o.id = a.organisation_id"
-                        + " where a.id = any (:ids) order by o.code, a.full_name")
-                .param("ids", accountIds.toArray(Long[]::new))
-                .query((rs, n) -> new Row(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getLong(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getBoolean(10)))
-                .list();
+        var rows = store.slipAccounts(accountIds, purpose == SlipPurpose.RESET);
         for (var row : rows) {
             boolean administered = adminScope.includes(row.orgId(), row.orgPath());
             boolean helped = helperScope.includes(row.orgId(), row.orgPath()) && "CITIZEN".equals(row.audience());
@@ -319,10 +276,7 @@ public class ActivationService {
         }
         var now = Timestamp.from(clock.instant());
         codes.markUsed(live.accountId(), now);
-        jdbc.sql("update account set activated_at = coalesce(activated_at, :now), updated_at = :now where id = :id")
-                .param("now", now)
-                .param("id", live.accountId())
-                .update();
+        store.markActivated(live.accountId(), now);
         if (live.purpose() == SlipPurpose.RESET) {
             String sessions = "sessions-ended";
             try {

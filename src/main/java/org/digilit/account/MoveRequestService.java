@@ -12,14 +12,13 @@ import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Move requests (DD007): an import found a person whose verified account belongs to an organisation outside the
  * importing admin's scope. The rest of the file went in; the platform admin decides here whether the account moves.
- * Platform admins only; every decision is audited.
+ * Platform admins only; every decision is audited. The SQL is in {@link MoveRequestStore}.
  */
 @Service
 public class MoveRequestService {
@@ -36,15 +35,15 @@ public class MoveRequestService {
             String requestedBy,
             Instant requestedAt) {}
 
-    private final JdbcClient jdbc;
+    private final MoveRequestStore store;
     private final AccountService accounts;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
 
     MoveRequestService(
-            JdbcClient jdbc, AccountService accounts, CurrentUser currentUser, AuditService audit, Clock clock) {
-        this.jdbc = jdbc;
+            MoveRequestStore store, AccountService accounts, CurrentUser currentUser, AuditService audit, Clock clock) {
+        this.store = store;
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -54,23 +53,7 @@ public class MoveRequestService {
     @Transactional(readOnly = true)
     public List<MoveRequest> open() {
         requirePlatformAdmin();
-        return jdbc.sql("""
-                        select r.id, a.id, a.full_name, a.id_last_four, f.code, t.code, t.id, r.requested_by,
-                            r.created_at
-                        from account_move_request r join account a on a.id = r.account_id
-                        join organisation_directory f on f.id = a.organisation_id join organisation_directory t on t.id = r.to_organisation_id
-                        where r.decided_at is null order by r.created_at limit 500""")
-                .query((rs, n) -> new MoveRequest(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        org.digilit.identity.IdentityNumber.maskLastFour(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getLong(7),
-                        rs.getString(8),
-                        rs.getTimestamp(9).toInstant()))
-                .list();
+        return store.open();
     }
 
     /** Moves the account as asked, or declines; a request decided already is left alone. */
@@ -84,13 +67,7 @@ public class MoveRequestService {
         if (move) {
             accounts.move(request.accountId(), request.toOrganisationId(), clientAddress);
         }
-        jdbc.sql("update account_move_request set decided_at = :now, decided_by = :by, decision = :decision"
-                        + " where id = :id and decided_at is null")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", user.username())
-                .param("decision", move ? "MOVED" : "DECLINED")
-                .param("id", requestId)
-                .update();
+        store.decide(requestId, user.username(), move ? "MOVED" : "DECLINED", Timestamp.from(clock.instant()));
         audit.record(new AuditEntry(
                 user.username(),
                 move ? "account.move-request-granted" : "account.move-request-declined",

@@ -11,7 +11,6 @@ import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.security.Roles;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +34,7 @@ public class ReconciliationService {
 
     private static final int EXAMPLES = 20;
 
-    private final JdbcClient jdbc;
+    private final AccountStore store;
     private final AccountDirectory directory;
     private final ProvisioningOutbox outbox;
     private final AuditService audit;
@@ -43,13 +42,13 @@ public class ReconciliationService {
     private final java.time.Clock clock;
 
     ReconciliationService(
-            JdbcClient jdbc,
+            AccountStore store,
             AccountDirectory directory,
             ProvisioningOutbox outbox,
             AuditService audit,
             PrivilegedGrantStore grants,
             java.time.Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.directory = directory;
         this.outbox = outbox;
         this.audit = audit;
@@ -111,8 +110,6 @@ public class ReconciliationService {
         return outbox.backlog();
     }
 
-    private record Known(long id, String keycloakId, String state, String organisationCode) {}
-
     @PreAuthorize("hasRole('platform-admin')")
     @Transactional
     public ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress) {
@@ -123,13 +120,8 @@ public class ReconciliationService {
     @PreAuthorize("hasRole('platform-admin')")
     @Transactional
     public ReconciliationReport reconcile(boolean repair, String actor, @Nullable String clientAddress, int examples) {
-        var byKeycloakId = new HashMap<String, Known>();
-        jdbc.sql("""
-                        select a.id, a.keycloak_id, a.state, o.code from account a join organisation_directory o
-                        on o.id = a.organisation_id where a.keycloak_id is not null""")
-                .query((rs, n) -> new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list()
-                .forEach(k -> byKeycloakId.put(k.keycloakId(), k));
+        var byKeycloakId = new HashMap<String, AccountStore.Provisioned>();
+        store.provisioned().forEach(k -> byKeycloakId.put(k.keycloakId(), k));
         var seen = new HashSet<String>();
         var extra = new ArrayList<DirectoryEntry>();
         var enabledMismatch = new ArrayList<Long>();
@@ -155,7 +147,7 @@ public class ReconciliationService {
         });
         var missing = byKeycloakId.values().stream()
                 .filter(k -> !seen.contains(k.keycloakId()))
-                .map(Known::id)
+                .map(AccountStore.Provisioned::id)
                 .sorted()
                 .toList();
         var granted = grants.all();
@@ -201,9 +193,7 @@ public class ReconciliationService {
             // The outbox row first, then the account: the order the provisioning worker locks them in.
             outbox.enqueue(new HashSet<>(queue));
             if (!missing.isEmpty()) {
-                jdbc.sql("update account set keycloak_id = null where id = any (:ids)")
-                        .param("ids", missing.toArray(Long[]::new))
-                        .update();
+                store.forgetKeycloakUsers(missing);
             }
             for (var user : extra) {
                 try {

@@ -1,6 +1,5 @@
 package org.digilit.account;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityProtector;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +38,7 @@ public class RegistrationService {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private final JdbcClient jdbc;
+    private final AccountStore store;
     private final OrganisationService organisations;
     private final IdentityProtector protector;
     private final RateLimiter rateLimiter;
@@ -48,13 +46,13 @@ public class RegistrationService {
     private final Clock clock;
 
     RegistrationService(
-            JdbcClient jdbc,
+            AccountStore store,
             OrganisationService organisations,
             IdentityProtector protector,
             RateLimiter rateLimiter,
             AuditService audit,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.organisations = organisations;
         this.protector = protector;
         this.rateLimiter = rateLimiter;
@@ -114,27 +112,16 @@ public class RegistrationService {
         var number = check.validNumber().orElseThrow();
         var sealed = protector.protect(number);
         var now = Timestamp.from(clock.instant());
-        var inserted = jdbc.sql("""
-                        insert into account (id_scheme, id_key_id, id_encrypted, id_blind_index, id_last_four, full_name,
-                            search_name, date_of_birth, gender, phone, organisation_id, audience, state, source,
-                            self_registered, created_at, updated_at)
-                        values (:scheme, :key, :encrypted, :bi, :last4, :name, :search, :born, :gender, :phone, :org,
-                            'CITIZEN', 'PENDING', 'SELF_REGISTRATION', true, :now, :now)
-                        on conflict (id_blind_index) do nothing returning id""")
-                .param("scheme", number.scheme().name())
-                .param("key", sealed.keyId())
-                .param("encrypted", sealed.encrypted())
-                .param("bi", sealed.blindIndex())
-                .param("last4", sealed.lastFour())
-                .param("name", name)
-                .param("search", TextFolding.fold(name))
-                .param("born", Date.valueOf(born))
-                .param("gender", form.gender().name())
-                .param("phone", phone.isEmpty() ? null : phone)
-                .param("org", commune.id())
-                .param("now", now)
-                .query(Long.class)
-                .optional();
+        var inserted = store.insertSelfRegistered(
+                number,
+                sealed,
+                name,
+                TextFolding.fold(name),
+                born,
+                form.gender(),
+                phone.isEmpty() ? null : phone,
+                commune.id(),
+                now);
         if (inserted.isPresent()) {
             audit.record(new AuditEntry(
                     "anonymous",
@@ -145,17 +132,8 @@ public class RegistrationService {
                     "commune=" + commune.code()));
             return RegistrationResult.received();
         }
-        record Known(long id, String fullName, LocalDate born, boolean selfRegistered) {}
-        var known = jdbc.sql(
-                        "select id, full_name, date_of_birth, self_registered from account where id_blind_index = :bi")
-                .param("bi", sealed.blindIndex())
-                .query((rs, n) ->
-                        new Known(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getBoolean(4)))
-                .single();
-        jdbc.sql("update account set self_registered = true, updated_at = :now where id = :id")
-                .param("now", now)
-                .param("id", known.id())
-                .update();
+        var known = store.registeredByBlindIndex(sealed.blindIndex());
+        store.markSelfRegistered(known.id(), now);
         boolean sameName = TextFolding.fold(known.fullName()).equals(TextFolding.fold(name));
         audit.record(new AuditEntry(
                 "anonymous",

@@ -29,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,9 +50,6 @@ public class CompletionImportService implements CompletionsElsewhere {
 
     public static final long MAX_FILE_BYTES = 300L * 1024 * 1024;
     static final int CHUNK = 1_000;
-    /** One completions import, feed call or matcher pass at a time: two must not race on the same person. */
-    private static final long LOCK = 4242017;
-
     private final PlatformStore platforms;
     private final CompletionStore store;
     private final AccountService accounts;
@@ -62,7 +58,6 @@ public class CompletionImportService implements CompletionsElsewhere {
     private final IdentityProtector protector;
     private final CurrentUser currentUser;
     private final AuditService audit;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
     private final TransactionTemplate transactions;
@@ -76,7 +71,6 @@ public class CompletionImportService implements CompletionsElsewhere {
             IdentityProtector protector,
             CurrentUser currentUser,
             AuditService audit,
-            JdbcClient jdbc,
             Clock clock,
             @Value("${digilit.reporting.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
             PlatformTransactionManager transactionManager) {
@@ -88,7 +82,6 @@ public class CompletionImportService implements CompletionsElsewhere {
         this.protector = protector;
         this.currentUser = currentUser;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -292,7 +285,7 @@ public class CompletionImportService implements CompletionsElsewhere {
     }
 
     private void lock() {
-        jdbc.sql("select pg_advisory_xact_lock(" + LOCK + ")").query().singleValue();
+        store.lock();
     }
 
     private LocalDate today() {

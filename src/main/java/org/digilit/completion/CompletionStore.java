@@ -21,6 +21,9 @@ class CompletionStore {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /** One completions import, feed call or matcher pass at a time: two must not race on the same person. */
+    private static final long LOCK = 4242017;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
@@ -252,5 +255,10 @@ class CompletionStore {
                         rs.getString(6),
                         PlatformStore.strings(rs.getArray(7))))
                 .list();
+    }
+
+    /** Takes the completions lock, held to the end of the transaction. */
+    void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(" + LOCK + ")").query().singleValue();
     }
 }

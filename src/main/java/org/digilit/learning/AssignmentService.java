@@ -1,6 +1,5 @@
 package org.digilit.learning;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +21,6 @@ import org.digilit.organisation.Quarter;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * school, all citizens of a commune), due by a quarter; it reaches that audience in the organisation and its whole
  * subtree. Only organisation admins, within the subtree they administer, and platform admins may assign or withdraw;
  * the check is here, not only in the view. Assigning a live assignment again moves its due quarter (audited) instead of
- * doubling it; a withdrawn assignment is kept for the reports of past quarters and no longer reaches learners.
+ * doubling it; a withdrawn assignment is kept for the reports of past quarters and no longer reaches learners. The SQL
+ * is in {@link AssignmentStore}.
  */
 @Service
 public class AssignmentService {
@@ -42,7 +41,7 @@ public class AssignmentService {
     /** How many quarters ahead (this one included) an assignment may fall due. */
     public static final int DUE_QUARTERS_AHEAD = 8;
 
-    private final JdbcClient jdbc;
+    private final AssignmentStore store;
     private final OrganisationService organisations;
     private final CatalogueService catalogue;
     private final CurrentUser currentUser;
@@ -50,13 +49,13 @@ public class AssignmentService {
     private final Clock clock;
 
     AssignmentService(
-            JdbcClient jdbc,
+            AssignmentStore store,
             OrganisationService organisations,
             CatalogueService catalogue,
             CurrentUser currentUser,
             AuditService audit,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.currentUser = currentUser;
@@ -103,24 +102,12 @@ public class AssignmentService {
         var target = organisation.code() + " " + audience.name() + " " + courseId;
         // Two attempts: a concurrent first assignment of the same course wins the insert, this one then updates it.
         for (int attempt = 0; attempt < 2; attempt++) {
-            var live = jdbc.sql("""
-                            select id, due_year, due_quarter from course_assignment
-                            where organisation_id = :org and audience = :audience and course_id = :course
-                                and withdrawn_at is null for update""")
-                    .param("org", organisationId)
-                    .param("audience", audience.name())
-                    .param("course", courseId)
-                    .query((rs, n) -> new Object[] {rs.getLong(1), new Quarter(rs.getInt(2), rs.getInt(3))})
-                    .optional();
+            var live = store.lockLive(organisationId, audience, courseId);
             if (live.isPresent()) {
-                long id = (Long) live.get()[0];
-                var before = (Quarter) live.get()[1];
+                long id = live.get().id();
+                var before = live.get().due();
                 if (!before.equals(due)) {
-                    jdbc.sql("update course_assignment set due_year = :year, due_quarter = :quarter where id = :id")
-                            .param("year", due.year())
-                            .param("quarter", due.quarter())
-                            .param("id", id)
-                            .update();
+                    store.moveDue(id, due);
                     audit.record(new AuditEntry(
                             admin.username(),
                             "assignment.due-changed",
@@ -131,21 +118,7 @@ public class AssignmentService {
                 }
                 return get(id);
             }
-            var inserted = jdbc.sql("""
-                            insert into course_assignment (organisation_id, audience, course_id, due_year, due_quarter,
-                                assigned_by, assigned_at)
-                            values (:org, :audience, :course, :year, :quarter, :by, :now)
-                            on conflict (organisation_id, audience, course_id) where withdrawn_at is null do nothing
-                            returning id""")
-                    .param("org", organisationId)
-                    .param("audience", audience.name())
-                    .param("course", courseId)
-                    .param("year", due.year())
-                    .param("quarter", due.quarter())
-                    .param("by", admin.username())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .query(Long.class)
-                    .optional();
+            var inserted = store.insertLive(organisationId, audience, courseId, due, admin.username(), clock.instant());
             if (inserted.isPresent()) {
                 audit.record(new AuditEntry(
                         admin.username(),
@@ -167,65 +140,41 @@ public class AssignmentService {
     @Transactional
     public void withdraw(long assignmentId) {
         var admin = requireAdmin();
-        var row = jdbc.sql("""
-                        select organisation_id, audience, course_id, withdrawn_at is not null from course_assignment
-                        where id = :id for update""")
-                .param("id", assignmentId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)})
-                .optional()
+        var row = store.lockForWithdrawal(assignmentId)
                 .orElseThrow(() -> new NoSuchElementException("No such assignment"));
-        var organisation = administered(admin, (Long) row[0]);
-        if ((Boolean) row[3]) {
+        var organisation = administered(admin, row.organisationId());
+        if (row.withdrawn()) {
             return;
         }
-        jdbc.sql("update course_assignment set withdrawn_by = :by, withdrawn_at = :now where id = :id")
-                .param("by", admin.username())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", assignmentId)
-                .update();
+        store.markWithdrawn(assignmentId, admin.username(), clock.instant());
         audit.record(new AuditEntry(
                 admin.username(),
                 "assignment.withdrawn",
                 "course-assignment",
                 String.valueOf(assignmentId),
                 null,
-                organisation.code() + " " + row[1] + " " + row[2]));
+                organisation.code() + " " + row.audience() + " " + row.courseId()));
     }
 
     /** The live assignments made on one organisation (not those inherited from above); it must be administered. */
     @Transactional(readOnly = true)
     public List<Assignment> list(long organisationId) {
         administered(requireAdmin(), organisationId);
-        return jdbc.sql(SELECT + " where a.organisation_id = :org and a.withdrawn_at is null"
-                        + " order by a.assigned_at desc, a.id desc")
-                .param("org", organisationId)
-                .query((rs, n) -> map(rs))
-                .list();
+        return store.liveOn(organisationId);
     }
 
     /** The live assignments on every organisation the caller administers, newest first, a page at a time. */
     @Transactional(readOnly = true)
     public List<Assignment> inScope(int offset, int limit) {
         var scope = organisations.adminScopeOf(requireAdmin());
-        return jdbc.sql(SELECT + " where a.withdrawn_at is null and " + scope.sqlCondition()
-                        + " order by a.assigned_at desc, a.id desc offset :offset limit :limit")
-                .params(scope.sqlParameters())
-                .param("offset", offset)
-                .param("limit", limit)
-                .query((rs, n) -> map(rs))
-                .list();
+        return store.liveIn(scope, offset, limit);
     }
 
     /** How many live assignments {@link #inScope} pages through. */
     @Transactional(readOnly = true)
     public int countInScope() {
         var scope = organisations.adminScopeOf(requireAdmin());
-        return jdbc.sql(
-                        "select count(*) from course_assignment a join organisation_directory o on o.id = a.organisation_id"
-                                + " where a.withdrawn_at is null and " + scope.sqlCondition())
-                .params(scope.sqlParameters())
-                .query(Integer.class)
-                .single();
+        return store.countLiveIn(scope);
     }
 
     /**
@@ -250,17 +199,9 @@ public class AssignmentService {
             return List.of();
         }
         record Row(String courseId, Quarter due, long organisationId, int depth) {}
-        var rows = jdbc.sql("""
-                        select course_id, due_year, due_quarter, organisation_id from course_assignment
-                        where organisation_id = any (:ids) and audience = :audience and withdrawn_at is null""")
-                .param("ids", lineage.keySet().toArray(Long[]::new))
-                .param("audience", LearnerAudience.of(learner).name())
-                .query((rs, n) -> new Row(
-                        rs.getString(1),
-                        new Quarter(rs.getInt(2), rs.getInt(3)),
-                        rs.getLong(4),
-                        depth(lineage.get(rs.getLong(4)))))
-                .list();
+        var rows = store.liveFor(lineage.keySet(), LearnerAudience.of(learner).name()).stream()
+                .map(r -> new Row(r.courseId(), r.due(), r.organisationId(), depth(lineage.get(r.organisationId()))))
+                .toList();
         // Earliest due first; at the same due date the assignment nearest the learner names who asked.
         var byCourse = new LinkedHashMap<String, Row>();
         rows.stream()
@@ -282,49 +223,15 @@ public class AssignmentService {
         if (code == null || code.isBlank()) {
             return false;
         }
-        // One statement (it runs on a learner's first step in every course): a live assignment of the course for
-        // their audience on their organisation or an ancestor. The organisation module's published contract is its
-        // path: an ancestor's path is a prefix of the organisation's.
-        return jdbc.sql("""
-                        select exists (select 1 from course_assignment a
-                            join organisation_directory ao on ao.id = a.organisation_id
-                            join organisation_directory o on o.code = :code and o.path like ao.path || '%'
-                            where a.course_id = :course and a.audience = :audience and a.withdrawn_at is null)""")
-                .param("code", code)
-                .param("course", courseId)
-                .param("audience", LearnerAudience.of(learner).name())
-                .query(Boolean.class)
-                .single();
+        return store.isAssigned(code, courseId, LearnerAudience.of(learner).name());
     }
 
     private static int depth(OrganisationRef organisation) {
         return (int) organisation.path().chars().filter(c -> c == '/').count();
     }
 
-    private static final String SELECT = """
-            select a.id, a.organisation_id, o.code, o.name_vi, o.name_en, a.audience, a.course_id, a.due_year,
-                a.due_quarter, a.assigned_by, a.assigned_at
-            from course_assignment a join organisation_directory o on o.id = a.organisation_id""";
-
-    private static Assignment map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Assignment(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                Audience.valueOf(rs.getString(6)),
-                rs.getString(7),
-                new Quarter(rs.getInt(8), rs.getInt(9)),
-                rs.getString(10),
-                rs.getTimestamp(11).toInstant());
-    }
-
     private Assignment get(long id) {
-        return jdbc.sql(SELECT + " where a.id = :id")
-                .param("id", id)
-                .query((rs, n) -> map(rs))
-                .single();
+        return store.get(id);
     }
 
     private AuthenticatedUser requireAdmin() {

@@ -1,9 +1,6 @@
 package org.digilit.learning;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +21,6 @@ import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * public verification code and a signed credential (a JWS whose payload is a credential document shaped like a W3C
  * Verifiable Credential; see {@link CertificateSigner}). The learner gets their own certificates (PDF, credential);
  * anyone may check a code and learns only what the certificate shows; a platform admin may revoke one, with a reason,
- * audited.
+ * audited. The SQL is in {@link CertificateStore}.
  */
 @Service
 public class CertificateService {
@@ -55,11 +51,7 @@ public class CertificateService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final String COLUMNS = """
-            code, course_id, holder_name, course_title_vi, course_title_en, organisation_name_vi, organisation_name_en,
-            completed_at, revoked_at, revocation_reason""";
-
-    private final JdbcClient jdbc;
+    private final CertificateStore store;
     private final CatalogueService catalogue;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
@@ -69,7 +61,7 @@ public class CertificateService {
     private final Clock clock;
 
     CertificateService(
-            JdbcClient jdbc,
+            CertificateStore store,
             CatalogueService catalogue,
             OrganisationService organisations,
             CurrentUser currentUser,
@@ -77,7 +69,7 @@ public class CertificateService {
             CertificateSigner signer,
             PlatformAddress address,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.catalogue = catalogue;
         this.organisations = organisations;
         this.currentUser = currentUser;
@@ -105,30 +97,23 @@ public class CertificateService {
             var code = CertificateCode.random().value();
             var credential = signer.sign(
                     credential(code, learner.displayName(), structure, course, organisation, completedAt, issuedAt));
-            int inserted = jdbc.sql("""
-                            insert into certificate (code, username, course_id, course_version, holder_name,
-                                course_title_vi, course_title_en, organisation_code, organisation_name_vi,
-                                organisation_name_en, audience, completed_at, issued_at, key_id, credential)
-                            values (:code, :u, :course, :version, :holder, :titleVi, :titleEn, :org, :orgVi, :orgEn,
-                                :audience, :completedAt, :issuedAt, :keyId, :credential)
-                            on conflict do nothing""")
-                    .param("code", code)
-                    .param("u", learner.username())
-                    .param("course", structure.courseId())
-                    .param("version", structure.version())
-                    .param("holder", learner.displayName())
-                    .param("titleVi", course.titleVi())
-                    .param("titleEn", course.titleEn())
-                    .param("org", organisation == null ? learner.organisationCode() : organisation.code())
-                    .param("orgVi", organisation == null ? null : organisation.nameVi())
-                    .param("orgEn", organisation == null ? null : organisation.nameEn())
-                    .param("audience", LearningService.audience(learner))
-                    .param("completedAt", Timestamp.from(completedAt))
-                    .param("issuedAt", Timestamp.from(issuedAt))
-                    .param("keyId", signer.keyId())
-                    .param("credential", credential)
-                    .update();
-            if (inserted == 1 || exists(learner.username(), structure.courseId())) {
+            int inserted = store.insertIfAbsent(new CertificateStore.NewCertificate(
+                    code,
+                    learner.username(),
+                    structure.courseId(),
+                    structure.version(),
+                    learner.displayName(),
+                    course.titleVi(),
+                    course.titleEn(),
+                    organisation == null ? learner.organisationCode() : organisation.code(),
+                    organisation == null ? null : organisation.nameVi(),
+                    organisation == null ? null : organisation.nameEn(),
+                    LearningService.audience(learner),
+                    completedAt,
+                    issuedAt,
+                    signer.keyId(),
+                    credential));
+            if (inserted == 1 || store.exists(learner.username(), structure.courseId())) {
                 return;
             }
         }
@@ -138,20 +123,13 @@ public class CertificateService {
     /** The signed-in learner's certificates, newest first. */
     @Transactional(readOnly = true)
     public List<Certificate> mine() {
-        return jdbc.sql("select " + COLUMNS + " from certificate where username = :u order by completed_at desc")
-                .param("u", currentUser.require().username())
-                .query((rs, n) -> certificate(rs))
-                .list();
+        return store.ofHolder(currentUser.require().username());
     }
 
     /** The signed-in learner's certificate for one course, if they have one. */
     @Transactional(readOnly = true)
     public Optional<Certificate> mineFor(String courseId) {
-        return jdbc.sql("select " + COLUMNS + " from certificate where username = :u and course_id = :c")
-                .param("u", currentUser.require().username())
-                .param("c", courseId)
-                .query((rs, n) -> certificate(rs))
-                .optional();
+        return store.ofHolder(currentUser.require().username(), courseId);
     }
 
     /**
@@ -174,10 +152,7 @@ public class CertificateService {
     @Transactional(readOnly = true)
     public String credentialForMine(String code) {
         var certificate = owned(code);
-        return jdbc.sql("select credential from certificate where code = :code")
-                .param("code", certificate.code())
-                .query(String.class)
-                .single();
+        return store.credential(certificate.code());
     }
 
     /** Checks a code as anyone may: valid, revoked (when, why) or unknown, with only what the certificate shows. */
@@ -195,12 +170,7 @@ public class CertificateService {
     /** The credential of a valid certificate, for anyone who has its code (it says what the certificate says). */
     @Transactional(readOnly = true)
     public Optional<String> publicCredential(String typed) {
-        return CertificateCode.parse(typed)
-                .flatMap(
-                        code -> jdbc.sql("select credential from certificate where code = :code and revoked_at is null")
-                                .param("code", code.value())
-                                .query(String.class)
-                                .optional());
+        return CertificateCode.parse(typed).flatMap(code -> store.validCredential(code.value()));
     }
 
     /** The JWK Set of the keys that sign (and signed) credentials. */
@@ -258,14 +228,7 @@ public class CertificateService {
                 .orElseThrow(() -> new NoSuchElementException("No such certificate"))
                 .value();
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int changed = jdbc.sql("""
-                        update certificate set revoked_at = :now, revoked_by = :by, revocation_reason = :reason
-                        where code = :code and revoked_at is null""")
-                .param("now", Timestamp.from(now))
-                .param("by", admin.username())
-                .param("reason", why)
-                .param("code", code)
-                .update();
+        int changed = store.revoke(code, admin.username(), why, now);
         var certificate = find(code).orElseThrow(() -> new NoSuchElementException("No such certificate"));
         if (changed == 0) {
             throw new IllegalStateException("Certificate " + code + " was revoked already, at "
@@ -326,43 +289,11 @@ public class CertificateService {
     private Certificate owned(String typed) {
         var username = currentUser.require().username();
         return CertificateCode.parse(typed)
-                .flatMap(code -> jdbc.sql("select " + COLUMNS
-                                + " from certificate where code = :code and username = :u and revoked_at is null")
-                        .param("code", code.value())
-                        .param("u", username)
-                        .query((rs, n) -> certificate(rs))
-                        .optional())
+                .flatMap(code -> store.validOfHolder(code.value(), username))
                 .orElseThrow(() -> new NoSuchElementException("No such certificate"));
     }
 
     private Optional<Certificate> find(String code) {
-        return jdbc.sql("select " + COLUMNS + " from certificate where code = :code")
-                .param("code", code)
-                .query((rs, n) -> certificate(rs))
-                .optional();
-    }
-
-    private boolean exists(String username, String courseId) {
-        return jdbc.sql("select count(*) from certificate where username = :u and course_id = :c")
-                        .param("u", username)
-                        .param("c", courseId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
-    private static Certificate certificate(ResultSet rs) throws SQLException {
-        var revoked = rs.getTimestamp("revoked_at");
-        return new Certificate(
-                rs.getString("code"),
-                rs.getString("course_id"),
-                rs.getString("holder_name"),
-                rs.getString("course_title_vi"),
-                rs.getString("course_title_en"),
-                rs.getString("organisation_name_vi"),
-                rs.getString("organisation_name_en"),
-                rs.getTimestamp("completed_at").toInstant(),
-                revoked == null ? null : revoked.toInstant(),
-                rs.getString("revocation_reason"));
+        return store.find(code);
     }
 }

@@ -1,13 +1,10 @@
 package org.digilit.learning;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,7 +16,6 @@ import org.digilit.course.CourseStructure;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the current state per learner and course is updated in the same transaction, and the course is completed (once, at
  * a time that never moves) when every active lesson is done and the quiz is passed. A learner who completed a version
  * stays complete when a new version adds lessons. Every method acts on the signed-in user only: there is no learner id
- * to forge.
+ * to forge. The SQL is in {@link ProgressStore}.
  */
 @Service
 public class LearningService {
@@ -36,8 +32,7 @@ public class LearningService {
     /** How long a course's structure is trusted before it is read again (content reloads are rare). */
     private static final Duration STRUCTURE_TTL = Duration.ofSeconds(30);
 
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final ProgressStore store;
     private final CatalogueService catalogue;
     private final AssignmentService assignments;
     private final CurrentUser currentUser;
@@ -49,16 +44,14 @@ public class LearningService {
     private record Cached(CourseStructure structure, Instant loadedAt) {}
 
     LearningService(
-            JdbcClient jdbc,
-            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
+            ProgressStore store,
             CatalogueService catalogue,
             AssignmentService assignments,
             CurrentUser currentUser,
             LearningProperties properties,
             CertificateService certificates,
             Clock clock) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.store = store;
         this.catalogue = catalogue;
         this.assignments = assignments;
         this.currentUser = currentUser;
@@ -83,24 +76,16 @@ public class LearningService {
     @Transactional(readOnly = true)
     public Optional<CourseProgress> progress(String courseId) {
         var learner = currentUser.require();
-        var enrolled = jdbc.sql("select count(*) from enrolment where username = :u and course_id = :c")
-                        .param("u", learner.username())
-                        .param("c", courseId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        return enrolled ? Optional.of(progress(learner, structure(courseId))) : Optional.empty();
+        return store.isEnrolled(learner.username(), courseId)
+                ? Optional.of(progress(learner, structure(courseId)))
+                : Optional.empty();
     }
 
     /** The courses the learner is enrolled in (by choice or by assignment), most recently active first. */
     @Transactional(readOnly = true)
     public List<CourseProgress> myCourses() {
         var learner = currentUser.require();
-        var ids =
-                jdbc.sql("""
-                        select e.course_id from enrolment e
-                        left join course_progress p on p.username = e.username and p.course_id = e.course_id
-                        where e.username = :u order by coalesce(p.updated_at, e.enrolled_at) desc""").param("u", learner.username()).query(String.class).list();
+        var ids = store.enrolledCourseIds(learner.username());
         return ids.stream()
                 .map(id -> findStructure(id).map(s -> progress(learner, s)))
                 .flatMap(Optional::stream)
@@ -144,24 +129,8 @@ public class LearningService {
         }
         var now = Timestamp.from(microseconds());
         event(learner, structure, "LESSON_COMPLETED", lessonId, null, null, now);
-        var state = jdbc.sql("""
-                        insert into course_progress (username, course_id, lessons_done, last_lesson_id, organisation_code,
-                            audience, updated_at)
-                        values (:u, :c, array[cast(:l as text)], :l, :org, :audience, :now)
-                        on conflict (username, course_id) do update set
-                            lessons_done = case when cast(:l as text) = any (course_progress.lessons_done)
-                                then course_progress.lessons_done
-                                else array_append(course_progress.lessons_done, cast(:l as text)) end,
-                            last_lesson_id = excluded.last_lesson_id, updated_at = excluded.updated_at
-                        returning """ + STATE_COLUMNS)
-                .param("u", learner.username())
-                .param("c", courseId)
-                .param("l", lessonId)
-                .param("org", learner.organisationCode())
-                .param("audience", audience(learner))
-                .param("now", now)
-                .query((rs, n) -> state(rs, structure))
-                .single();
+        var state = store.addLessonDone(
+                learner.username(), structure, lessonId, learner.organisationCode(), audience(learner), now);
         return settle(learner, structure, state, now);
     }
 
@@ -177,14 +146,8 @@ public class LearningService {
             throw new NoSuchElementException("This course has no quiz");
         }
         var now = microseconds();
-        var window = jdbc.sql("""
-                        select occurred_at from progress_event where username = :u and course_id = :c
-                            and kind = 'QUIZ_ATTEMPT' and occurred_at > :since order by occurred_at""")
-                .param("u", learner.username())
-                .param("c", courseId)
-                .param("since", Timestamp.from(now.minus(properties.quizCooldown())))
-                .query(Timestamp.class)
-                .list();
+        var window = store.quizAttemptsSince(
+                learner.username(), courseId, Timestamp.from(now.minus(properties.quizCooldown())));
         if (window.size() >= properties.quizAttempts()) {
             var retryAt = window.getFirst().toInstant().plus(properties.quizCooldown());
             return new QuizResult(false, 0, false, Map.of(), 0, retryAt, progress(learner, structure));
@@ -200,25 +163,8 @@ public class LearningService {
         boolean passed = score >= structure.passMark();
         var at = Timestamp.from(now);
         event(learner, structure, "QUIZ_ATTEMPT", null, score, passed, at);
-        var state = jdbc.sql("""
-                        insert into course_progress (username, course_id, quiz_attempts, quiz_best_score, quiz_passed,
-                            last_attempt_at, organisation_code, audience, updated_at)
-                        values (:u, :c, 1, :score, :passed, :now, :org, :audience, :now)
-                        on conflict (username, course_id) do update set
-                            quiz_attempts = course_progress.quiz_attempts + 1,
-                            quiz_best_score = greatest(course_progress.quiz_best_score, excluded.quiz_best_score),
-                            quiz_passed = course_progress.quiz_passed or excluded.quiz_passed,
-                            last_attempt_at = excluded.last_attempt_at, updated_at = excluded.updated_at
-                        returning """ + STATE_COLUMNS)
-                .param("u", learner.username())
-                .param("c", courseId)
-                .param("score", score)
-                .param("passed", passed)
-                .param("now", at)
-                .param("org", learner.organisationCode())
-                .param("audience", audience(learner))
-                .query((rs, n) -> state(rs, structure))
-                .single();
+        var state = store.addQuizAttempt(
+                learner.username(), structure, score, passed, learner.organisationCode(), audience(learner), at);
         var progress = settle(learner, structure, state, at);
         int left = Math.max(0, properties.quizAttempts() - window.size() - 1);
         return new QuizResult(true, score, passed, correct, left, null, progress);
@@ -237,40 +183,19 @@ public class LearningService {
     public boolean completeInPerson(InPersonLearner learner, String courseId, boolean quizPassedInRoom) {
         var structure = structure(courseId);
         if (structure.hasQuiz() && !quizPassedInRoom) {
-            var passedOnline = jdbc.sql(
-                            "select quiz_passed from course_progress where username = :u and course_id = :c")
-                    .param("u", learner.username())
-                    .param("c", courseId)
-                    .query(Boolean.class)
-                    .optional()
-                    .orElse(false);
+            var passedOnline = store.quizPassed(learner.username(), courseId);
             if (!passedOnline) {
                 return false;
             }
         }
         var now = Timestamp.from(microseconds());
-        jdbc.sql("""
-                        insert into course_progress (username, course_id, quiz_passed, organisation_code, audience,
-                            updated_at)
-                        values (:u, :c, :passed, :org, :audience, :now)
-                        on conflict (username, course_id) do nothing""")
-                .param("u", learner.username())
-                .param("c", courseId)
-                .param("passed", quizPassedInRoom)
-                .param("org", learner.organisationCode())
-                .param("audience", learner.audience().name())
-                .param("now", now)
-                .update();
-        int changed = jdbc.sql("""
-                        update course_progress set completed_at = :now, completed_version = :version,
-                            completion_source = 'IN_PERSON', quiz_passed = quiz_passed or :passed, updated_at = :now
-                        where username = :u and course_id = :c and completed_at is null""")
-                .param("now", now)
-                .param("version", structure.version())
-                .param("passed", quizPassedInRoom)
-                .param("u", learner.username())
-                .param("c", courseId)
-                .update();
+        int changed = store.completeInPerson(
+                learner.username(),
+                structure,
+                quizPassedInRoom,
+                learner.organisationCode(),
+                learner.audience().name(),
+                now);
         if (changed != 1) {
             return false;
         }
@@ -285,38 +210,10 @@ public class LearningService {
                             case CITIZEN -> org.digilit.security.Roles.Role.CITIZEN;
                         }),
                 learner.organisationCode());
-        jdbc.sql("""
-                        insert into enrolment (username, course_id, source, enrolled_at) values (:u, :c, 'SELF', :now)
-                        on conflict do nothing""")
-                .param("u", learner.username())
-                .param("c", courseId)
-                .param("now", now)
-                .update();
+        store.enrolOnce(learner.username(), courseId, "SELF", now);
         event(user, structure, "COURSE_COMPLETED", null, null, null, now);
         certificates.issue(user, structure, now.toInstant());
         return true;
-    }
-
-    /** The columns of the state row, in the order {@link #state} reads them; {@code xmax = 0}: the row is new. */
-    private static final String STATE_COLUMNS =
-            " lessons_done, last_lesson_id, quiz_attempts, quiz_best_score, quiz_passed, completed_at, (xmax = 0)";
-
-    private record State(CourseProgress progress, boolean first) {}
-
-    private static State state(java.sql.ResultSet rs, CourseStructure structure) throws SQLException {
-        var completed = rs.getTimestamp(6);
-        return new State(
-                new CourseProgress(
-                        structure.courseId(),
-                        structure.lessonIds(),
-                        strings(rs.getArray(1)),
-                        rs.getString(2),
-                        structure.hasQuiz(),
-                        rs.getInt(3),
-                        rs.getObject(4, Integer.class),
-                        rs.getBoolean(5),
-                        completed == null ? null : completed.toInstant()),
-                rs.getBoolean(7));
     }
 
     /**
@@ -324,7 +221,8 @@ public class LearningService {
      * course (once: the update only touches a row not yet completed, and only then are the event written and the
      * certificate issued).
      */
-    private CourseProgress settle(AuthenticatedUser learner, CourseStructure structure, State state, Timestamp now) {
+    private CourseProgress settle(
+            AuthenticatedUser learner, CourseStructure structure, ProgressStore.State state, Timestamp now) {
         if (state.first()) {
             enrolment(learner, structure.courseId());
         }
@@ -334,15 +232,7 @@ public class LearningService {
                 || (structure.hasQuiz() && !progress.quizPassed())) {
             return progress;
         }
-        int changed = jdbc.sql("""
-                        update course_progress set completed_at = :now, completed_version = :version,
-                            completion_source = 'ONLINE'
-                        where username = :u and course_id = :c and completed_at is null""")
-                .param("now", now)
-                .param("version", structure.version())
-                .param("u", learner.username())
-                .param("c", structure.courseId())
-                .update();
+        int changed = store.completeOnline(learner.username(), structure, now);
         if (changed == 1) {
             event(learner, structure, "COURSE_COMPLETED", null, null, null, now);
             certificates.issue(learner, structure, now.toInstant());
@@ -366,14 +256,7 @@ public class LearningService {
      */
     private void enrolment(AuthenticatedUser learner, String courseId) {
         var source = assignments.isAssigned(learner, courseId) ? "ASSIGNED" : "SELF";
-        jdbc.sql("""
-                        insert into enrolment (username, course_id, source, enrolled_at) values (:u, :c, :source, :now)
-                        on conflict do nothing""")
-                .param("u", learner.username())
-                .param("c", courseId)
-                .param("source", source)
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        store.enrolOnce(learner.username(), courseId, source, Timestamp.from(clock.instant()));
     }
 
     private void event(
@@ -384,27 +267,11 @@ public class LearningService {
             @Nullable Integer score,
             @Nullable Boolean passed,
             Timestamp at) {
-        jdbc.sql("""
-                        insert into progress_event (username, course_id, course_version, kind, lesson_id, score, passed,
-                            occurred_at)
-                        values (:u, :c, :version, :kind, :lesson, :score, :passed, :at)""")
-                .param("u", learner.username())
-                .param("c", structure.courseId())
-                .param("version", structure.version())
-                .param("kind", kind)
-                .param("lesson", lessonId)
-                .param("score", score)
-                .param("passed", passed)
-                .param("at", at)
-                .update();
+        store.appendEvent(learner.username(), structure, kind, lessonId, score, passed, at);
     }
 
     private CourseProgress progress(AuthenticatedUser learner, CourseStructure structure) {
-        return jdbc.sql("select" + STATE_COLUMNS + " from course_progress where username = :u and course_id = :c")
-                .param("u", learner.username())
-                .param("c", structure.courseId())
-                .query((rs, n) -> state(rs, structure).progress())
-                .optional()
+        return store.progress(learner.username(), structure)
                 .orElseGet(() -> new CourseProgress(
                         structure.courseId(),
                         structure.lessonIds(),
@@ -459,21 +326,7 @@ public class LearningService {
             return 0;
         }
         var now = Timestamp.from(microseconds());
-        int[][] counts = jdbcTemplate.batchUpdate("""
-                insert into course_progress (username, course_id, completed_at, completion_source, organisation_code,
-                    audience, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (username, course_id) do update set completed_at = excluded.completed_at,
-                    completion_source = excluded.completion_source, updated_at = excluded.updated_at
-                where course_progress.completed_at is null or course_progress.completed_at > excluded.completed_at""", completions, 1_000, (statement, c) -> {
-            statement.setString(1, c.username());
-            statement.setString(2, c.courseId());
-            statement.setTimestamp(3, Timestamp.from(c.completedAt()));
-            statement.setString(4, c.source());
-            statement.setString(5, c.organisationCode());
-            statement.setString(6, c.audience());
-            statement.setTimestamp(7, now);
-        });
+        int[][] counts = store.recordImportedCompletions(completions, now);
         int changed = 0;
         for (var batch : counts) {
             for (int n : batch) {
@@ -486,12 +339,5 @@ public class LearningService {
     /** The audience the learner's role stands for: teachers and officials count for their institution. */
     static String audience(AuthenticatedUser learner) {
         return LearnerAudience.of(learner).name();
-    }
-
-    private static Set<String> strings(@Nullable Array array) throws SQLException {
-        if (array == null) {
-            return Set.of();
-        }
-        return new HashSet<>(List.of((String[]) array.getArray()));
     }
 }

@@ -16,7 +16,6 @@ import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +32,6 @@ public class SessionPhotoService {
     static final int MAX_SIDE = 1600;
     private static final Logger LOG = LoggerFactory.getLogger(SessionPhotoService.class);
 
-    private final JdbcClient jdbc;
     private final SessionService sessions;
     private final SessionStore store;
     private final CurrentUser currentUser;
@@ -42,14 +40,12 @@ public class SessionPhotoService {
     private final Clock clock;
 
     SessionPhotoService(
-            JdbcClient jdbc,
             SessionService sessions,
             SessionStore store,
             CurrentUser currentUser,
             AuditService audit,
             SessionProperties properties,
             Clock clock) {
-        this.jdbc = jdbc;
         this.sessions = sessions;
         this.store = store;
         this.currentUser = currentUser;
@@ -67,16 +63,7 @@ public class SessionPhotoService {
             throw new SessionRejectedException("sessions.photo.too-large");
         }
         var clean = stripped(picture);
-        jdbc.sql("""
-                        insert into session_photo (session_id, content, content_type, uploaded_by, uploaded_at)
-                        values (:s, :content, 'image/jpeg', :by, :now)
-                        on conflict (session_id) do update set content = excluded.content,
-                            uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at""")
-                .param("s", sessionId)
-                .param("content", clean)
-                .param("by", user.username())
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        store.savePhoto(sessionId, clean, user.username(), Timestamp.from(clock.instant()));
         audit.record(new AuditEntry(
                 user.username(),
                 "session.photo",
@@ -93,19 +80,15 @@ public class SessionPhotoService {
         if (!sessions.mayApprove(user, store.organisationPath(sessionId).orElseThrow())) {
             return Optional.empty();
         }
-        return jdbc.sql("select content from session_photo where session_id = :s")
-                .param("s", sessionId)
-                .query(byte[].class)
-                .optional();
+        return store.photo(sessionId);
     }
 
     /** Deletes photos older than the retention period; runs daily. */
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT1M")
     @Transactional
     public int deleteExpired() {
-        int deleted = jdbc.sql("delete from session_photo where uploaded_at < :before")
-                .param("before", Timestamp.from(clock.instant().minus(properties.photoRetention())))
-                .update();
+        int deleted =
+                store.deletePhotosUploadedBefore(Timestamp.from(clock.instant().minus(properties.photoRetention())));
         if (deleted > 0) {
             LOG.info("Deleted {} class photos past their retention period", deleted);
         }

@@ -329,4 +329,34 @@ class SessionStore {
     static String[] array(Collection<String> values) {
         return values.toArray(String[]::new);
     }
+
+    // Photos (session_photo) -----------------------------------------------------------------------------------
+
+    /** Stores (replaces) a session's photo, already stripped of metadata. */
+    void savePhoto(long sessionId, byte[] content, String by, Timestamp now) {
+        jdbc.sql("""
+                        insert into session_photo (session_id, content, content_type, uploaded_by, uploaded_at)
+                        values (:s, :content, 'image/jpeg', :by, :now)
+                        on conflict (session_id) do update set content = excluded.content,
+                            uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at""")
+                .param("s", sessionId)
+                .param("content", content)
+                .param("by", by)
+                .param("now", now)
+                .update();
+    }
+
+    Optional<byte[]> photo(long sessionId) {
+        return jdbc.sql("select content from session_photo where session_id = :s")
+                .param("s", sessionId)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** Deletes the photos uploaded before a moment; how many. */
+    int deletePhotosUploadedBefore(Timestamp before) {
+        return jdbc.sql("delete from session_photo where uploaded_at < :before")
+                .param("before", before)
+                .update();
+    }
 }
