@@ -410,7 +410,18 @@ class KeycloakAccountDirectory implements AccountDirectory {
     private UsersByCreation byCreation() {
         var proxy = byCreation;
         if (proxy == null) {
-            proxy = client().proxy(UsersByCreation.class, java.net.URI.create(properties.backChannelServerUrl()));
+            // RESTEasy defines the proxy class in the thread's context class loader. The interface is package-private,
+            // so that loader must be the interface's own: on a web request thread (a platform admin pressing
+            // "Compare") it is the embedded Tomcat's loader, and the proxy failed with "non-public interface is not
+            // defined by the given loader" (found walking /accounts/keycloak in Chromium, session 9).
+            var thread = Thread.currentThread();
+            var previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(UsersByCreation.class.getClassLoader());
+            try {
+                proxy = client().proxy(UsersByCreation.class, java.net.URI.create(properties.backChannelServerUrl()));
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
             byCreation = proxy;
         }
         return proxy;

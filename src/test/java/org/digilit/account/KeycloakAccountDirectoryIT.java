@@ -233,6 +233,41 @@ class KeycloakAccountDirectoryIT {
                         users.stream().map(DirectoryUser::accountId).toList());
     }
 
+    @Autowired
+    org.digilit.security.KeycloakProperties keycloakProperties;
+
+    @Autowired
+    org.digilit.security.ProvisioningTokens tokens;
+
+    /**
+     * A web request thread's context class loader is the embedded Tomcat's, a child of the app's. The listing's first
+     * call on such a thread (a platform admin pressing "Compare" after a restart) must work: it failed with "non-public
+     * interface is not defined by the given loader" until the proxy was built with the interface's own loader.
+     */
+    @Test
+    void the_first_listing_on_a_thread_with_another_context_class_loader_works() throws Exception {
+        var fresh = new KeycloakAccountDirectory(keycloakProperties, tokens);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var listed = new java.util.concurrent.atomic.AtomicInteger();
+        try (var child =
+                new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader())) {
+            var thread = new Thread(() -> {
+                try {
+                    fresh.forEachUser(e -> listed.incrementAndGet());
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            thread.setContextClassLoader(child);
+            thread.start();
+            thread.join();
+        } finally {
+            fresh.close();
+        }
+        assertThat(failure.get()).isNull();
+        assertThat(listed.get()).isPositive();
+    }
+
     @Test
     void the_listing_asks_keycloak_for_windows_of_creation_time() {
         assertThat(((KeycloakAccountDirectory) directory).listsByCreationTime()).isTrue();

@@ -94,9 +94,9 @@ class CompletionE2EIT {
         var platformCode = "QG-" + tag;
         var platformName = "Nền tảng Bình dân học vụ số " + tag;
         var course = "e2e-elsewhere-" + tag.toLowerCase(Locale.ROOT);
-        var learnerNumber = number();
-        var otherCommuneNumber = number();
-        var unknownNumber = number();
+        var learnerNumber = number(true);
+        var otherCommuneNumber = number(false);
+        var unknownNumber = number(true);
         String username;
         TestUsers.signIn("test-setup", null, Role.PLATFORM_ADMIN);
         try {
@@ -123,9 +123,9 @@ class CompletionE2EIT {
             Files.writeString(
                     file,
                     "identity_number,full_name,date_of_birth,gender,phone,organisation_code,audience\n"
-                            + learnerNumber + ",Đinh Thị Hạnh," + LocalDate.of(1990, 4, 2)
+                            + learnerNumber + ",Đinh Thị Hạnh," + LocalDate.of(1996, 4, 2)
                             + ",female,0987654323,P01-C001,citizen\n"
-                            + otherCommuneNumber + ",Hồ Văn Tài," + LocalDate.of(1988, 6, 1)
+                            + otherCommuneNumber + ",Hồ Văn Tài," + LocalDate.of(1996, 6, 1)
                             + ",male,0987654324,P01-C002,citizen\n");
             imports.apply(file, "people.csv", new ImportProgress(Files.size(file)), null);
             var learnerId = accounts.list(new AccountFilter(null, null, null, learnerNumber), 0, 1)
@@ -240,8 +240,10 @@ class CompletionE2EIT {
                         where p.code = :code""").param("code", platformCode).query(Integer.class).single();
     }
 
-    private static String number() {
-        return "036196" + String.format("%06d", ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    /** A CCCD of someone born in 1996: the fourth digit says the century and gender (0 a man, 1 a woman). */
+    private static String number(boolean woman) {
+        return "036" + (woman ? "1" : "0") + "96"
+                + String.format("%06d", ThreadLocalRandom.current().nextInt(100_000, 999_999));
     }
 
     private static String row(String number, String name, String date, String platform, String programme) {

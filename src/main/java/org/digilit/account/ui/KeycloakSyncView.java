@@ -65,6 +65,7 @@ class KeycloakSyncView extends Main implements HasDynamicTitle {
         privileged
                 .addColumn(h -> h.via() == null ? getTranslation("sync.privileged-direct") : h.via())
                 .setHeader(getTranslation("sync.privileged-via"))
+                .setAutoWidth(true)
                 .setFlexGrow(1);
         privileged.addComponentColumn(this::acceptButton).setAutoWidth(true);
         privileged.setAllRowsVisible(true);
@@ -124,6 +125,7 @@ class KeycloakSyncView extends Main implements HasDynamicTitle {
             Notification.show(getTranslation("sync.privileged-accepted", holding.username(), holding.role()));
             reconcile(false);
         });
+        accept.setAriaLabel(getTranslation("sync.privileged-accept-label", holding.username(), holding.role()));
         accept.addThemeVariants(ButtonVariant.LUMO_SMALL);
         accept.setVisible(!holding.userId().isEmpty());
         accept.addClassName("accept-holding");
