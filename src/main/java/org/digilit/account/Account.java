@@ -3,8 +3,9 @@ package org.digilit.account;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.digilit.base.Audience;
+import org.digilit.base.Bilingual;
 import org.digilit.identity.IdentityNumbers.Gender;
-import org.digilit.organisation.Audience;
 import org.jspecify.annotations.Nullable;
 
 /** An account as its details page shows it. The identity number appears only masked (last four characters). */
@@ -36,8 +37,6 @@ public record Account(
         Instant updatedAt) {
 
     public String organisationName(Locale locale) {
-        return locale.getLanguage().equals("vi") || organisationNameEn.isBlank()
-                ? organisationNameVi
-                : organisationNameEn;
+        return Bilingual.pick(locale, organisationNameVi, organisationNameEn);
     }
 }

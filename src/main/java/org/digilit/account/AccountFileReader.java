@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.digilit.base.Audience;
 import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.TabularFileReader;
@@ -20,7 +21,6 @@ import org.digilit.identity.IdentityCheck;
 import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityScheme;
-import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationRow;
 import org.jspecify.annotations.Nullable;
 

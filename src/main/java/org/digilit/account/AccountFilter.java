@@ -1,6 +1,6 @@
 package org.digilit.account;
 
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,8 @@ package org.digilit.account;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
+import org.digilit.base.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /** One row of the accounts grid: no identity number beyond its masked form. */
@@ -22,8 +23,6 @@ public record AccountListItem(
         @Nullable Instant activatedAt) {
 
     public String organisationName(Locale locale) {
-        return locale.getLanguage().equals("vi") || organisationNameEn.isBlank()
-                ? organisationNameVi
-                : organisationNameEn;
+        return Bilingual.pick(locale, organisationNameVi, organisationNameEn);
     }
 }

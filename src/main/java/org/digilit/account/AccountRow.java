@@ -1,9 +1,9 @@
 package org.digilit.account;
 
 import java.time.LocalDate;
+import org.digilit.base.Audience;
 import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
-import org.digilit.organisation.Audience;
 import org.jspecify.annotations.Nullable;
 
 /**

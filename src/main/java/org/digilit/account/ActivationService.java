@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.Bilingual;
 import org.digilit.base.PlatformAddress;
 import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
@@ -139,7 +140,7 @@ public class ActivationService {
         return found.stream()
                 .filter(match -> adminScope.includes(match.organisationId(), match.organisationPath())
                         || (helperScope.includes(match.organisationId(), match.organisationPath())
-                                && match.item().audience() == org.digilit.organisation.Audience.CITIZEN))
+                                && match.item().audience() == org.digilit.base.Audience.CITIZEN))
                 .map(AccountStore.Located::item)
                 .findFirst();
     }
@@ -175,7 +176,7 @@ public class ActivationService {
             batch.add(new Object[] {
                 row.id(), hash(code), Timestamp.from(now), Timestamp.from(expires), purpose.name(), user.username()
             });
-            var organisation = locale.getLanguage().equals("vi") || row.orgEn().isBlank() ? row.orgVi() : row.orgEn();
+            var organisation = Bilingual.pick(locale, row.orgVi(), row.orgEn());
             slips.add(new ActivationSlip(
                     row.fullName(),
                     IdentityNumber.maskLastFour(row.lastFour()),

@@ -1,8 +1,9 @@
 package org.digilit.account;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import org.digilit.base.Audience;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ public record DirectoryUser(
         @Nullable String email) {
 
     /** The audiences, each the name of the realm role a learner of that audience holds. */
-    public static final Set<String> AUDIENCES = Set.of("citizen", "teacher", "official");
+    public static final List<String> AUDIENCES = Audience.CODES;
 
     public DirectoryUser {
         if (accountId <= 0) {

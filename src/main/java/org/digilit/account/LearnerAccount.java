@@ -1,6 +1,6 @@
 package org.digilit.account;
 
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 
 /**
  * A verified learner's account as other features see it (in-person sessions: rosters, join at the door): no identity

@@ -2,6 +2,7 @@ package org.digilit.completion;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.digilit.base.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ public record ExternalPlatform(
     public static final int NAME_MAX_LENGTH = 200;
 
     public String name(Locale locale) {
-        return locale.getLanguage().equals("vi") || nameEn.isBlank() ? nameVi : nameEn;
+        return Bilingual.pick(locale, nameVi, nameEn);
     }
 
     /** The completion source this platform's completions carry. */

@@ -3,6 +3,7 @@ package org.digilit.completion;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.digilit.base.Bilingual;
 
 /**
  * A programme or course of another platform, mapped either to one DigiLit course ({@link Kind#COURSE}: completing it
@@ -27,6 +28,6 @@ public record ExternalProgramme(
     }
 
     public String name(Locale locale) {
-        return locale.getLanguage().equals("vi") || nameEn.isBlank() ? nameVi : nameEn;
+        return Bilingual.pick(locale, nameVi, nameEn);
     }
 }

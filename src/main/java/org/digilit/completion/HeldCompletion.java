@@ -3,6 +3,7 @@ package org.digilit.completion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.digilit.base.Bilingual;
 
 /**
  * A completion waiting in the holding list for its person's account: who (name and masked identity number only),
@@ -21,6 +22,6 @@ public record HeldCompletion(
         Instant receivedAt) {
 
     public String platformName(Locale locale) {
-        return locale.getLanguage().equals("vi") || platformNameEn.isBlank() ? platformNameVi : platformNameEn;
+        return Bilingual.pick(locale, platformNameVi, platformNameEn);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.digilit.base.Bilingual;
 import org.digilit.base.TextFolding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,11 @@ public class CatalogueService {
             int lessons) {
 
         public String title(Locale locale) {
-            return locale.getLanguage().equals("vi") ? titleVi : titleEn;
+            return Bilingual.pick(locale, titleVi, titleEn);
         }
 
         public String summary(Locale locale) {
-            return locale.getLanguage().equals("vi") ? summaryVi : summaryEn;
+            return Bilingual.pick(locale, summaryVi, summaryEn);
         }
     }
 
@@ -42,7 +43,7 @@ public class CatalogueService {
     public record LessonTitle(String id, int position, String titleVi, String titleEn) {
 
         public String title(Locale locale) {
-            return locale.getLanguage().equals("vi") ? titleVi : titleEn;
+            return Bilingual.pick(locale, titleVi, titleEn);
         }
     }
 
@@ -87,11 +88,11 @@ public class CatalogueService {
             String courseId, String id, int position, String titleVi, String titleEn, String bodyVi, String bodyEn) {
 
         public String title(Locale locale) {
-            return locale.getLanguage().equals("vi") ? titleVi : titleEn;
+            return Bilingual.pick(locale, titleVi, titleEn);
         }
 
         public String body(Locale locale) {
-            return locale.getLanguage().equals("vi") ? bodyVi : bodyEn;
+            return Bilingual.pick(locale, bodyVi, bodyEn);
         }
     }
 
@@ -105,7 +106,7 @@ public class CatalogueService {
     public record QuizQuestion(String id, boolean multiple, String textVi, String textEn, List<QuizAnswer> answers) {
 
         public String text(Locale locale) {
-            return locale.getLanguage().equals("vi") ? textVi : textEn;
+            return Bilingual.pick(locale, textVi, textEn);
         }
     }
 
@@ -113,11 +114,11 @@ public class CatalogueService {
     public record QuizAnswer(String id, String textVi, String textEn, String explanationVi, String explanationEn) {
 
         public String text(Locale locale) {
-            return locale.getLanguage().equals("vi") ? textVi : textEn;
+            return Bilingual.pick(locale, textVi, textEn);
         }
 
         public String explanation(Locale locale) {
-            return locale.getLanguage().equals("vi") ? explanationVi : explanationEn;
+            return Bilingual.pick(locale, explanationVi, explanationEn);
         }
     }
 

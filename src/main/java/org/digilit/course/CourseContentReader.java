@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.digilit.base.Audience;
 import org.digilit.course.CourseDefinition.Answer;
 import org.digilit.course.CourseDefinition.Lesson;
 import org.digilit.course.CourseDefinition.Question;
@@ -42,7 +43,7 @@ final class CourseContentReader {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
     private static final Pattern LESSON_FILE = Pattern.compile("(\\d{2})-([a-z0-9-]+)\\.(vi|en)\\.md");
     private static final Set<String> LEVELS = Set.of("beginner", "intermediate", "advanced");
-    private static final Set<String> AUDIENCES = Set.of("citizen", "teacher", "official");
+    private static final List<String> AUDIENCES = Audience.CODES;
     private static final long MAX_FILE_BYTES = 512 * 1024;
 
     private final Path root;

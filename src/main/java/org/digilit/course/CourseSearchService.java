@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.digilit.base.Audience;
 import org.digilit.base.TextFolding;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +27,6 @@ public class CourseSearchService {
 
     private static final Logger log = LoggerFactory.getLogger(CourseSearchService.class);
 
-    private static final Set<String> AUDIENCES = Set.of("citizen", "teacher", "official");
     private static final int POPULAR_COURSES = 3;
     private static final Duration POPULAR_FOR = Duration.ofMinutes(10);
 
@@ -92,7 +91,7 @@ public class CourseSearchService {
      * would cost more than the search.
      */
     List<SearchResult.PopularCourse> popular(@Nullable String readerAudience, String language) {
-        var audience = readerAudience != null && AUDIENCES.contains(readerAudience) ? readerAudience : "citizen";
+        var audience = Audience.isCode(readerAudience) ? readerAudience : Audience.CITIZEN.code();
         var key = audience + ":" + language;
         var now = clock.instant();
         var cached = popular.get(key);

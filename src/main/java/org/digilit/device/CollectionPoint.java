@@ -1,6 +1,7 @@
 package org.digilit.device;
 
 import java.util.Locale;
+import org.digilit.base.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /** An organisation flagged as a collection point (donors drop devices) and/or a storage point (supply is kept). */
@@ -14,6 +15,6 @@ public record CollectionPoint(
         @Nullable String address) {
 
     public String name(Locale locale) {
-        return locale.getLanguage().equals("vi") || nameEn.isBlank() ? nameVi : nameEn;
+        return Bilingual.pick(locale, nameVi, nameEn);
     }
 }

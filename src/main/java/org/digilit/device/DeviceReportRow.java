@@ -1,5 +1,7 @@
 package org.digilit.device;
 
+import org.digilit.base.Bilingual;
+
 /** Device requests of one organisation (the learner's school or commune) in a quarter. */
 public record DeviceReportRow(
         long organisationId,
@@ -12,6 +14,6 @@ public record DeviceReportRow(
         long pending) {
 
     public String name(java.util.Locale locale) {
-        return locale.getLanguage().equals("vi") || nameEn.isBlank() ? nameVi : nameEn;
+        return Bilingual.pick(locale, nameVi, nameEn);
     }
 }

@@ -2,7 +2,7 @@ package org.digilit.device;
 
 import java.time.ZoneId;
 import java.util.List;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Quarter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

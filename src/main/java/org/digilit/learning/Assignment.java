@@ -2,8 +2,9 @@ package org.digilit.learning;
 
 import java.time.Instant;
 import java.util.Locale;
-import org.digilit.organisation.Audience;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Audience;
+import org.digilit.base.Bilingual;
+import org.digilit.base.Quarter;
 
 /**
  * A live required-course assignment as its organisation's admins see it: which course, for whom (an audience of an
@@ -22,8 +23,6 @@ public record Assignment(
         Instant assignedAt) {
 
     public String organisationName(Locale locale) {
-        return locale.getLanguage().equals("vi") || organisationNameEn.isBlank()
-                ? organisationNameVi
-                : organisationNameEn;
+        return Bilingual.pick(locale, organisationNameVi, organisationNameEn);
     }
 }

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.digilit.organisation.OrganisationScope;
-import org.digilit.organisation.Quarter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -2,6 +2,7 @@ package org.digilit.learning;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.digilit.base.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,12 +30,10 @@ public record Certificate(
     }
 
     public String courseTitle(Locale locale) {
-        return locale.getLanguage().equals("vi") || courseTitleEn.isBlank() ? courseTitleVi : courseTitleEn;
+        return Bilingual.pick(locale, courseTitleVi, courseTitleEn);
     }
 
     public @Nullable String organisationName(Locale locale) {
-        return locale.getLanguage().equals("vi") || organisationNameEn == null || organisationNameEn.isBlank()
-                ? organisationNameVi
-                : organisationNameEn;
+        return Bilingual.pick(locale, organisationNameVi, organisationNameEn);
     }
 }

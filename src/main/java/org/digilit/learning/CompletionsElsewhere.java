@@ -3,6 +3,7 @@ package org.digilit.learning;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.digilit.base.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,11 +30,11 @@ public interface CompletionsElsewhere {
         }
 
         public String platformName(Locale locale) {
-            return locale.getLanguage().equals("vi") || platformNameEn.isBlank() ? platformNameVi : platformNameEn;
+            return Bilingual.pick(locale, platformNameVi, platformNameEn);
         }
 
         public String programmeName(Locale locale) {
-            return locale.getLanguage().equals("vi") || programmeNameEn.isBlank() ? programmeNameVi : programmeNameEn;
+            return Bilingual.pick(locale, programmeNameVi, programmeNameEn);
         }
     }
 }

@@ -1,7 +1,8 @@
 package org.digilit.learning;
 
 import java.util.Locale;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Bilingual;
+import org.digilit.base.Quarter;
 
 /**
  * A course the signed-in learner is required to take: due by a quarter, assigned on their organisation or one above
@@ -10,6 +11,6 @@ import org.digilit.organisation.Quarter;
 public record LearnerAssignment(String courseId, Quarter due, String assignedByVi, String assignedByEn) {
 
     public String assignedBy(Locale locale) {
-        return locale.getLanguage().equals("vi") || assignedByEn.isBlank() ? assignedByVi : assignedByEn;
+        return Bilingual.pick(locale, assignedByVi, assignedByEn);
     }
 }

@@ -1,6 +1,6 @@
 package org.digilit.learning;
 
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.Roles.Role;
 

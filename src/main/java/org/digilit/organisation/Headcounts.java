@@ -1,5 +1,7 @@
 package org.digilit.organisation;
 
+import org.digilit.base.Audience;
+
 /**
  * How many people of each audience an organisation is expected to reach: the denominator of coverage rates (a commune's
  * adult population, a school's teachers, an agency's officials).

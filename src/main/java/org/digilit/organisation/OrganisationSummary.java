@@ -1,5 +1,6 @@
 package org.digilit.organisation;
 
+import org.digilit.base.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /** An organisation as services hand it out. {@code path} is the materialised path of ids, {@code /1/7/42/}. */
@@ -16,6 +17,6 @@ public record OrganisationSummary(
         int childCount) {
 
     public String name(java.util.Locale locale) {
-        return locale.getLanguage().equals("vi") || nameEn.isBlank() ? nameVi : nameEn;
+        return Bilingual.pick(locale, nameVi, nameEn);
     }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;

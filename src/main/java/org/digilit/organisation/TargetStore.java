@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.digilit.organisation.TargetService.EffectiveTarget;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package org.digilit.report;
 
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 
 /**
  * A person of an organisation admin's follow-up list: not yet done with their required courses. The identity number

@@ -1,8 +1,8 @@
 package org.digilit.report;
 
 import java.util.List;
+import org.digilit.base.Audience;
 import org.digilit.identity.IdentityNumber;
-import org.digilit.organisation.Audience;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -3,9 +3,9 @@ package org.digilit.report;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.digilit.organisation.Metric;
-import org.digilit.organisation.Quarter;
 import org.jspecify.annotations.Nullable;
 
 /**

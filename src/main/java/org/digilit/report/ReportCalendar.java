@@ -3,7 +3,7 @@ package org.digilit.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Quarter;
 import org.springframework.stereotype.Component;
 
 /** Quarters in the programme's time zone: 23:59:59 on 30 June in Hanoi is Q2, even though it is Q2 16:59 UTC. */

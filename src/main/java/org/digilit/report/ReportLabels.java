@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
-import org.digilit.organisation.Audience;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.jspecify.annotations.Nullable;
 
 /**

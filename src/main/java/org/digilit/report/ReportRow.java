@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.digilit.base.Bilingual;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationType;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,7 @@ public record ReportRow(
     }
 
     public String name(Locale locale) {
-        return locale.getLanguage().equals("vi") || nameEn.isBlank() ? nameVi : nameEn;
+        return Bilingual.pick(locale, nameVi, nameEn);
     }
 
     public Optional<TargetCheck> target(Metric metric) {

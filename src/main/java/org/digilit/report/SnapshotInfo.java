@@ -1,7 +1,7 @@
 package org.digilit.report;
 
 import java.time.Instant;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Quarter;
 
 /** A closed quarter's snapshot: version 1 is the close, later versions are restatements with their reason. */
 public record SnapshotInfo(long id, Quarter quarter, int version, Instant takenAt, String takenBy, String reason) {

@@ -1,6 +1,7 @@
 package org.digilit.session;
 
 import java.util.Locale;
+import org.digilit.base.Bilingual;
 
 /**
  * Attendance of one organisation's subtree in a period: sessions held (started by now), learners on their rosters,
@@ -22,6 +23,6 @@ public record AttendanceFigure(
     }
 
     public String name(Locale locale) {
-        return locale.getLanguage().equals("vi") || nameEn.isBlank() ? nameVi : nameEn;
+        return Bilingual.pick(locale, nameVi, nameEn);
     }
 }

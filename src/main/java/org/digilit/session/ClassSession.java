@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
+import org.digilit.base.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /** One in-person class meeting of an organisation. */
@@ -37,8 +38,6 @@ public record ClassSession(
     }
 
     public String organisationName(Locale locale) {
-        return locale.getLanguage().equals("vi") || organisationNameEn.isBlank()
-                ? organisationNameVi
-                : organisationNameEn;
+        return Bilingual.pick(locale, organisationNameVi, organisationNameEn);
     }
 }

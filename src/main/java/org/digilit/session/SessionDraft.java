@@ -3,7 +3,7 @@ package org.digilit.session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 
 /**
  * What an organisation admin or a facilitator fills in to schedule a session, or a weekly series of {@code weeks}

@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.assertj.core.api.SoftAssertions;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.digilit.base.Audience;
 import org.digilit.base.ImportProblem;
 import org.digilit.demo.DemoPeople;
 import org.digilit.demo.DemoProvince;
@@ -35,7 +36,6 @@ import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityNumbers.Gender;
 import org.digilit.identity.IdentityScheme;
-import org.digilit.organisation.Audience;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.digilit.IntegrationTest;
 import org.digilit.audit.AuditService;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.digilit.IntegrationTest;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;

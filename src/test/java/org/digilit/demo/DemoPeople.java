@@ -18,10 +18,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.digilit.base.Audience;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityNumbers.Gender;
 import org.digilit.identity.IdentityScheme;
-import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationRow;
 import org.jspecify.annotations.Nullable;
 

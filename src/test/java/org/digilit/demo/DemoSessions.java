@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.digilit.session.AttendanceService;

@@ -312,7 +312,7 @@ class DeviceIT {
     void the_report_counts_requests_per_organisation_and_quarter() {
         approvedRequest();
         data.signInOfficer("C1");
-        var quarter = org.digilit.organisation.Quarter.of(java.time.LocalDate.now(DeviceReportService.ZONE));
+        var quarter = org.digilit.base.Quarter.of(java.time.LocalDate.now(DeviceReportService.ZONE));
         var rows = reports.quarter(quarter);
         var school = rows.stream()
                 .filter(r -> r.organisationId() == data.school1)

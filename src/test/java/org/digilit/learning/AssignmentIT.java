@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.NoSuchElementException;
 import org.digilit.IntegrationTest;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.digilit.course.CourseContentService;
-import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
-import org.digilit.organisation.Quarter;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Quarter;
 import org.junit.jupiter.api.Test;
 
 /** The one next step on the learner's home: required before chosen, unfinished before finished, else nothing. */

@@ -8,7 +8,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.function.Consumer;
 import org.digilit.account.AccountFilter;
 import org.digilit.account.AccountState;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.ui.OrganisationPicker;

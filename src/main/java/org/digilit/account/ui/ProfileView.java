@@ -13,10 +13,12 @@ import org.digilit.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 /** A learner's own profile: the account the platform holds for them, the identity number masked. */
-@Route("profile")
+@Route(ProfileView.ROUTE)
 @RolesAllowed({Roles.CITIZEN, Roles.TEACHER, Roles.OFFICIAL})
 @Menu(title = "nav.profile", order = 11)
 class ProfileView extends Main implements HasDynamicTitle {
+
+    static final String ROUTE = "profile";
 
     ProfileView(AccountService accounts) {
         addClassName("page");

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.digilit.base.Audience;
 import org.digilit.course.CatalogueService;
+import org.digilit.course.CourseNavigation;
 import org.digilit.course.CourseSearchService;
+import org.digilit.course.CourseStart;
 import org.digilit.course.SearchQuery;
 import org.digilit.course.SearchResult;
 import org.digilit.security.CurrentUser;
@@ -33,19 +36,22 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CatalogueController {
 
-    static final String PATH = "/courses";
+    static final String PATH = CourseNavigation.CATALOGUE;
     static final List<String> LEVELS = List.of("beginner", "intermediate", "advanced");
-    static final List<String> AUDIENCES = List.of("citizen", "teacher", "official");
+    static final List<String> AUDIENCES = Audience.CODES;
     static final int RESULTS = 20;
 
     private final CourseSearchService search;
     private final CatalogueService catalogue;
     private final CurrentUser currentUser;
+    private final CourseStart start;
 
-    CatalogueController(CourseSearchService search, CatalogueService catalogue, CurrentUser currentUser) {
+    CatalogueController(
+            CourseSearchService search, CatalogueService catalogue, CurrentUser currentUser, CourseStart start) {
         this.search = search;
         this.catalogue = catalogue;
         this.currentUser = currentUser;
+        this.start = start;
     }
 
     /** A filter choice: its value, its label's translation key, how many results it would hold, and whether it is on. */
@@ -114,8 +120,8 @@ class CatalogueController {
                 "start",
                 lessons.isEmpty()
                         ? PATH
-                        : "/learn/" + id + "/lesson/" + lessons.getFirst().id());
-        model.addAttribute("back", PATH + "/" + id);
+                        : start.firstLesson(id, lessons.getFirst().id()));
+        model.addAttribute("back", CourseNavigation.course(id));
         return "course";
     }
 
@@ -155,7 +161,9 @@ class CatalogueController {
     private String readerAudience() {
         return currentUser
                 .get()
-                .map(user -> user.has(Role.TEACHER) ? "teacher" : user.has(Role.OFFICIAL) ? "official" : "citizen")
-                .orElse("citizen");
+                .map(user -> user.has(Role.TEACHER)
+                        ? Audience.TEACHER.code()
+                        : user.has(Role.OFFICIAL) ? Audience.OFFICIAL.code() : Audience.CITIZEN.code())
+                .orElse(Audience.CITIZEN.code());
     }
 }

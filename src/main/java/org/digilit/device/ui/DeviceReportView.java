@@ -13,9 +13,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import org.digilit.base.Quarter;
 import org.digilit.device.DeviceReportRow;
 import org.digilit.device.DeviceReportService;
-import org.digilit.organisation.Quarter;
 import org.digilit.security.Roles;
 
 /**

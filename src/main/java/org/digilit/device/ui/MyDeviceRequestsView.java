@@ -34,10 +34,12 @@ import org.digilit.security.Roles;
  * Requesting a device for a learner (a parent, a teacher, an organisation admin), and following one's requests; when a
  * device is allocated, the one-time code to give the officer at the handover.
  */
-@Route("devices/my-requests")
+@Route(MyDeviceRequestsView.ROUTE)
 @RolesAllowed({Roles.CITIZEN, Roles.TEACHER, Roles.ORG_ADMIN, Roles.DEVICE_OFFICER, Roles.PLATFORM_ADMIN})
 @Menu(title = "device.menu.my-requests", order = 63)
 class MyDeviceRequestsView extends Main implements HasDynamicTitle {
+
+    static final String ROUTE = "devices/my-requests";
 
     private final transient RequestService requests;
     private final transient DeviceLedger ledger;

@@ -7,11 +7,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.binder.Binder;
 import java.util.List;
 import java.util.function.Consumer;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.digilit.course.CatalogueService.CourseCard;
-import org.digilit.organisation.Audience;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
-import org.digilit.organisation.Quarter;
 import org.digilit.organisation.ui.OrganisationPicker;
 import org.jspecify.annotations.Nullable;
 

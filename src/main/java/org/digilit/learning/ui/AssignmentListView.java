@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.digilit.base.Quarter;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.CourseCard;
 import org.digilit.learning.Assignment;
 import org.digilit.learning.AssignmentService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
-import org.digilit.organisation.Quarter;
 import org.digilit.security.Roles;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateTexts;
+import org.digilit.learning.LearningNavigation;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,7 @@ class CertificateDownloads {
     static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    static final String PATH = "/learn/certificates";
+    static final String PATH = LearningNavigation.CERTIFICATES;
 
     private final CertificateService certificates;
     private final MessageSource messages;

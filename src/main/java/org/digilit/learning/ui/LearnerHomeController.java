@@ -7,15 +7,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.CourseCard;
+import org.digilit.course.CourseNavigation;
 import org.digilit.learning.AssignedCourse;
 import org.digilit.learning.Certificate;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CompletionsElsewhere;
 import org.digilit.learning.CourseProgress;
 import org.digilit.learning.LearnerHome;
+import org.digilit.learning.LearnerHomeLink;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.learning.LearningService;
 import org.digilit.security.CurrentUser;
-import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -32,7 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LearnerHomeController {
 
-    static final String PATH = "/learn";
+    static final String PATH = LearningNavigation.HOME;
 
     private final CurrentUser currentUser;
     private final LearningService learning;
@@ -40,6 +42,7 @@ class LearnerHomeController {
     private final CertificateService certificates;
     private final ObjectProvider<CompletionsElsewhere> elsewhere;
     private final MessageSource messages;
+    private final List<LearnerHomeLink> otherLinks;
 
     LearnerHomeController(
             CurrentUser currentUser,
@@ -47,13 +50,17 @@ class LearnerHomeController {
             CatalogueService catalogue,
             CertificateService certificates,
             ObjectProvider<CompletionsElsewhere> elsewhere,
-            MessageSource messages) {
+            MessageSource messages,
+            List<LearnerHomeLink> otherLinks) {
         this.currentUser = currentUser;
         this.learning = learning;
         this.catalogue = catalogue;
         this.certificates = certificates;
         this.elsewhere = elsewhere;
         this.messages = messages;
+        this.otherLinks = otherLinks.stream()
+                .sorted(java.util.Comparator.comparingInt(LearnerHomeLink::order))
+                .toList();
     }
 
     /** The next step: a sentence and the one link to follow. */
@@ -116,23 +123,23 @@ class LearnerHomeController {
                 certificates.mine().stream()
                         .map(c -> certificate(c, locale, texts))
                         .toList());
-        model.addAttribute("links", links(user, texts));
+        model.addAttribute("links", links(user, texts, otherLinks));
         model.addAttribute("back", PATH);
         return "learner-home";
     }
 
     /**
-     * The learner's other pages: the catalogue, and Vaadin views of other features named by path (learning does not depend on them): the
-     * profile, the learner card for in-person classes (issue #16), and a device request (issue #18) for the roles that
-     * may ask.
+     * The learner's other pages: the catalogue, then what other features put here ({@link LearnerHomeLink}: the
+     * profile, the learner card for in-person classes, a device request for the roles that may ask), in their order.
      */
-    private static List<Link> links(org.digilit.security.AuthenticatedUser user, Texts texts) {
+    private static List<Link> links(
+            org.digilit.security.AuthenticatedUser user, Texts texts, List<LearnerHomeLink> others) {
         var links = new java.util.ArrayList<Link>();
-        links.add(new Link("/courses", texts.get("nav.courses")));
-        links.add(new Link("/profile", texts.get("nav.profile")));
-        links.add(new Link("/learn/card", texts.get("cards.link")));
-        if (user.has(Role.CITIZEN) || user.has(Role.TEACHER)) {
-            links.add(new Link("/devices/my-requests", texts.get("device.menu.my-requests")));
+        links.add(new Link(CourseNavigation.CATALOGUE, texts.get("nav.courses")));
+        for (var other : others) {
+            if (other.shownTo(user)) {
+                links.add(new Link(other.path(), texts.get(other.titleKey())));
+            }
         }
         return links;
     }
@@ -143,7 +150,7 @@ class LearnerHomeController {
             boolean nothingYet = home.assigned().isEmpty() && home.others().isEmpty();
             return new NextStep(
                     texts.get(nothingYet ? "learn.intro" : "learn.next.all-done"),
-                    "/courses",
+                    CourseNavigation.CATALOGUE,
                     texts.get("learn.browse"));
         }
         boolean required =

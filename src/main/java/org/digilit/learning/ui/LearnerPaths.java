@@ -1,6 +1,8 @@
 package org.digilit.learning.ui;
 
+import org.digilit.course.CourseNavigation;
 import org.digilit.learning.CourseProgress;
+import org.digilit.learning.LearningNavigation;
 
 /** The addresses of the learner's pages (all server-rendered, DD015), and where "continue" leads. */
 final class LearnerPaths {
@@ -8,16 +10,16 @@ final class LearnerPaths {
     private LearnerPaths() {}
 
     static String lessonPath(String courseId, String lessonId) {
-        return "/learn/" + courseId + "/lesson/" + lessonId;
+        return LearningNavigation.lesson(courseId, lessonId);
     }
 
     static String quizPath(String courseId) {
-        return "/learn/" + courseId + "/quiz";
+        return LearningNavigation.quiz(courseId);
     }
 
-    /** The course page of the catalogue (course.ui.CatalogueController), named by path. */
+    /** The course page of the catalogue. */
     static String coursePath(String courseId) {
-        return "/courses/" + courseId;
+        return CourseNavigation.course(courseId);
     }
 
     /** Where "continue" leads: the next lesson, the quiz once every lesson is read, the course page when done. */

@@ -20,10 +20,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationService;
-import org.digilit.organisation.Quarter;
 import org.digilit.organisation.TargetService;
 import org.digilit.security.Roles;
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.digilit.base.Bilingual;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.WorkingGroupService;
 import org.digilit.organisation.WorkingGroupService.Followed;
@@ -70,7 +71,7 @@ class WorkingGroupsView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("groups.code"))
                 .setAutoWidth(true);
         groupGrid
-                .addColumn(g -> getLocale().getLanguage().equals("vi") ? g.nameVi() : g.nameEn())
+                .addColumn(g -> Bilingual.pick(getLocale(), g.nameVi(), g.nameEn()))
                 .setHeader(getTranslation("groups.name"));
         groupGrid.setAllRowsVisible(true);
         groupGrid.asSingleSelect().addValueChangeListener(event -> select(event.getValue()));
@@ -100,7 +101,7 @@ class WorkingGroupsView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("organisations.code"))
                 .setAutoWidth(true);
         followedGrid
-                .addColumn(f -> getLocale().getLanguage().equals("vi") ? f.nameVi() : f.nameEn())
+                .addColumn(f -> Bilingual.pick(getLocale(), f.nameVi(), f.nameEn()))
                 .setHeader(getTranslation("organisations.name"));
         followedGrid
                 .addColumn(f -> getTranslation(f.includeSubtree() ? "groups.with-subtree" : "groups.alone"))

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import org.digilit.base.Quarter;
 import org.digilit.organisation.OutOfScopeException;
-import org.digilit.organisation.Quarter;
 import org.digilit.report.ReportLabels;
 import org.digilit.report.ReportService;
 

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.digilit.organisation.Audience;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Audience;
+import org.digilit.base.Bilingual;
+import org.digilit.base.Quarter;
 import org.digilit.organisation.WorkingGroupService.WorkingGroup;
 import org.digilit.report.ReportLabels;
 import org.jspecify.annotations.Nullable;
@@ -101,6 +102,6 @@ class DashboardFilters extends Composite<FlexLayout> {
     }
 
     private String groupName(WorkingGroup group) {
-        return getLocale().getLanguage().equals("vi") || group.nameEn().isBlank() ? group.nameVi() : group.nameEn();
+        return Bilingual.pick(getLocale(), group.nameVi(), group.nameEn());
     }
 }

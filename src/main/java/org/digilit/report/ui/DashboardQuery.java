@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.digilit.organisation.Audience;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.digilit.organisation.Audience;
+import org.digilit.base.Audience;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
 import org.digilit.organisation.OutOfScopeException;

@@ -19,6 +19,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.security.Roles;
 import org.digilit.session.LearnerCardService;
 
@@ -53,7 +54,7 @@ class LearnerCardView extends Main implements HasDynamicTitle {
                 getTranslation("cards.print"));
         pdf.addClassName("card-pdf");
         // The learner's home is server-rendered (DD015): the browser loads it, not Vaadin's router.
-        var back = new Anchor("/learn", getTranslation("cards.back"));
+        var back = new Anchor(LearningNavigation.HOME, getTranslation("cards.back"));
         back.setRouterIgnore(true);
         add(
                 back,

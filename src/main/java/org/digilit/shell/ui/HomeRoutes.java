@@ -2,6 +2,7 @@ package org.digilit.shell.ui;
 
 import java.util.Map;
 import java.util.Optional;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.Roles.Role;
 
@@ -11,7 +12,7 @@ import org.digilit.security.Roles.Role;
  */
 final class HomeRoutes {
 
-    static final String LEARNER_HOME = "learn";
+    static final String LEARNER_HOME = LearningNavigation.HOME.substring(1);
     static final String ORGANISATION_HOME = "organisation";
     static final String WORKING_GROUP_HOME = "dashboard";
     static final String PLATFORM_ADMIN_HOME = "admin";

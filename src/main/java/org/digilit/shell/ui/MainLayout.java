@@ -16,6 +16,8 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.digilit.course.CourseNavigation;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles;
@@ -103,9 +105,9 @@ class MainLayout extends AppLayout {
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
         var pages = new java.util.ArrayList<java.util.Map.Entry<Double, SideNavItem>>();
         if (authenticationContext.hasAnyRole(Roles.CITIZEN, Roles.TEACHER, Roles.OFFICIAL)) {
-            pages.add(java.util.Map.entry(LEARN_ORDER, serverPage("nav.learn", "/learn")));
+            pages.add(java.util.Map.entry(LEARN_ORDER, serverPage("nav.learn", LearningNavigation.HOME)));
         }
-        pages.add(java.util.Map.entry(CATALOGUE_ORDER, serverPage("nav.courses", "/courses")));
+        pages.add(java.util.Map.entry(CATALOGUE_ORDER, serverPage("nav.courses", CourseNavigation.CATALOGUE)));
         int next = 0;
         for (var entry : MenuConfiguration.getMenuEntries()) {
             while (next < pages.size()

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.digilit.organisation.Audience;
-import org.digilit.organisation.Quarter;
+import org.digilit.base.Audience;
+import org.digilit.base.Quarter;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard's address: read back what it wrote, citizens unless told otherwise, anything else refused. */

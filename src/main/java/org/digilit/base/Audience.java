@@ -1,7 +1,9 @@
-package org.digilit.organisation;
+package org.digilit.base;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Who learns: citizens, teachers, officials and staff. The code matches Keycloak's {@code audience} attribute. */
 public enum Audience {
@@ -17,6 +19,15 @@ public enum Audience {
 
     public String code() {
         return code;
+    }
+
+    /** The codes of every audience, as Keycloak's attribute, the course files and the import files write them. */
+    public static final List<String> CODES =
+            Arrays.stream(values()).map(Audience::code).toList();
+
+    /** Whether {@code code} names an audience. */
+    public static boolean isCode(@Nullable String code) {
+        return code != null && CODES.contains(code);
     }
 
     public static Optional<Audience> fromCode(String code) {

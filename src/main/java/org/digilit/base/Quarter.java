@@ -1,4 +1,4 @@
-package org.digilit.organisation;
+package org.digilit.base;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.digilit.organisation;
+package org.digilit.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
