@@ -31,8 +31,8 @@ import org.digilit.account.AccountImportRejectedException;
 import org.digilit.account.AccountImportReport;
 import org.digilit.account.AccountImportService;
 import org.digilit.account.ImportProgress;
-import org.digilit.base.ImportProblem;
 import org.digilit.base.ImportProblemReport;
+import org.digilit.base.ImportProblemsGrid;
 import org.digilit.base.LimitedUploadHandler;
 import org.digilit.base.UploadTexts;
 import org.digilit.organisation.OutOfScopeException;
@@ -58,7 +58,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
     private final Div summary = new Div();
     private final ProgressBar progressBar = new ProgressBar();
     private final Paragraph progressText = new Paragraph();
-    private final Grid<ImportProblem> problems = new Grid<>();
+    private final ImportProblemsGrid problems = new ImportProblemsGrid();
     private final H2 matchesTitle = new H2();
     private final Grid<AccountImportReport.Match> matches = new Grid<>();
     private final Anchor download = new Anchor();
@@ -89,17 +89,6 @@ class AccountImportView extends Main implements HasDynamicTitle {
         upload.addFileRejectedListener(rejected -> error(getTranslation("people-import.rejected-file")));
         upload.addAllFinishedListener(finished -> start(false));
 
-        problems.addColumn(ImportProblem::row)
-                .setHeader(getTranslation("import.row"))
-                .setAutoWidth(true);
-        problems.addColumn(ImportProblem::column)
-                .setHeader(getTranslation("import.column"))
-                .setAutoWidth(true);
-        problems.addColumn(p -> ImportProblemReport.describe(p, this::getTranslation))
-                .setHeader(getTranslation("import.problem"))
-                .setFlexGrow(1);
-        problems.setVisible(false);
-        problems.addClassName("import-problems");
         matchesTitle.setText(getTranslation("people-import.matches"));
         matchesTitle.setVisible(false);
         matches.addColumn(AccountImportReport.Match::row)
@@ -261,7 +250,7 @@ class AccountImportView extends Main implements HasDynamicTitle {
         }
         queue.setVisible(report.applied() && report.created() + report.updated() > 0);
         apply.setEnabled(report.valid() && !report.applied() && !applied);
-        problems.setItems(report.problems());
+        problems.show(report.problems());
         problems.setVisible(!report.valid());
         matches.setItems(report.matches());
         matches.setVisible(!report.matches().isEmpty());

@@ -2,7 +2,6 @@ package org.digilit.completion.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -26,8 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.digilit.base.ImportProblem;
 import org.digilit.base.ImportProblemReport;
+import org.digilit.base.ImportProblemsGrid;
 import org.digilit.base.UploadTexts;
 import org.digilit.completion.CompletionImportRejectedException;
 import org.digilit.completion.CompletionImportReport;
@@ -49,7 +48,7 @@ class CompletionImportView extends Main implements HasDynamicTitle {
 
     private final transient CompletionImportService imports;
     private final Div summary = new Div();
-    private final Grid<ImportProblem> problems = new Grid<>();
+    private final ImportProblemsGrid problems = new ImportProblemsGrid();
     private final Anchor download = new Anchor();
     private final Button apply = new Button();
     private @Nullable Path uploaded;
@@ -73,16 +72,6 @@ class CompletionImportView extends Main implements HasDynamicTitle {
         upload.addFileRejectedListener(rejected -> showError(getTranslation("import.rejected-file")));
         upload.addAllFinishedListener(finished -> dryRun());
 
-        problems.addColumn(ImportProblem::row)
-                .setHeader(getTranslation("import.row"))
-                .setAutoWidth(true);
-        problems.addColumn(ImportProblem::column)
-                .setHeader(getTranslation("import.column"))
-                .setAutoWidth(true);
-        problems.addColumn(p -> ImportProblemReport.describe(p, this::getTranslation))
-                .setHeader(getTranslation("import.problem"))
-                .setFlexGrow(1);
-        problems.setVisible(false);
         download.setText(getTranslation("import.download-report"));
         download.setVisible(false);
 
@@ -160,7 +149,7 @@ class CompletionImportView extends Main implements HasDynamicTitle {
             summary.add(new Paragraph(
                     getTranslation("import.invalid", report.problems().size())));
         }
-        problems.setItems(report.problems());
+        problems.show(report.problems());
         problems.setVisible(!report.valid());
         apply.setEnabled(report.valid() && !applied);
         download.setVisible(!report.valid());

@@ -2,7 +2,6 @@ package org.digilit.device.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -23,8 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.digilit.base.ImportProblem;
 import org.digilit.base.ImportProblemReport;
+import org.digilit.base.ImportProblemsGrid;
 import org.digilit.base.UploadTexts;
 import org.digilit.device.DeviceImportRejectedException;
 import org.digilit.device.DeviceImportReport;
@@ -44,7 +43,7 @@ class DeviceImportView extends Main implements HasDynamicTitle {
 
     private final transient DeviceImportService imports;
     private final Div summary = new Div();
-    private final Grid<ImportProblem> problems = new Grid<>();
+    private final ImportProblemsGrid problems = new ImportProblemsGrid();
     private final Anchor download = new Anchor();
     private final Button apply = new Button();
     private @Nullable Path uploaded;
@@ -66,16 +65,6 @@ class DeviceImportView extends Main implements HasDynamicTitle {
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) DeviceImportService.MAX_BYTES);
         upload.addAllFinishedListener(finished -> check());
-        problems.addColumn(ImportProblem::row)
-                .setHeader(getTranslation("import.row"))
-                .setAutoWidth(true);
-        problems.addColumn(ImportProblem::column)
-                .setHeader(getTranslation("import.column"))
-                .setAutoWidth(true);
-        problems.addColumn(p -> ImportProblemReport.describe(p, this::getTranslation))
-                .setHeader(getTranslation("import.problem"))
-                .setFlexGrow(1);
-        problems.setVisible(false);
         download.setText(getTranslation("import.download-report"));
         download.setVisible(false);
         apply.setText(getTranslation("import.apply"));
@@ -141,7 +130,7 @@ class DeviceImportView extends Main implements HasDynamicTitle {
                                 report.created(),
                                 report.unchanged())
                         : getTranslation("import.invalid", report.problems().size())));
-        problems.setItems(report.problems());
+        problems.show(report.problems());
         problems.setVisible(!valid);
         apply.setEnabled(valid && !report.applied());
         download.setVisible(!valid);

@@ -2,7 +2,6 @@ package org.digilit.organisation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -22,8 +21,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.digilit.base.ImportProblem;
 import org.digilit.base.ImportProblemReport;
+import org.digilit.base.ImportProblemsGrid;
 import org.digilit.base.LimitedUploadHandler;
 import org.digilit.base.UploadTexts;
 import org.digilit.organisation.ImportRejectedException;
@@ -43,7 +42,7 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
 
     private final transient OrganisationImportService imports;
     private final Div summary = new Div();
-    private final Grid<ImportProblem> problems = new Grid<>();
+    private final ImportProblemsGrid problems = new ImportProblemsGrid();
     private final Anchor download = new Anchor();
     private final Button apply = new Button();
     private @Nullable Path uploaded;
@@ -72,16 +71,6 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
         upload.addFileRejectedListener(rejected -> showError(getTranslation("import.rejected-file")));
         upload.addAllFinishedListener(finished -> dryRun());
 
-        problems.addColumn(ImportProblem::row)
-                .setHeader(getTranslation("import.row"))
-                .setAutoWidth(true);
-        problems.addColumn(ImportProblem::column)
-                .setHeader(getTranslation("import.column"))
-                .setAutoWidth(true);
-        problems.addColumn(this::describe)
-                .setHeader(getTranslation("import.problem"))
-                .setFlexGrow(1);
-        problems.setVisible(false);
         download.setText(getTranslation("import.download-report"));
         download.setVisible(false);
 
@@ -166,7 +155,7 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
             summary.add(new Paragraph(
                     getTranslation("import.invalid", report.problems().size())));
         }
-        problems.setItems(report.problems());
+        problems.show(report.problems());
         problems.setVisible(!report.valid());
         apply.setEnabled(report.valid() && !applied);
         download.setVisible(!report.valid());
@@ -176,10 +165,6 @@ class OrganisationImportView extends Main implements HasDynamicTitle {
             download.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                     new ByteArrayInputStream(csv), "import-problems.csv", "text/csv;charset=UTF-8", csv.length)));
         }
-    }
-
-    private String describe(ImportProblem problem) {
-        return ImportProblemReport.describe(problem, this::getTranslation);
     }
 
     private void showError(String message) {
