@@ -2,7 +2,6 @@ package org.digilit.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Page;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +98,7 @@ class ActivationE2EIT {
         // The organisation admin prints the slip.
         var admin = browser.newPage(1280, 900, "vi-VN");
         admin.navigate(app("/accounts/details/" + accountId));
-        logIn(admin, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
+        BrowserSession.logIn(admin, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
         admin.waitForURL(Pattern.compile(".*/accounts/details/" + accountId + "(\\?.*)?$"));
         assertThat(admin.locator("h1")).hasText("Nguyễn Thị Thu Hà");
         assertThat(admin.getByText(number)).hasCount(0);
@@ -158,17 +157,10 @@ class ActivationE2EIT {
 
         // And logs in with the password they chose.
         phone.locator("a.cta").click();
-        logIn(phone, login.group(), "Hoc-ky-nang-so-2026");
+        BrowserSession.logIn(phone, login.group(), "Hoc-ky-nang-so-2026");
         phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
         assertThat(phone.locator(".greeting")).containsText("Nguyễn Thị Thu Hà");
         phone.context().close();
-    }
-
-    private static void logIn(Page page, String username, String password) {
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("#kc-login").click();
     }
 
     private String app(String path) {

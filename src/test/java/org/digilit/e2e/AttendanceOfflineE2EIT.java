@@ -139,7 +139,7 @@ class AttendanceOfflineE2EIT {
                 context.pages().isEmpty() ? context.newPage() : context.pages().getFirst();
         page.navigate(app("/attendance/index.html"));
         page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        logIn(page, facilitator);
+        BrowserSession.logIn(page, facilitator, DemoUsers.PASSWORD);
         backToThePhonePage(page);
         var session = page.locator(".session[data-session='" + id + "']");
         session.waitFor();
@@ -209,7 +209,7 @@ class AttendanceOfflineE2EIT {
         page.locator("#login-link").click();
         page.waitForURL(Pattern.compile(".*(/protocol/openid-connect/auth.*|/attendance/index.html(\\?.*)?)$"));
         if (page.url().contains("openid-connect")) {
-            logIn(page, facilitator);
+            BrowserSession.logIn(page, facilitator, DemoUsers.PASSWORD);
         }
         backToThePhonePage(page);
         waitForUnsent(page, 0);
@@ -362,12 +362,6 @@ class AttendanceOfflineE2EIT {
                 .param("l", learner)
                 .query(String.class)
                 .single();
-    }
-
-    private static void logIn(Page page, String username) {
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
     }
 
     private String app(String path) {

@@ -67,6 +67,18 @@ public final class BrowserSession implements AutoCloseable {
         return context.newPage();
     }
 
+    /** Keycloak's login form, wherever the app sent the browser to sign in. */
+    static final java.util.regex.Pattern KEYCLOAK_LOGIN =
+            java.util.regex.Pattern.compile(".*/protocol/openid-connect/auth.*");
+
+    /** Waits for Keycloak's login form on the page, fills it as a person would and submits it. */
+    public static void logIn(Page page, String username, String password) {
+        page.waitForURL(KEYCLOAK_LOGIN);
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))

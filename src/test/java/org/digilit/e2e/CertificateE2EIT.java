@@ -58,10 +58,7 @@ class CertificateE2EIT {
         var citizen = DemoUsers.withRole("citizen");
         var page = browser.newPage(1024, 800, "vi-VN");
         page.navigate(url("/learn"));
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(citizen.username());
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
+        BrowserSession.logIn(page, citizen.username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
 
         page.navigate(url("/courses/" + COURSE));

@@ -151,7 +151,7 @@ class CompletionE2EIT {
         // The organisation admin, on a desktop: a file with a person of another commune and an unregistered programme.
         var admin = browser.newPage(1280, 900, "vi-VN");
         admin.navigate(app("/completions/import"));
-        logIn(admin, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
+        BrowserSession.logIn(admin, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
         admin.waitForURL(
                 Pattern.compile(".*/completions/import(\\?.*)?$"), new Page.WaitForURLOptions().setTimeout(90_000));
         assertThat(admin.locator("h1")).hasText("Kết quả học trên nền tảng khác");
@@ -203,7 +203,7 @@ class CompletionE2EIT {
         // On a phone, the same file again: nothing to apply twice.
         var adminPhone = browser.newPage(360, 780, "vi-VN");
         adminPhone.navigate(app("/completions/import"));
-        logIn(adminPhone, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
+        BrowserSession.logIn(adminPhone, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
         adminPhone.waitForURL(
                 Pattern.compile(".*/completions/import(\\?.*)?$"), new Page.WaitForURLOptions().setTimeout(90_000));
         upload(adminPhone, corrected);
@@ -219,7 +219,7 @@ class CompletionE2EIT {
         // The learner, on a phone, finds it on their home page, and the page stays accessible.
         var phone = browser.newPage(360, 780, "vi-VN");
         phone.navigate(app("/learn"));
-        logIn(phone, username, PASSWORD);
+        BrowserSession.logIn(phone, username, PASSWORD);
         phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"), new Page.WaitForURLOptions().setTimeout(90_000));
         var elsewhere = phone.locator("section.completed-elsewhere .completion-elsewhere")
                 .filter(new Locator.FilterOptions().setHasText(platformName));
@@ -267,13 +267,6 @@ class CompletionE2EIT {
         org.assertj.core.api.Assertions.assertThat(overflow)
                 .as("sideways scrolling at 360 px")
                 .isFalse();
-    }
-
-    private static void logIn(Page page, String username, String password) {
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("#kc-login").click();
     }
 
     private String app(String path) {

@@ -198,7 +198,7 @@ class DashboardE2EIT {
             throws Exception {
         var page = browser.newPage(1280, 900, "vi-VN");
         page.navigate(app("/dashboard?group=" + groupId));
-        logIn(page, DemoUsers.withRole("working-group").username());
+        BrowserSession.logIn(page, DemoUsers.withRole("working-group").username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/dashboard\\?group=" + groupId + ".*"));
 
         var bars = page.locator(".bar-chart");
@@ -256,7 +256,7 @@ class DashboardE2EIT {
     void the_dashboard_reads_on_a_phone_without_sideways_scrolling() {
         var page = browser.newPage(390, 844, "vi-VN");
         page.navigate(app("/dashboard?group=" + groupId));
-        logIn(page, DemoUsers.withRole("working-group").username());
+        BrowserSession.logIn(page, DemoUsers.withRole("working-group").username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/dashboard\\?group=" + groupId + ".*"));
         assertThat(page.locator(".bar-chart")).isVisible();
         assertThat(page.locator(".bar-chart rect.bar")).hasCount(DISTRICTS.length);
@@ -287,13 +287,6 @@ class DashboardE2EIT {
         page.waitForTimeout(400);
         BrowserSession.screenshot(page, name);
         page.setViewportSize(size.width, size.height);
-    }
-
-    private static void logIn(Page page, String username) {
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
     }
 
     private String app(String path) {

@@ -77,10 +77,7 @@ class DeviceE2EIT {
 
     private void logIn(Page page, String path, DemoUsers.DemoUser user) {
         page.navigate(url(path));
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(user.username());
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
+        BrowserSession.logIn(page, user.username(), DemoUsers.PASSWORD);
         // Back on the app: on the page asked for or, when Vaadin's request cache did not keep it (seen under the load
         // of a full suite, the likely cause of this test's one failure there), on the user's home; then open the page.
         page.waitForURL(

@@ -76,9 +76,7 @@ class FirstVisitE2EIT {
         var page = browser.newPage(360, 780, "vi-VN");
         page.navigate(app("/"));
         page.locator("a.cta").click();
-        page.locator("#username").fill(DemoUsers.withRole("citizen").username());
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
+        BrowserSession.logIn(page, DemoUsers.withRole("citizen").username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
         page.navigate(app("/"));
         page.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));

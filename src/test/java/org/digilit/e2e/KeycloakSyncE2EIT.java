@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
@@ -163,10 +162,7 @@ class KeycloakSyncE2EIT {
 
     private void logIn(Page page, DemoUsers.DemoUser user) {
         page.navigate(url(PAGE));
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(user.username());
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
+        BrowserSession.logIn(page, user.username(), DemoUsers.PASSWORD);
         page.waitForURL(
                 u -> u.startsWith(url("/")) && !u.contains("/oauth2/") && !u.contains("/login/"),
                 new Page.WaitForURLOptions().setTimeout(90_000));

@@ -38,10 +38,7 @@ class LessonE2EIT {
     void a_citizen_reads_a_lesson_on_a_phone_and_goes_on_to_the_next() {
         var page = browser.newPage(360, 780, "vi-VN");
         page.navigate("http://localhost:" + port + "/learn/online-safety-scams/lesson/strong-passwords");
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(DemoUsers.withRole("citizen").username());
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
+        BrowserSession.logIn(page, DemoUsers.withRole("citizen").username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/lesson/strong-passwords(\\?.*)?$"));
         assertThat(page.locator(".lesson-body")).isVisible();
         var overflow = (Boolean)

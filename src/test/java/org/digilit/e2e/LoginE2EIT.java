@@ -56,7 +56,7 @@ class LoginE2EIT {
         if (role.equals("citizen")) {
             BrowserSession.screenshot(page, "keycloak-login-360");
         }
-        logIn(page, user.username());
+        BrowserSession.logIn(page, user.username(), DemoUsers.PASSWORD);
 
         page.waitForURL(Pattern.compile(".*/" + HOME_OF_ROLE.get(role) + "(\\?.*)?$"));
         assertThat(page.locator(".greeting")).containsText(user.displayName());
@@ -84,7 +84,7 @@ class LoginE2EIT {
         var page = browser.newPage(360, 780, "vi-VN");
         page.navigate(app("/admin"));
         page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        logIn(page, DemoUsers.withRole("citizen").username());
+        BrowserSession.logIn(page, DemoUsers.withRole("citizen").username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/admin(\\?.*)?$"));
         assertThat(page.locator("h1")).hasText("Bạn không có quyền truy cập trang này");
         assertThat(page.getByText("Tình trạng hệ thống")).hasCount(0);
@@ -116,12 +116,6 @@ class LoginE2EIT {
         org.assertj.core.api.Assertions.assertThat(overflow)
                 .as("content wider than the " + page.viewportSize().width + " px screen")
                 .isFalse();
-    }
-
-    private static void logIn(Page page, String username) {
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
     }
 
     private String app(String path) {

@@ -66,7 +66,7 @@ class OrganisationE2EIT {
     void an_organisation_admin_imports_teams_into_their_ward_after_fixing_a_mistake() {
         var page = browser.newPage(1280, 900, "vi-VN");
         page.navigate(app("/organisations"));
-        logIn(page, DemoUsers.withRole("org-admin").username());
+        BrowserSession.logIn(page, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/organisations(\\?.*)?$"));
         assertThat(page.locator("vaadin-grid-cell-content")
                         .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Phường Đồng An")))
@@ -106,12 +106,6 @@ class OrganisationE2EIT {
     private static void upload(Page page, String csv) {
         page.locator("vaadin-upload input[type=file]")
                 .setInputFiles(new FilePayload("communes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void logIn(Page page, String username) {
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
     }
 
     private String app(String path) {

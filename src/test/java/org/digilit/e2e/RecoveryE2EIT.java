@@ -2,7 +2,6 @@ package org.digilit.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Page;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +90,7 @@ class RecoveryE2EIT {
         // They were logged in on their phone with the old password.
         var oldPhone = browser.newPage(360, 780, "vi-VN");
         oldPhone.navigate(app("/oauth2/authorization/keycloak"));
-        logIn(oldPhone, username, OLD_PASSWORD);
+        BrowserSession.logIn(oldPhone, username, OLD_PASSWORD);
         oldPhone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
         try (var admin = DemoUsers.adminClient(LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort()))) {
             org.assertj.core.api.Assertions.assertThat(admin.realm(LocalStack.REALM)
@@ -117,7 +116,7 @@ class RecoveryE2EIT {
         // The organisation admin prints a reset slip, on a phone too.
         var adminPage = browser.newPage(360, 780, "vi-VN");
         adminPage.navigate(app("/accounts/details/" + accountId));
-        logIn(adminPage, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
+        BrowserSession.logIn(adminPage, DemoUsers.withRole("org-admin").username(), DemoUsers.PASSWORD);
         adminPage.waitForURL(Pattern.compile(".*/accounts/details/" + accountId + "(\\?.*)?$"));
         adminPage.locator("vaadin-button.print-reset-slip").click();
         BrowserSession.screenshot(adminPage, "reset-slip-dialog-360");
@@ -174,7 +173,7 @@ class RecoveryE2EIT {
 
         // The new one logs them in.
         phone.locator("a.cta").click();
-        logIn(phone, username, NEW_PASSWORD);
+        BrowserSession.logIn(phone, username, NEW_PASSWORD);
         phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
         assertThat(phone.locator(".greeting")).containsText("Trần Thị Kim Oanh");
         phone.context().close();
@@ -215,13 +214,6 @@ class RecoveryE2EIT {
             TestUsers.signOut();
         }
         return accountId;
-    }
-
-    private static void logIn(Page page, String username, String password) {
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("#kc-login").click();
     }
 
     private String app(String path) {

@@ -160,10 +160,7 @@ class SessionRevocationE2EIT {
 
     private void logIn(Page page, String username) {
         page.navigate(app("/organisations/import"));
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(DemoUsers.PASSWORD);
-        page.locator("#kc-login").click();
+        BrowserSession.logIn(page, username, DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/organisations/import(\\?.*)?$"));
     }
 
