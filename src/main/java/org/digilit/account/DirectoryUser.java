@@ -1,6 +1,5 @@
 package org.digilit.account;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.digilit.base.Audience;
@@ -23,9 +22,6 @@ public record DirectoryUser(
         boolean enabled,
         @Nullable String email) {
 
-    /** The audiences, each the name of the realm role a learner of that audience holds. */
-    public static final List<String> AUDIENCES = Audience.CODES;
-
     public DirectoryUser {
         if (accountId <= 0) {
             throw new IllegalArgumentException("accountId must be positive");
@@ -38,8 +34,8 @@ public record DirectoryUser(
         if (username.isBlank()) {
             throw new IllegalArgumentException("username must not be blank");
         }
-        if (!AUDIENCES.contains(audience)) {
-            throw new IllegalArgumentException("audience must be one of " + AUDIENCES + ", was " + audience);
+        if (!Audience.isCode(audience)) {
+            throw new IllegalArgumentException("audience must be one of " + Audience.CODES + ", was " + audience);
         }
         username = username.toLowerCase(Locale.ROOT);
         email = email == null || email.isBlank() ? null : email.strip();

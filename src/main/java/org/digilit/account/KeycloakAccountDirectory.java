@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.digilit.base.Audience;
 import org.digilit.security.KeycloakProperties;
 import org.digilit.security.ProvisioningTokens;
 import org.jboss.resteasy.client.exception.WebApplicationExceptionWrapper;
@@ -246,7 +247,7 @@ class KeycloakAccountDirectory implements AccountDirectory {
             var realmRoles = resource.roles().realmLevel();
             var mapped = call("read role mappings", realmRoles::listAll);
             var stale = mapped.stream()
-                    .filter(r -> DirectoryUser.AUDIENCES.contains(r.getName()))
+                    .filter(r -> Audience.isCode(r.getName()))
                     .filter(r -> !r.getName().equals(user.realmRole()))
                     .toList();
             if (!stale.isEmpty()) {

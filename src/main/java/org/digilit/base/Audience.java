@@ -21,7 +21,10 @@ public enum Audience {
         return code;
     }
 
-    /** The codes of every audience, as Keycloak's attribute, the course files and the import files write them. */
+    /**
+     * The codes of every audience, as Keycloak's attribute, the course files and the import files write them; each is
+     * also the realm role a learner of that audience holds.
+     */
     public static final List<String> CODES =
             Arrays.stream(values()).map(Audience::code).toList();
 

@@ -43,7 +43,6 @@ final class CourseContentReader {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
     private static final Pattern LESSON_FILE = Pattern.compile("(\\d{2})-([a-z0-9-]+)\\.(vi|en)\\.md");
     private static final Set<String> LEVELS = Set.of("beginner", "intermediate", "advanced");
-    private static final List<String> AUDIENCES = Audience.CODES;
     private static final long MAX_FILE_BYTES = 512 * 1024;
 
     private final Path root;
@@ -80,8 +79,8 @@ final class CourseContentReader {
             problem(file, child(course, "level"), "level must be one of " + LEVELS);
         }
         var audiences = new HashSet<>(strings(file, course, "audiences"));
-        if (audiences.isEmpty() || !AUDIENCES.containsAll(audiences)) {
-            problem(file, course, "audiences must list one or more of " + AUDIENCES);
+        if (audiences.isEmpty() || !Audience.CODES.containsAll(audiences)) {
+            problem(file, course, "audiences must list one or more of " + Audience.CODES);
         }
         var tags = strings(file, course, "tags");
         var minutes = integer(file, course, "estimatedMinutes", 1, 10_000);

@@ -79,6 +79,15 @@ public final class BrowserSession implements AutoCloseable {
         page.locator("#kc-login").click();
     }
 
+    /** Fails when the page is wider than the screen: a phone would scroll it sideways. */
+    public static void noSidewaysScrolling(Page page) {
+        var overflow = (Boolean)
+                page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        org.assertj.core.api.Assertions.assertThat(overflow)
+                .as("sideways scrolling at " + page.viewportSize().width + " px")
+                .isFalse();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))

@@ -209,7 +209,7 @@ class CompletionE2EIT {
         upload(adminPhone, corrected);
         assertThat(adminPhone.locator(".import-summary"))
                 .containsText("ghi nhận 0 kết quả hoàn thành, đưa 0 vào danh sách chờ và giữ nguyên 2.");
-        noSidewaysScrolling(adminPhone);
+        BrowserSession.noSidewaysScrolling(adminPhone);
         BrowserSession.screenshot(adminPhone, "completion-import-again-360");
         adminPhone.locator("vaadin-button:has-text('Áp dụng tệp')").click();
         assertThat(adminPhone.locator(".import-summary")).containsText("Đã áp dụng: 2 dòng.");
@@ -227,7 +227,7 @@ class CompletionE2EIT {
         assertThat(elsewhere.locator("h3")).hasText("Công dân số cơ bản");
         assertThat(elsewhere).containsText("Trên " + platformName + ", hoàn thành ngày 15/10/2026");
         assertThat(elsewhere).containsText("Được tính ở đây là: Kỹ năng số nơi khác");
-        noSidewaysScrolling(phone);
+        BrowserSession.noSidewaysScrolling(phone);
         BrowserSession.screenshot(phone, "completion-learner-home-360");
         org.assertj.core.api.Assertions.assertThat(AxeCore.check(phone)).isEmpty();
         phone.context().close();
@@ -259,14 +259,6 @@ class CompletionE2EIT {
 
     private static Locator cell(Page page, String text) {
         return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text));
-    }
-
-    private static void noSidewaysScrolling(Page page) {
-        var overflow = (Boolean)
-                page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-        org.assertj.core.api.Assertions.assertThat(overflow)
-                .as("sideways scrolling at 360 px")
-                .isFalse();
     }
 
     private String app(String path) {

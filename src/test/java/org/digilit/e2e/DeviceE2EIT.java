@@ -90,14 +90,6 @@ class DeviceE2EIT {
         }
     }
 
-    private static void noSidewaysScrolling(Page page) {
-        var overflow = (Boolean)
-                page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-        org.assertj.core.api.Assertions.assertThat(overflow)
-                .as("sideways scrolling at 360 px")
-                .isFalse();
-    }
-
     @Test
     void a_donated_laptop_reaches_a_learner_and_the_public_ledger_shows_it_signed_and_anonymous() throws Exception {
         var tag = UUID.randomUUID().toString().substring(0, 6);
@@ -132,7 +124,7 @@ class DeviceE2EIT {
         donor.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(address))
                 .click();
         BrowserSession.screenshot(donor, "device-donate-360");
-        noSidewaysScrolling(donor);
+        BrowserSession.noSidewaysScrolling(donor);
         donor.waitForTimeout(3_200); // people take longer than the bot guard's minimum
         donor.locator("vaadin-button.donation-submit").click();
         assertThat(donor.locator(".donation-receipt img.qr-code")).isVisible();
@@ -193,7 +185,7 @@ class DeviceE2EIT {
         officer.locator("vaadin-button.action-handover").click();
         assertThat(officer.locator(".device-stage")).hasAttribute("data-stage", "HANDED_OVER");
         BrowserSession.screenshot(officer, "device-stock-360");
-        noSidewaysScrolling(officer);
+        BrowserSession.noSidewaysScrolling(officer);
         officer.context().close();
 
         // A stranger reads the commune's ledger: the handover is there, signed, and names nobody.
@@ -210,7 +202,7 @@ class DeviceE2EIT {
         var page = stranger.locator("main.ledger").textContent();
         org.assertj.core.api.Assertions.assertThat(page)
                 .doesNotContain(learner, "teacher.demo", "deviceofficer.demo", "0912", "Em không có máy tính");
-        noSidewaysScrolling(stranger);
+        BrowserSession.noSidewaysScrolling(stranger);
         BrowserSession.screenshot(stranger, "device-ledger-360");
         var statement = handover.locator(".ledger-statement").textContent().strip();
         stranger.context().close();

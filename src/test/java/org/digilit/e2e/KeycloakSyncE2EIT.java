@@ -18,13 +18,12 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * (A grid keeps the cells of rows it no longer shows, hidden: the walk counts visible cells only.)
- *
- * <p>Issue #14 §1 walked in real Chromium: someone holding a leaked Keycloak admin secret gives themselves a staff role
+ * Issue #14 §1 walked in real Chromium: someone holding a leaked Keycloak admin secret gives themselves a staff role
  * directly in Keycloak. The demo platform admin opens "Đối soát tài khoản đăng nhập" at 1280 px, compares, sees the
  * hand-made holder listed by name and role, and "So sánh và sửa" takes the role away in Keycloak. On a phone (360 px)
  * a second holding, given on purpose, is accepted instead: it stays in Keycloak and leaves the list. An org admin who
- * types the page's address is refused.
+ * types the page's address is refused. (A grid keeps the cells of rows it no longer shows, hidden: the walk counts
+ * visible cells only.)
  */
 @IntegrationTest
 class KeycloakSyncE2EIT {
@@ -118,11 +117,7 @@ class KeycloakSyncE2EIT {
             org.assertj.core.api.Assertions.assertThat(realmRoles(realm, officerId))
                     .as("an accepted holding stays in Keycloak")
                     .contains("device-officer");
-            var overflow = (Boolean)
-                    phone.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-            org.assertj.core.api.Assertions.assertThat(overflow)
-                    .as("sideways scrolling at 360 px")
-                    .isFalse();
+            BrowserSession.noSidewaysScrolling(phone);
             BrowserSession.screenshot(phone, "keycloak-sync-accepted-360");
             phone.context().close();
             realm.users().get(officerId).remove();

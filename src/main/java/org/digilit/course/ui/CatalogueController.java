@@ -38,7 +38,6 @@ class CatalogueController {
 
     static final String PATH = CourseNavigation.CATALOGUE;
     static final List<String> LEVELS = List.of("beginner", "intermediate", "advanced");
-    static final List<String> AUDIENCES = Audience.CODES;
     static final int RESULTS = 20;
 
     private final CourseSearchService search;
@@ -75,7 +74,7 @@ class CatalogueController {
             text = text.substring(0, SearchQuery.MAX_TEXT_LENGTH);
         }
         var levels = known(level, LEVELS);
-        var audiences = known(audience, AUDIENCES);
+        var audiences = known(audience, Audience.CODES);
         var language = language(locale);
         var result =
                 search.search(new SearchQuery(text, language, levels, audiences, Set.of(), RESULTS), readerAudience());
@@ -83,7 +82,8 @@ class CatalogueController {
         model.addAttribute("q", text);
         model.addAttribute("levels", choices(LEVELS, "courses.level.", levels, facets.getOrDefault("level", Map.of())));
         model.addAttribute(
-                "audiences", choices(AUDIENCES, "audience.", audiences, facets.getOrDefault("audiences", Map.of())));
+                "audiences",
+                choices(Audience.CODES, "audience.", audiences, facets.getOrDefault("audiences", Map.of())));
         model.addAttribute("fallback", result.fallback());
         model.addAttribute(
                 "cards",
