@@ -70,7 +70,10 @@ class CatalogueQueries {
                             id, (Boolean) row[1], (String) row[2], (String) row[3], new java.util.ArrayList<>()));
             question.answers().add((QuizAnswer) row[4]);
         }
-        return List.copyOf(questions.values());
+        // Shared by every reader once cached (CatalogueService): nothing in it may change.
+        return questions.values().stream()
+                .map(q -> new QuizQuestion(q.id(), q.multiple(), q.textVi(), q.textEn(), List.copyOf(q.answers())))
+                .toList();
     }
 
     /** Active lessons in order and the quiz's answer key; empty for an unknown or inactive course. */

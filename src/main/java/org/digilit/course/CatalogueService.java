@@ -1,5 +1,8 @@
 package org.digilit.course;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.digilit.base.Bilingual;
 import org.digilit.base.TextFolding;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,8 +54,41 @@ public class CatalogueService {
 
     private final CatalogueQueries queries;
 
-    CatalogueService(CatalogueQueries queries) {
+    /**
+     * The catalogue's rows as learners read them, shared by every learner (issue #20, DD018: a lesson step read the
+     * course and the lesson from PostgreSQL each time, though content changes only when the courses are loaded).
+     * Emptied when a course's content changes on this node; kept at most {@code digilit.course.catalogue-cache} (30 s by
+     * default) so another node's load shows within that time; 0 turns it off.
+     */
+    private final Cache<Object, Object> rows;
+
+    CatalogueService(
+            CatalogueQueries queries, @Value("${digilit.course.catalogue-cache:30s}") Duration catalogueCache) {
         this.queries = queries;
+        this.rows = Caffeine.newBuilder()
+                .expireAfterWrite(catalogueCache)
+                .maximumSize(10_000)
+                .build();
+    }
+
+    /** Keys of the cached rows: one per kind of read. */
+    private record Cards() {}
+
+    private record Card(String id) {}
+
+    private record Lesson(String courseId, String lessonId) {}
+
+    private record Quiz(String courseId) {}
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Object key, java.util.function.Supplier<T> read) {
+        return (T) rows.get(key, k -> read.get());
+    }
+
+    /** A course's content changed (stored, committed): every row is read again on next use. */
+    @EventListener
+    void on(CourseContentChanged changed) {
+        rows.invalidateAll();
     }
 
     /** The active courses whose title, summary or tags contain every word typed (diacritics optional). */
@@ -75,7 +113,7 @@ public class CatalogueService {
 
     @Transactional(readOnly = true)
     public Optional<CourseCard> course(String id) {
-        return queries.activeCard(id);
+        return cached(new Card(id), () -> queries.activeCard(id));
     }
 
     @Transactional(readOnly = true)
@@ -99,7 +137,7 @@ public class CatalogueService {
     /** An active lesson of an active course. */
     @Transactional(readOnly = true)
     public Optional<LessonContent> lesson(String courseId, String lessonId) {
-        return queries.lesson(courseId, lessonId);
+        return cached(new Lesson(courseId, lessonId), () -> queries.lesson(courseId, lessonId));
     }
 
     /** A quiz question as the learner sees it (which answers are right is the learning service's to judge). */
@@ -125,7 +163,7 @@ public class CatalogueService {
     /** The active questions of a course's quiz, in order. */
     @Transactional(readOnly = true)
     public List<QuizQuestion> quiz(String courseId) {
-        return queries.quiz(courseId);
+        return cached(new Quiz(courseId), () -> queries.quiz(courseId));
     }
 
     /** A course's structure for judging progress: active lessons in order and the quiz's answer key. */
@@ -135,6 +173,6 @@ public class CatalogueService {
     }
 
     private List<CourseCard> all() {
-        return queries.activeCards();
+        return cached(new Cards(), () -> List.copyOf(queries.activeCards()));
     }
 }

@@ -22,6 +22,9 @@ class CourseContentIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CatalogueService catalogue;
+
     @TempDir
     Path root;
 
@@ -59,6 +62,26 @@ class CourseContentIT {
                         .single())
                 .contains("Tap, swipe and hold.");
         assertThat(outboxEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void learners_read_an_edited_or_removed_lesson_as_reloaded_though_the_catalogue_keeps_its_rows()
+            throws IOException {
+        var folder = CourseFixtures.validCourse(root, id);
+        content.load(root);
+        // Read once so the rows are cached (DD018), then change the content.
+        assertThat(catalogue.lesson(id, "screen")).isPresent();
+        assertThat(catalogue.lessons(id)).hasSize(2);
+        CourseFixtures.write(
+                folder.resolve("lessons/01-turn-on.en.md"),
+                "---\nid: turn-on\ntitle: Switching on\norder: 1\n---\nHold the side button.\n");
+        Files.delete(folder.resolve("lessons/02-screen.vi.md"));
+        Files.delete(folder.resolve("lessons/02-screen.en.md"));
+        assertThat(content.load(root).loaded()).isEqualTo(1);
+
+        assertThat(catalogue.lesson(id, "screen")).isEmpty();
+        assertThat(catalogue.lesson(id, "turn-on").orElseThrow().bodyEn()).contains("Hold the side button.");
+        assertThat(catalogue.course(id).orElseThrow().lessons()).isEqualTo(1);
     }
 
     @Test

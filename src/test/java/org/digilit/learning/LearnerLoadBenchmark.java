@@ -52,7 +52,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  *
  * <p>Optional arguments before N: {@code think=2000-5000} (milliseconds between steps), {@code seconds=60} (the
  * measured time once every learner is in), {@code chromium=3} (calibration steps; 0 skips Chromium), {@code
- * logins=8} (logins at once).
+ * logins=8} (logins at once), and any of the app's settings as {@code --name=value} (e.g. {@code
+ * --digilit.course.catalogue-cache=0} to measure without the catalogue's cached rows).
  */
 public final class LearnerLoadBenchmark {
 
@@ -73,9 +74,12 @@ public final class LearnerLoadBenchmark {
     private static void run(String[] args) throws Exception {
         int size = args.length == 0 ? 100 : Integer.parseInt(args[args.length - 1]);
         var options = new HashMap<String, String>();
+        var appArguments = new java.util.ArrayList<String>();
         for (int i = 0; i < args.length - 1; i++) {
             var pair = args[i].split("=", 2);
-            if (pair.length == 2) {
+            if (args[i].startsWith("--")) {
+                appArguments.add(args[i]);
+            } else if (pair.length == 2) {
                 options.put(pair[0], pair[1]);
             }
         }
@@ -87,11 +91,14 @@ public final class LearnerLoadBenchmark {
         int loginsAtOnce = Integer.parseInt(options.getOrDefault("logins", "8"));
         int port = LocalStack.freePort();
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
-            var context = stack.runApp(List.of(
+            var arguments = new java.util.ArrayList<>(List.of(
                     "--server.port=" + port,
                     "--spring.main.banner-mode=off",
                     "--digilit.demo.people=0",
                     "--digilit.learning.rendered-lesson-cache=" + !"off".equals(options.get("lessoncache"))));
+            // Settings of the app under load, to compare a change with its "before" in the same code and run.
+            arguments.addAll(appArguments);
+            var context = stack.runApp(arguments);
             var catalogue = context.getBean(CatalogueService.class);
             var courses = catalogue.catalogue("").stream()
                     .map(card -> new Course(

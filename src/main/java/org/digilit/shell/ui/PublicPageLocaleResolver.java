@@ -27,12 +27,20 @@ class PublicPageLocaleResolver implements LocaleResolver {
         this.preferences = preferences;
     }
 
+    /** Spring MVC asks for the locale several times a request (the controller, the view, the response): answered once. */
+    private static final String RESOLVED = PublicPageLocaleResolver.class.getName() + ".locale";
+
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        return preferences
+        if (request.getAttribute(RESOLVED) instanceof Locale resolved) {
+            return resolved;
+        }
+        var locale = preferences
                 .chosenByCurrentUser()
                 .or(() -> fromCookie(request))
                 .orElseGet(() -> Languages.bestOf(Collections.list(request.getLocales())));
+        request.setAttribute(RESOLVED, locale);
+        return locale;
     }
 
     @Override
