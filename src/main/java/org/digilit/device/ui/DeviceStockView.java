@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import org.digilit.device.CollectionPoint;
 import org.digilit.device.DeviceItem;
+import org.digilit.device.DeviceNavigation;
 import org.digilit.device.DeviceReportService;
 import org.digilit.device.DeviceService;
 import org.digilit.device.DeviceStage;
@@ -40,7 +41,7 @@ import org.digilit.security.Roles;
  * with the parts, ready, allocate to an approved request, hand over with the recipient's code, defective, recycle),
  * the devices at the point, a stocktake, and flagging a point.
  */
-@Route("devices")
+@Route(DeviceNavigation.STOCK)
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORG_ADMIN, Roles.DEVICE_OFFICER, Roles.WORKING_GROUP})
 @Menu(title = "device.menu.stock", order = 60)
 class DeviceStockView extends Main implements HasDynamicTitle {

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CourseImageService;
+import org.digilit.course.CourseNavigation;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.learning.LearningService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -46,7 +48,7 @@ class LessonController {
         int index = lessons.indexOf(lessonId);
         boolean last = index == lessons.size() - 1;
         model.addAttribute("courseTitle", course.title(locale));
-        model.addAttribute("coursePath", LearnerPaths.coursePath(courseId));
+        model.addAttribute("coursePath", CourseNavigation.course(courseId));
         model.addAttribute("title", lesson.title(locale));
         model.addAttribute("position", index + 1);
         model.addAttribute("count", lessons.size());
@@ -59,11 +61,11 @@ class LessonController {
                         locale,
                         lesson.body(locale),
                         picture -> images.url(courseId, picture).orElse(null)));
-        model.addAttribute("previous", index > 0 ? LearnerPaths.lessonPath(courseId, lessons.get(index - 1)) : null);
-        model.addAttribute("done", LearnerPaths.lessonPath(courseId, lessonId) + "/done");
+        model.addAttribute("previous", index > 0 ? LearningNavigation.lesson(courseId, lessons.get(index - 1)) : null);
+        model.addAttribute("done", LearningNavigation.lesson(courseId, lessonId) + "/done");
         model.addAttribute(
                 "doneKey", !last ? "lesson.done-next" : progress.hasQuiz() ? "lesson.done-quiz" : "lesson.done-last");
-        model.addAttribute("back", LearnerPaths.lessonPath(courseId, lessonId));
+        model.addAttribute("back", LearningNavigation.lesson(courseId, lessonId));
         return "lesson";
     }
 
@@ -78,11 +80,11 @@ class LessonController {
         int index = lessons.indexOf(lessonId);
         String next;
         if (index >= 0 && index < lessons.size() - 1) {
-            next = LearnerPaths.lessonPath(courseId, lessons.get(index + 1));
+            next = LearningNavigation.lesson(courseId, lessons.get(index + 1));
         } else if (progress.hasQuiz()) {
-            next = LearnerPaths.quizPath(courseId);
+            next = LearningNavigation.quiz(courseId);
         } else {
-            next = LearnerPaths.coursePath(courseId);
+            next = CourseNavigation.course(courseId);
         }
         return "redirect:" + next;
     }

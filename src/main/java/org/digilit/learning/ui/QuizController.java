@@ -13,7 +13,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.QuizQuestion;
+import org.digilit.course.CourseNavigation;
 import org.digilit.learning.CertificateService;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.learning.LearningService;
 import org.digilit.learning.QuizResult;
 import org.jspecify.annotations.Nullable;
@@ -92,9 +94,9 @@ class QuizController {
         var title = messages.getMessage("quiz.title", new Object[] {course.title(locale)}, locale);
         model.addAttribute("title", title);
         model.addAttribute("courseTitle", course.title(locale));
-        model.addAttribute("coursePath", LearnerPaths.coursePath(courseId));
-        model.addAttribute("action", LearnerPaths.quizPath(courseId));
-        model.addAttribute("back", LearnerPaths.quizPath(courseId));
+        model.addAttribute("coursePath", CourseNavigation.course(courseId));
+        model.addAttribute("action", LearningNavigation.quiz(courseId));
+        model.addAttribute("back", LearningNavigation.quiz(courseId));
         // The outcome of the attempt just sent, handed over by the redirect (a flash attribute: shown once).
         if (model.getAttribute("outcome") instanceof Outcome) {
             return "quiz-outcome";
@@ -138,7 +140,7 @@ class QuizController {
             throw notFound();
         }
         redirect.addFlashAttribute("outcome", outcome(courseId, questions, result, locale));
-        return "redirect:" + LearnerPaths.quizPath(courseId);
+        return "redirect:" + LearningNavigation.quiz(courseId);
     }
 
     private Outcome outcome(String courseId, List<QuizQuestion> questions, QuizResult result, Locale locale) {

@@ -7,11 +7,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.digilit.organisation.OrganisationNavigation;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles;
 
 /** The home page of this feature's users: greets them by name and says what the page is for. */
-@Route("organisation")
+@Route(OrganisationNavigation.HOME)
 @RolesAllowed({Roles.ORG_ADMIN, Roles.PLATFORM_ADMIN})
 @Menu(title = "nav.organisation", order = 20)
 class OrganisationHomeView extends Main implements HasDynamicTitle {

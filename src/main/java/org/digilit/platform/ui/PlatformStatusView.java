@@ -17,12 +17,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import org.digilit.course.CourseContentService;
 import org.digilit.course.CourseSearchService;
+import org.digilit.platform.PlatformNavigation;
 import org.digilit.platform.PlatformStatusService;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles;
 
 /** The platform administrator's home: who is signed in and whether each server the platform needs is up. */
-@Route("admin")
+@Route(PlatformNavigation.STATUS)
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Menu(title = "nav.admin", order = 40)
 class PlatformStatusView extends VerticalLayout implements HasDynamicTitle {

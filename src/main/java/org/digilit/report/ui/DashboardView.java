@@ -27,6 +27,7 @@ import org.digilit.report.Report;
 import org.digilit.report.ReportCalendar;
 import org.digilit.report.ReportExport;
 import org.digilit.report.ReportLabels;
+import org.digilit.report.ReportNavigation;
 import org.digilit.report.ReportRow;
 import org.digilit.report.ReportService;
 import org.digilit.report.ReportSource;
@@ -55,7 +56,7 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.dashboard", order = 30)
 class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "dashboard";
+    static final String ROUTE = ReportNavigation.DASHBOARD;
 
     private final transient ReportService reports;
     private final transient ReportExport exports;

@@ -25,6 +25,7 @@ import org.digilit.session.AttendanceService;
 import org.digilit.session.ClassSession;
 import org.digilit.session.Correction;
 import org.digilit.session.SessionDraft;
+import org.digilit.session.SessionNavigation;
 import org.digilit.session.SessionRejectedException;
 import org.digilit.session.SessionService;
 import org.digilit.session.WalkIn;
@@ -39,7 +40,7 @@ import org.digilit.session.WalkIn;
 @Menu(title = "nav.sessions", order = 26)
 class SessionListView extends Main implements HasDynamicTitle {
 
-    static final String ROUTE = "sessions";
+    static final String ROUTE = SessionNavigation.SESSIONS;
 
     private final transient SessionService sessions;
     private final transient AttendanceService attendance;

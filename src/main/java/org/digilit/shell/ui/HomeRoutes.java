@@ -2,24 +2,29 @@ package org.digilit.shell.ui;
 
 import java.util.Map;
 import java.util.Optional;
+import org.digilit.device.DeviceNavigation;
 import org.digilit.learning.LearningNavigation;
+import org.digilit.organisation.OrganisationNavigation;
+import org.digilit.platform.PlatformNavigation;
+import org.digilit.report.ReportNavigation;
 import org.digilit.security.AuthenticatedUser;
 import org.digilit.security.Roles.Role;
+import org.digilit.session.SessionNavigation;
 
 /**
- * Where each role lands after login. The routes belong to their features' views; they are named here by path so that
- * the shell does not reach into those features' UI packages (a browserless test checks each path against its view).
+ * Where each role lands after login: each feature's home page, as its navigation class names it (whereabouts DD007),
+ * so the shell does not reach into those features' UI packages (a browserless test opens each one).
  */
 final class HomeRoutes {
 
     static final String LEARNER_HOME = LearningNavigation.HOME.substring(1);
-    static final String ORGANISATION_HOME = "organisation";
-    static final String WORKING_GROUP_HOME = "dashboard";
-    static final String PLATFORM_ADMIN_HOME = "admin";
-    /** In-person sessions (session.ui.SessionListView): the facilitator's schedule and the link to the phone page. */
-    static final String FACILITATOR_HOME = "sessions";
-    /** Devices (device.ui): the officer's stock and requests. */
-    static final String DEVICE_OFFICER_HOME = "devices";
+    static final String ORGANISATION_HOME = OrganisationNavigation.HOME;
+    static final String WORKING_GROUP_HOME = ReportNavigation.DASHBOARD;
+    static final String PLATFORM_ADMIN_HOME = PlatformNavigation.STATUS;
+    /** In-person sessions: the facilitator's schedule and the link to the phone page. */
+    static final String FACILITATOR_HOME = SessionNavigation.SESSIONS;
+    /** Devices: the officer's stock and requests. */
+    static final String DEVICE_OFFICER_HOME = DeviceNavigation.STOCK;
 
     private static final Map<Role, String> HOMES = Map.of(
             Role.PLATFORM_ADMIN, PLATFORM_ADMIN_HOME,

@@ -17,6 +17,7 @@ import org.digilit.course.CourseContentService;
 import org.digilit.learning.Assignment;
 import org.digilit.learning.AssignmentService;
 import org.digilit.learning.AssignmentTestData;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.learning.LearningService;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
@@ -130,9 +131,9 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
                 .extracting(org.jsoup.nodes.Element::text, link -> link.attr("href"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
-                                "Bắt đầu học", LearnerPaths.lessonPath(data.courseB, "turn-on")),
+                                "Bắt đầu học", LearningNavigation.lesson(data.courseB, "turn-on")),
                         org.assertj.core.groups.Tuple.tuple(
-                                "Bắt đầu học", LearnerPaths.lessonPath(data.courseA, "turn-on")));
+                                "Bắt đầu học", LearningNavigation.lesson(data.courseA, "turn-on")));
         assertThat(home.select("section.my-courses h3").eachText()).containsExactly("Khóa học tự chọn " + own);
 
         var next = home.selectFirst("section.next-step");
@@ -140,7 +141,7 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
                 .isEqualTo("Khóa học bắt buộc tiếp theo của bạn: Khóa học B " + data.courseB);
         var go = next.selectFirst("a.cta");
         assertThat(go.text()).isEqualTo("Vào bài: Bật điện thoại");
-        assertThat(go.attr("href")).isEqualTo(LearnerPaths.lessonPath(data.courseB, "turn-on"));
+        assertThat(go.attr("href")).isEqualTo(LearningNavigation.lesson(data.courseB, "turn-on"));
 
         // Opening the required course from home enrols as assigned.
         assertThat(request("home-" + data.province, data.commune1(), go.attr("href"))

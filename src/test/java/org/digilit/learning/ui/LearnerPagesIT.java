@@ -15,6 +15,7 @@ import org.digilit.IntegrationTest;
 import org.digilit.course.CourseContentService;
 import org.digilit.course.CourseTestData;
 import org.digilit.learning.CertificateService;
+import org.digilit.learning.LearningNavigation;
 import org.digilit.learning.LearningService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
@@ -98,7 +99,7 @@ class LearnerPagesIT {
 
     private String done(String lesson) throws Exception {
         var response =
-                send(post(LearnerPaths.lessonPath(course, lesson) + "/done").with(csrf()));
+                send(post(LearningNavigation.lesson(course, lesson) + "/done").with(csrf()));
         assertThat(response.getStatus()).isEqualTo(302);
         return response.getRedirectedUrl();
     }
@@ -114,22 +115,22 @@ class LearnerPagesIT {
 
     @Test
     void a_learner_reads_a_lesson_goes_on_with_the_done_form_and_finds_the_course_at_home() throws Exception {
-        var first = page(LearnerPaths.lessonPath(course, "turn-on"));
+        var first = page(LearningNavigation.lesson(course, "turn-on"));
         assertThat(first.select("h1").text()).isEqualTo("Bật điện thoại");
         assertThat(first.select(".lesson-body").text()).contains("Nội dung bài học.");
         assertThat(first.select(".lesson-previous")).isEmpty();
         assertThat(first.select("script")).as("plain HTML (DD015)").isEmpty();
         var form = first.selectFirst("form.lesson-done-form");
-        assertThat(form.attr("action")).isEqualTo(LearnerPaths.lessonPath(course, "turn-on") + "/done");
+        assertThat(form.attr("action")).isEqualTo(LearningNavigation.lesson(course, "turn-on") + "/done");
         assertThat(form.select("input[name=_csrf]")).hasSize(1);
         assertThat(form.select("button.lesson-done").text()).isEqualTo("Xong, bài tiếp theo →");
 
-        assertThat(done("turn-on")).isEqualTo(LearnerPaths.lessonPath(course, "screen"));
+        assertThat(done("turn-on")).isEqualTo(LearningNavigation.lesson(course, "screen"));
 
-        var second = page(LearnerPaths.lessonPath(course, "screen"));
+        var second = page(LearningNavigation.lesson(course, "screen"));
         assertThat(second.select("h1").text()).isEqualTo("Màn hình cảm ứng");
         assertThat(second.select(".lesson-previous").attr("href"))
-                .isEqualTo(LearnerPaths.lessonPath(course, "turn-on"));
+                .isEqualTo(LearningNavigation.lesson(course, "turn-on"));
         assertThat(second.select("button.lesson-done").text()).isEqualTo("Xong, làm bài kiểm tra →");
         asLearner(() -> assertThat(learning.progress(course).orElseThrow().lessonsDone())
                 .containsExactly("turn-on"));
@@ -138,8 +139,8 @@ class LearnerPagesIT {
         assertThat(home.select(".greeting").text()).isEqualTo("Xin chào, " + holder);
         assertThat(home.select(".my-courses h3").eachText()).contains("Làm quen với điện thoại");
         assertThat(home.select(".my-courses a.course-link").eachAttr("href"))
-                .contains(LearnerPaths.lessonPath(course, "screen"));
-        assertThat(home.select(".next-step a.cta").attr("href")).isEqualTo(LearnerPaths.lessonPath(course, "screen"));
+                .contains(LearningNavigation.lesson(course, "screen"));
+        assertThat(home.select(".next-step a.cta").attr("href")).isEqualTo(LearningNavigation.lesson(course, "screen"));
         assertThat(home.select("script")).isEmpty();
     }
 
@@ -147,19 +148,20 @@ class LearnerPagesIT {
     void the_last_lesson_leads_to_the_quiz_whose_pass_completes_the_course_and_hands_out_the_certificate()
             throws Exception {
         done("turn-on");
-        assertThat(done("screen")).isEqualTo(LearnerPaths.quizPath(course));
+        assertThat(done("screen")).isEqualTo(LearningNavigation.quiz(course));
 
-        var quiz = page(LearnerPaths.quizPath(course));
+        var quiz = page(LearningNavigation.quiz(course));
         assertThat(quiz.select("fieldset.quiz-question legend").text()).startsWith("1. ");
         assertThat(quiz.select("input[type=radio][name=q.q1]")).hasSizeGreaterThan(1);
 
         var outcome = attempt("b");
         assertThat(outcome.select(".quiz-feedback .wrong").text()).isEqualTo("Chưa đúng.");
-        assertThat(outcome.select("a.quiz-again").attr("href")).isEqualTo(LearnerPaths.quizPath(course));
+        assertThat(outcome.select("a.quiz-again").attr("href")).isEqualTo(LearningNavigation.quiz(course));
         asLearner(() ->
                 assertThat(learning.progress(course).orElseThrow().completed()).isFalse());
         // Shown once: the next visit is a fresh form, and a reload never sends the attempt again.
-        assertThat(page(LearnerPaths.quizPath(course)).select("form.quiz-form")).hasSize(1);
+        assertThat(page(LearningNavigation.quiz(course)).select("form.quiz-form"))
+                .hasSize(1);
 
         var passed = attempt("a");
         assertThat(passed.select(".quiz-result").text()).contains("Chúc mừng: bạn đã hoàn thành khóa học.");
@@ -192,17 +194,17 @@ class LearnerPagesIT {
 
     /** Sends the quiz with one answer to its one question, and follows the redirect to the outcome. */
     private Document attempt(String answer) throws Exception {
-        var sent = mvc.perform(post(LearnerPaths.quizPath(course))
+        var sent = mvc.perform(post(LearningNavigation.quiz(course))
                         .param("q.q1", answer)
                         .with(csrf())
                         .session(session)
                         .header("Accept-Language", "vi-VN,vi;q=0.9")
                         .with(authentication(citizen)))
                 .andReturn();
-        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(LearnerPaths.quizPath(course));
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(LearningNavigation.quiz(course));
         // The redirect followed in the same session, as a browser does: the outcome comes from the session, once.
         assertThat(sent.getFlashMap().containsKey("outcome")).isTrue();
-        var shown = send(get(LearnerPaths.quizPath(course)));
+        var shown = send(get(LearningNavigation.quiz(course)));
         assertThat(shown.getStatus()).isEqualTo(200);
         return Jsoup.parse(shown.getContentAsString());
     }
@@ -229,21 +231,23 @@ class LearnerPagesIT {
     @Test
     void forged_replayed_or_unknown_requests_change_nothing() throws Exception {
         // No CSRF token: refused, nothing recorded.
-        assertThat(send(post(LearnerPaths.lessonPath(course, "turn-on") + "/done"))
+        assertThat(send(post(LearningNavigation.lesson(course, "turn-on") + "/done"))
                         .getStatus())
                 .isEqualTo(403);
-        assertThat(send(post(LearnerPaths.quizPath(course)).param("q.q1", "a")).getStatus())
+        assertThat(send(post(LearningNavigation.quiz(course)).param("q.q1", "a"))
+                        .getStatus())
                 .isEqualTo(403);
         // A lesson or course that does not exist: not found, nothing recorded.
-        assertThat(send(post(LearnerPaths.lessonPath(course, "no-such-lesson") + "/done")
+        assertThat(send(post(LearningNavigation.lesson(course, "no-such-lesson") + "/done")
                                 .with(csrf()))
                         .getStatus())
                 .isEqualTo(404);
-        assertThat(send(get(LearnerPaths.lessonPath(course, "no-such-lesson"))).getStatus())
+        assertThat(send(get(LearningNavigation.lesson(course, "no-such-lesson")))
+                        .getStatus())
                 .isEqualTo(404);
-        assertThat(send(get(LearnerPaths.quizPath("no-such-course"))).getStatus())
+        assertThat(send(get(LearningNavigation.quiz("no-such-course"))).getStatus())
                 .isEqualTo(404);
-        assertThat(send(post(LearnerPaths.quizPath("no-such-course"))
+        assertThat(send(post(LearningNavigation.quiz("no-such-course"))
                                 .param("q.q1", "a")
                                 .with(csrf()))
                         .getStatus())
@@ -262,12 +266,13 @@ class LearnerPagesIT {
         var admin = TestUsers.authentication("admin-" + course, "Quản trị", "P01-C001", Role.ORG_ADMIN);
         assertThat(send(get("/learn"), admin).getStatus()).isEqualTo(403);
         // Staff learn too: a lesson opens for them.
-        assertThat(send(get(LearnerPaths.lessonPath(course, "turn-on")), admin).getStatus())
+        assertThat(send(get(LearningNavigation.lesson(course, "turn-on")), admin)
+                        .getStatus())
                 .isEqualTo(200);
         for (var path : new String[] {
             "/learn",
-            LearnerPaths.lessonPath(course, "turn-on"),
-            LearnerPaths.quizPath(course),
+            LearningNavigation.lesson(course, "turn-on"),
+            LearningNavigation.quiz(course),
             "/learn/certificates/X.pdf"
         }) {
             var anonymous = mvc.perform(get(path)).andReturn().getResponse();
