@@ -346,59 +346,20 @@ final class ReportPdf {
             if (sources.isEmpty()) {
                 return;
             }
-            int columns = 3 + sources.size();
-            var widths = new float[columns];
-            float numeric = (RIGHT - LEFT - CODE_WIDTH - NAME_WIDTH) / (columns - 2);
-            for (int c = 0; c < columns; c++) {
-                widths[c] = c == 0 ? CODE_WIDTH : c == 1 ? NAME_WIDTH : numeric;
-            }
-            var headers = new ArrayList<List<String>>();
             var keys = new ArrayList<String>();
             keys.add(labels.text("report.column.code"));
             keys.add(labels.text("report.column.organisation"));
             keys.add(labels.text("report.column.completed"));
             sources.forEach(source -> keys.add(labels.completionSource(source)));
-            int headerLines = 1;
-            for (int c = 0; c < columns; c++) {
-                var lines = wrap(bold, keys.get(c), TABLE_SIZE, widths[c] - 4f, 3);
-                headers.add(lines);
-                headerLines = Math.max(headerLines, lines.size());
-            }
-            float headerHeight = headerLines * TABLE_SIZE * 1.2f + 5f;
-            if (y - HEADING_SIZE * 2 - headerHeight - 3 * TABLE_ROW < BOTTOM) {
-                room(Float.MAX_VALUE);
-            }
-            y -= TEXT_SIZE;
-            heading(labels.text("report.by-source.title"));
-            tableHeader(headers, widths, headerHeight);
-            int index = 0;
-            for (var row : ReportExport.rowsWithTotal(report)) {
-                if (room(TABLE_ROW)) {
-                    tableHeader(headers, widths, headerHeight);
-                }
-                boolean total = row == report.total();
-                y -= TABLE_ROW;
-                if (index++ % 2 == 1 && !total) {
-                    fill(SHADE, LEFT, y, RIGHT - LEFT, TABLE_ROW);
-                }
-                var face = total ? bold : regular;
-                float baseline = y + (TABLE_ROW - TABLE_SIZE) / 2f + 1.5f;
-                var cells = new ArrayList<String>();
-                cells.add(row.code());
-                cells.add(ReportExport.name(row, report, labels));
-                cells.add(labels.number(row.figures().completed()));
-                sources.forEach(source -> cells.add(labels.number(row.completedBy(source))));
-                float x = LEFT;
-                for (int c = 0; c < columns; c++) {
-                    var cell = fit(face, cells.get(c), TABLE_SIZE, widths[c] - 4f);
-                    if (c < 2) {
-                        text(face, TABLE_SIZE, null, x + 2f, baseline, cell);
-                    } else {
-                        text(face, TABLE_SIZE, null, x + widths[c] - 2f - face.width(cell, TABLE_SIZE), baseline, cell);
-                    }
-                    x += widths[c];
-                }
-            }
+            codeNameTable(
+                    labels.text("report.by-source.title"), keys, ReportExport.rowsWithTotal(report), report, row -> {
+                        var cells = new ArrayList<String>();
+                        cells.add(row.code());
+                        cells.add(ReportExport.name(row, report, labels));
+                        cells.add(labels.number(row.figures().completed()));
+                        sources.forEach(source -> cells.add(labels.number(row.completedBy(source))));
+                        return cells;
+                    });
         }
 
         /**
@@ -421,6 +382,29 @@ final class ReportPdf {
                     labels.text("report.column.device-recipients-completion"),
                     labels.text("report.column.device-others"),
                     labels.text("report.column.device-others-completion"));
+            codeNameTable(labels.text("report.devices.title"), keys, lines, report, row -> {
+                var line = compared.getOrDefault(row.organisationId(), RecipientComparison.NONE);
+                return List.of(
+                        row.code(),
+                        ReportExport.name(row, report, labels),
+                        labels.number(line.recipients()),
+                        labels.percent(line.recipientsRate()),
+                        labels.number(line.others()),
+                        labels.percent(line.othersRate()));
+            });
+        }
+
+        /**
+         * A table under its own heading: code and name, then numbers (right-aligned) in equal columns; the header
+         * repeats on each new page, every other line is shaded, the total line is bold.
+         */
+        private void codeNameTable(
+                String title,
+                List<String> keys,
+                List<ReportRow> lines,
+                Report report,
+                java.util.function.Function<ReportRow, List<String>> cellsOf)
+                throws IOException {
             int columns = keys.size();
             var widths = new float[columns];
             float numeric = (RIGHT - LEFT - CODE_WIDTH - NAME_WIDTH) / (columns - 2);
@@ -439,7 +423,7 @@ final class ReportPdf {
                 room(Float.MAX_VALUE);
             }
             y -= TEXT_SIZE;
-            heading(labels.text("report.devices.title"));
+            heading(title);
             tableHeader(headers, widths, headerHeight);
             int index = 0;
             for (var row : lines) {
@@ -452,14 +436,7 @@ final class ReportPdf {
                     fill(SHADE, LEFT, y, RIGHT - LEFT, TABLE_ROW);
                 }
                 var face = total ? bold : regular;
-                var line = compared.getOrDefault(row.organisationId(), RecipientComparison.NONE);
-                var cells = List.of(
-                        row.code(),
-                        ReportExport.name(row, report, labels),
-                        labels.number(line.recipients()),
-                        labels.percent(line.recipientsRate()),
-                        labels.number(line.others()),
-                        labels.percent(line.othersRate()));
+                var cells = cellsOf.apply(row);
                 float baseline = y + (TABLE_ROW - TABLE_SIZE) / 2f + 1.5f;
                 float x = LEFT;
                 for (int c = 0; c < columns; c++) {

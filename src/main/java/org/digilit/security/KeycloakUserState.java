@@ -109,19 +109,12 @@ public class KeycloakUserState {
     }
 
     private HttpResponse<String> send(String url) {
-        try {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(TIMEOUT)
-                            .header("Authorization", "Bearer " + tokens.accessToken())
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return KeycloakHttp.send(
+                http,
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + tokens.accessToken())
+                        .GET()
+                        .build());
     }
 }

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -100,21 +99,13 @@ public class ProvisioningTokens {
             throw new IllegalStateException("Neither a key (digilit.keycloak.provisioning-client-key) nor a secret"
                     + " is configured for the provisioning client");
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(
-                    HttpRequest.newBuilder(URI.create(tokenEndpoint()))
-                            .timeout(TIMEOUT)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
-        }
+        var response = KeycloakHttp.send(
+                http,
+                HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                        .build());
         if (response.statusCode() != 200) {
             throw new TokenRefusedException(response.statusCode());
         }

@@ -3,6 +3,7 @@ package org.digilit.shell.ui;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Locale;
 import org.digilit.base.Languages;
 import org.digilit.shell.LanguagePreferenceService;
 import org.springframework.stereotype.Controller;
@@ -32,14 +33,19 @@ class LanguageController {
             HttpServletResponse response) {
         Languages.supported(language).ifPresent(locale -> {
             preferences.choose(locale);
-            var cookie = new Cookie(Languages.COOKIE, locale.getLanguage());
-            cookie.setPath("/");
-            cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
-            cookie.setHttpOnly(true);
-            cookie.setAttribute("SameSite", "Lax");
-            response.addCookie(cookie);
+            response.addCookie(cookie(locale));
         });
         return "redirect:" + (isLocalPath(back) ? back : "/");
+    }
+
+    /** The cookie that remembers a choice in this browser for a year (also read by Keycloak's login page). */
+    static Cookie cookie(Locale locale) {
+        var cookie = new Cookie(Languages.COOKIE, locale.getLanguage());
+        cookie.setPath("/");
+        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
     }
 
     /** A path on this site: starts with one slash, no scheme, no second slash or backslash that would leave it. */

@@ -2,8 +2,6 @@ package org.digilit.shell.ui;
 
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.VaadinService;
-import jakarta.servlet.http.Cookie;
-import java.time.Duration;
 import java.util.Locale;
 import org.digilit.base.Languages;
 import org.digilit.shell.LanguagePreferenceService;
@@ -32,11 +30,6 @@ class LanguageSwitch extends Select<Locale> {
         if (response == null) {
             return;
         }
-        var cookie = new Cookie(Languages.COOKIE, locale.getLanguage());
-        cookie.setPath("/");
-        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
-        cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        response.addCookie(LanguageController.cookie(locale));
     }
 }
