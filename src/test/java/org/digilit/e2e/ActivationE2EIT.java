@@ -21,11 +21,8 @@ import org.digilit.localstack.DemoUsers;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The activation path in real headless Chromium: the organisation admin prints a slip, the code is read off the PDF,
@@ -33,12 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
  * and logs in through Keycloak with it.
  */
 @IntegrationTest
-class ActivationE2EIT {
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
+class ActivationE2EIT extends BrowserTest {
 
     @Autowired
     OrganisationImportService organisationImports;
@@ -48,16 +40,6 @@ class ActivationE2EIT {
 
     @Autowired
     AccountService accounts;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void print_a_slip_read_its_code_activate_on_a_phone_and_log_in() throws Exception {
@@ -161,9 +143,5 @@ class ActivationE2EIT {
         phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
         assertThat(phone.locator(".greeting")).containsText("Nguyễn Thị Thu Hà");
         phone.context().close();
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -99,16 +99,13 @@ class AttendanceOfflineE2EIT {
                                 .setHeadless(true)
                                 .setViewportSize(360, 780)
                                 .setLocale("vi-VN")
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync",
-                                        "--no-first-run",
-                                        "--use-fake-ui-for-media-stream",
-                                        "--use-fake-device-for-media-stream",
-                                        "--use-file-for-fake-video-capture=" + camera)));
+                                .setArgs(java.util.stream.Stream.concat(
+                                                BrowserSession.CHROMIUM_ARGS.stream(),
+                                                java.util.stream.Stream.of(
+                                                        "--use-fake-ui-for-media-stream",
+                                                        "--use-fake-device-for-media-stream",
+                                                        "--use-file-for-fake-video-capture=" + camera))
+                                        .toList()));
         context.setDefaultTimeout(60_000);
         return context;
     }

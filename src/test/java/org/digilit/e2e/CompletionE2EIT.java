@@ -30,11 +30,8 @@ import org.digilit.localstack.DemoUsers;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -45,14 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing; the learner logs in on a phone and finds the completion on {@code /learn}, counted for the mapped course.
  */
 @IntegrationTest
-class CompletionE2EIT {
+class CompletionE2EIT extends BrowserTest {
 
     private static final String PASSWORD = "Hoc-noi-khac-2026";
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     OrganisationImportService organisationImports;
@@ -74,19 +66,6 @@ class CompletionE2EIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-        // Each upload is a server round trip that a machine running the whole suite may take seconds over.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
-        browser.close();
-    }
 
     @Test
     void an_org_admin_imports_a_platforms_completions_and_the_learner_finds_theirs_on_a_phone() throws Exception {
@@ -259,9 +238,5 @@ class CompletionE2EIT {
 
     private static Locator cell(Page page, String text) {
         return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text));
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -25,11 +25,8 @@ import org.digilit.localstack.LocalStack;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Recovery of a forgotten password in real headless Chromium at 360 px (DD007): a citizen with an activated account is
@@ -38,15 +35,10 @@ import org.springframework.beans.factory.annotation.Value;
  * Keycloak session is gone, the old password fails, and the new one logs them in.
  */
 @IntegrationTest
-class RecoveryE2EIT {
+class RecoveryE2EIT extends BrowserTest {
 
     private static final String OLD_PASSWORD = "Mat-khau-cu-2026";
     private static final String NEW_PASSWORD = "Mat-khau-moi-2026";
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     OrganisationImportService organisationImports;
@@ -59,16 +51,6 @@ class RecoveryE2EIT {
 
     @Autowired
     ActivationService activation;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void an_admin_prints_a_reset_slip_and_the_person_sets_a_new_password_on_a_phone_and_logs_in_with_it()
@@ -214,9 +196,5 @@ class RecoveryE2EIT {
             TestUsers.signOut();
         }
         return accountId;
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }
