@@ -53,6 +53,11 @@ public final class BrowserSession implements AutoCloseable {
                         .setArgs(CHROMIUM_ARGS));
     }
 
+    /** The browser itself, for a benchmark that makes its own contexts. */
+    public Browser browser() {
+        return browser;
+    }
+
     /** A fresh page in a fresh context, as a phone (360 px) or a desktop would show it, in the given language. */
     public Page newPage(int width, int height, String locale) {
         var context = browser.newContext(

@@ -54,7 +54,7 @@ public final class AttendanceSyncBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int clients = args.length == 0 ? 200 : Integer.parseInt(args[args.length - 1]);
+        int clients = org.digilit.localstack.Benchmarks.size(args, 200);
         int dashboardMarks = args.length < 2 ? 200_000 : Integer.parseInt(args[args.length - 2]);
         int port = LocalStack.freePort();
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
