@@ -11,7 +11,6 @@ import org.digilit.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -131,15 +130,7 @@ class KeycloakSyncE2EIT extends BrowserTest {
         user.setUsername(username);
         user.setEnabled(true);
         user.setAttributes(Map.of("organisationId", List.of("P01")));
-        try (var response = realm.users().create(user)) {
-            var id = CreatedResponseUtil.getCreatedId(response);
-            realm.users()
-                    .get(id)
-                    .roles()
-                    .realmLevel()
-                    .add(List.of(realm.roles().get(role).toRepresentation()));
-            return id;
-        }
+        return DemoUsers.create(realm, user, role);
     }
 
     private static List<String> realmRoles(RealmResource realm, String id) {

@@ -13,9 +13,7 @@ import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
 import org.digilit.security.KeycloakUserState;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -123,20 +121,8 @@ class SessionRevocationE2EIT extends BrowserTest {
                 "displayName", List.of("Nguyễn Thử"),
                 "organisationId", List.of("P01-C001"),
                 "audience", List.of("official")));
-        var password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(DemoUsers.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (var response = realm.users().create(user)) {
-            var id = CreatedResponseUtil.getCreatedId(response);
-            realm.users()
-                    .get(id)
-                    .roles()
-                    .realmLevel()
-                    .add(List.of(realm.roles().get("org-admin").toRepresentation()));
-            return id;
-        }
+        user.setCredentials(List.of(DemoUsers.demoPassword()));
+        return DemoUsers.create(realm, user, "org-admin");
     }
 
     private void logIn(Page page, String username) {
