@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.digilit.IntegrationTest;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -26,13 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AccountChangeDuringProvisioningIT {
 
     @Autowired
-    AccountImportService imports;
+    AccountFixtures fixtures;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    OrganisationImportService organisationImports;
 
     @Autowired
     JdbcClient jdbc;
@@ -47,12 +43,11 @@ class AccountChangeDuringProvisioningIT {
 
     @Test
     void deactivating_an_account_the_worker_is_provisioning_waits_for_it_instead_of_deadlocking() throws Exception {
-        var data = new AccountTestData().importProvince(organisationImports);
+        var data = fixtures.province();
         var admin = "orgadmin-" + data.province;
         TestUsers.signIn(admin, data.district1(), Role.ORG_ADMIN);
         var person = AccountTestData.people(1, data.commune1(), "citizen").getFirst();
-        var file = AccountTestData.file(List.of(person));
-        imports.apply(file, "people.csv", AccountTestData.progress(file), null);
+        fixtures.importPeople(List.of(person));
         var id = accounts.list(new AccountFilter(null, null, null, person.identityNumber()), 0, 1)
                 .getFirst()
                 .id();

@@ -8,7 +8,6 @@ import java.util.List;
 import org.digilit.IntegrationTest;
 import org.digilit.audit.AuditService;
 import org.digilit.base.Audience;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles.Role;
@@ -39,7 +38,7 @@ class AccountImportIT {
     AccountService accounts;
 
     @Autowired
-    OrganisationImportService organisationImports;
+    AccountFixtures fixtures;
 
     @Autowired
     OrganisationService organisations;
@@ -57,12 +56,7 @@ class AccountImportIT {
     AccountProperties properties;
 
     private long communeId(String code) {
-        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
-        try {
-            return organisations.findByCode(code).orElseThrow().id();
-        } finally {
-            TestUsers.signOut();
-        }
+        return fixtures.organisationId(code);
     }
 
     private long idOf(String number) {
@@ -80,7 +74,7 @@ class AccountImportIT {
 
     @BeforeEach
     void province() {
-        data = new AccountTestData().importProvince(organisationImports);
+        data = fixtures.province();
     }
 
     @AfterEach

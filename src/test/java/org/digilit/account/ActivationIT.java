@@ -10,7 +10,6 @@ import org.digilit.IntegrationTest;
 import org.digilit.account.ActivationResult.Status;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class ActivationIT {
     ActivationService activation;
 
     @Autowired
-    OrganisationImportService organisationImports;
+    AccountFixtures fixtures;
 
     @Autowired
     JdbcClient jdbc;
@@ -55,11 +54,10 @@ class ActivationIT {
 
     @BeforeEach
     void provisionedPeopleWithSlips() throws Exception {
-        data = new AccountTestData().importProvince(organisationImports);
+        data = fixtures.province();
         TestUsers.signIn("orgadmin-" + data.province, data.district1(), Role.ORG_ADMIN);
         people = AccountTestData.people(3, data.commune1(), "citizen");
-        var file = AccountTestData.file(people);
-        imports.apply(file, "people.csv", AccountTestData.progress(file), null);
+        fixtures.importPeople(people);
         var ids = people.stream()
                 .map(p -> accounts.list(new AccountFilter(null, null, null, p.identityNumber()), 0, 1)
                         .getFirst()

@@ -3,12 +3,6 @@ package org.digilit.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -28,6 +21,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.digilit.testing.PrintedPages;
 import org.junit.jupiter.api.Test;
 
 class ActivationSlipPdfTest {
@@ -148,7 +142,7 @@ class ActivationSlipPdfTest {
             int y = (int) Math.round((marginY + (i / 2) * ActivationSlipPdf.SLIP_HEIGHT) * scale);
             int w = (int) Math.floor(ActivationSlipPdf.SLIP_WIDTH * scale);
             int h = (int) Math.floor(ActivationSlipPdf.SLIP_HEIGHT * scale);
-            decoded.add(decode(page.getSubimage(x, y, w, h)));
+            decoded.add(PrintedPages.qrCode(page.getSubimage(x, y, w, h)));
         }
         assertThat(decoded)
                 .containsExactlyElementsOf(
@@ -187,8 +181,9 @@ class ActivationSlipPdfTest {
             int y = (int) Math.round((marginY + row * ActivationSlipPdf.SLIP_HEIGHT) * scale);
             int slipX = (int) Math.round(marginX * scale);
             int cardX = (int) Math.round((marginX + ActivationSlipPdf.SLIP_WIDTH) * scale);
-            assertThat(decode(page.getSubimage(slipX, y, w, h))).isEqualTo(slip.activationUrl());
-            assertThat(decode(page.getSubimage(cardX, y, w, h))).isEqualTo("DLC1." + slip.username() + ".ABCDEFGHJK");
+            assertThat(PrintedPages.qrCode(page.getSubimage(slipX, y, w, h))).isEqualTo(slip.activationUrl());
+            assertThat(PrintedPages.qrCode(page.getSubimage(cardX, y, w, h)))
+                    .isEqualTo("DLC1." + slip.username() + ".ABCDEFGHJK");
         }
     }
 
@@ -200,21 +195,6 @@ class ActivationSlipPdfTest {
                 page.getSubimage(0, 0, page.getWidth(), page.getHeight() / 3),
                 "png",
                 Path.of("target", file).toFile());
-    }
-
-    private static String decode(BufferedImage image) throws Exception {
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var bitmap = new BinaryBitmap(
-                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader()
-                .decode(
-                        bitmap,
-                        Map.of(
-                                DecodeHintType.POSSIBLE_FORMATS,
-                                List.of(BarcodeFormat.QR_CODE),
-                                DecodeHintType.TRY_HARDER,
-                                Boolean.TRUE))
-                .getText();
     }
 
     @Test
@@ -244,14 +224,7 @@ class ActivationSlipPdfTest {
         String text;
         try (PDDocument document = Loader.loadPDF(ActivationSlipPdf.render(List.of(overlong, ordinary), texts))) {
             savePicture(document, "activation-slips-long-texts.png");
-            var stripper = new PDFTextStripper() {
-                @Override
-                protected void writeString(String string, List<TextPosition> textPositions) throws IOException {
-                    positions.addAll(textPositions);
-                    super.writeString(string, textPositions);
-                }
-            };
-            text = stripper.getText(document);
+            text = PrintedPages.text(document, positions);
         }
 
         // Every glyph stays inside its slip's box, short of the 4 mm padding (3 mm allowed here); the first row

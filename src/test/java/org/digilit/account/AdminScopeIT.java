@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.digilit.IntegrationTest;
 import org.digilit.base.Audience;
 import org.digilit.organisation.Metric;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.organisation.TargetService;
@@ -33,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AdminScopeIT {
 
     @Autowired
-    OrganisationImportService organisationImports;
+    AccountFixtures fixtures;
 
     @Autowired
     OrganisationService organisations;
@@ -61,7 +60,7 @@ class AdminScopeIT {
 
     @BeforeEach
     void province() {
-        data = new AccountTestData().importProvince(organisationImports);
+        data = fixtures.province();
         admin = "both-" + data.province.toLowerCase(Locale.ROOT);
     }
 
@@ -71,12 +70,7 @@ class AdminScopeIT {
     }
 
     private long id(String code) {
-        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
-        try {
-            return organisations.findByCode(code).orElseThrow().id();
-        } finally {
-            TestUsers.signOut();
-        }
+        return fixtures.organisationId(code);
     }
 
     /** A working group of this test following {@code code}, with {@link #admin} in it. */

@@ -36,7 +36,7 @@ public final class ProvisioningBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int size = args.length == 0 ? 300_000 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 300_000);
         int baselineSize = Math.max(100, Math.min(1_000, size / 300));
         var organisations = DemoProvince.generate(2025, DemoProvince.NATURAL_SIZE);
         var organisationCsv = new StringWriter();

@@ -11,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
@@ -34,13 +33,10 @@ class ProvisioningIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @Autowired
-    AccountImportService imports;
+    AccountFixtures fixtures;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    OrganisationImportService organisationImports;
 
     @Autowired
     OrganisationService organisations;
@@ -68,7 +64,7 @@ class ProvisioningIT {
 
     @BeforeEach
     void province() {
-        data = new AccountTestData().importProvince(organisationImports);
+        data = fixtures.province();
         stack = LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort());
         TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
     }
@@ -81,8 +77,7 @@ class ProvisioningIT {
 
     /** Imports and verifies people; returns their account ids. */
     private List<Long> importAndVerify(List<AccountTestData.Person> people) throws Exception {
-        var file = AccountTestData.file(people);
-        imports.apply(file, "people.csv", AccountTestData.progress(file), null);
+        fixtures.importPeople(people);
         var ids = ids(people);
         accounts.verify(ids, null);
         return ids;

@@ -34,7 +34,7 @@ public final class ReconciliationBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int size = args.length == 0 ? 300_000 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 300_000);
         // One round by default; "rounds=3" before the size for the median of three.
         int rounds = java.util.Arrays.stream(args)
                 .filter(a -> a.startsWith("rounds="))

@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import org.digilit.IntegrationTest;
 import org.digilit.account.RegistrationResult.Status;
 import org.digilit.identity.IdentityNumbers.Gender;
-import org.digilit.organisation.OrganisationImportService;
-import org.digilit.organisation.OrganisationService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -30,16 +28,10 @@ class RegistrationIT {
     RegistrationService registrations;
 
     @Autowired
-    AccountImportService imports;
+    AccountFixtures fixtures;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    OrganisationImportService organisationImports;
-
-    @Autowired
-    OrganisationService organisations;
 
     @Autowired
     JdbcClient jdbc;
@@ -50,10 +42,8 @@ class RegistrationIT {
 
     @BeforeEach
     void province() {
-        data = new AccountTestData().importProvince(organisationImports);
-        TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
-        commune1 = organisations.findByCode(data.commune1()).orElseThrow().id();
-        TestUsers.signOut();
+        data = fixtures.province();
+        commune1 = fixtures.organisationId(data.commune1());
     }
 
     @AfterEach
@@ -95,8 +85,7 @@ class RegistrationIT {
     void a_registration_matching_an_imported_person_merges_and_answers_the_same() throws Exception {
         TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
         var person = AccountTestData.people(1, data.commune1(), "citizen").getFirst();
-        var file = AccountTestData.file(java.util.List.of(person));
-        imports.apply(file, "people.csv", AccountTestData.progress(file), null);
+        fixtures.importPeople(java.util.List.of(person));
         TestUsers.signOut();
 
         var gender = person.gender().equals("female") ? Gender.FEMALE : Gender.MALE;

@@ -22,7 +22,6 @@ import org.digilit.IntegrationTest;
 import org.digilit.e2e.BrowserSession;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -48,13 +47,10 @@ class TwoNodesIT {
     private static final String NODE_COOKIE = "DLNODE";
 
     @Autowired
-    AccountImportService imports;
+    AccountFixtures fixtures;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    OrganisationImportService organisationImports;
 
     @Autowired
     AccountDirectory directory;
@@ -86,7 +82,7 @@ class TwoNodesIT {
                 .as("HAProxy is missing: apt-get install -y haproxy (.ci/run does this)")
                 .isExecutable();
         var stack = LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort());
-        var data = new AccountTestData().importProvince(organisationImports);
+        var data = fixtures.province();
         Files.createDirectories(FOLDER);
 
         int proxyPort = LocalStack.freePort();
@@ -126,8 +122,7 @@ class TwoNodesIT {
             // People imported and verified; every instance provisions from the outbox; node a dies in the middle.
             TestUsers.signIn("platform", null, Role.PLATFORM_ADMIN);
             var people = AccountTestData.people(3000, data.commune1(), "citizen");
-            var file = AccountTestData.file(people);
-            imports.apply(file, "people.csv", AccountTestData.progress(file), null);
+            fixtures.importPeople(people);
             var ids = people.stream()
                     .map(p -> accounts.list(new AccountFilter(null, null, null, p.identityNumber()), 0, 1)
                             .getFirst()

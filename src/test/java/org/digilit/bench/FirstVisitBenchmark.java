@@ -4,8 +4,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -55,7 +52,7 @@ public final class FirstVisitBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int rounds = args.length == 0 ? 2 : Integer.parseInt(args[args.length - 1]);
+        int rounds = org.digilit.localstack.Benchmarks.size(args, 2);
         int port = LocalStack.freePort();
         System.out.println("load average before: " + loadAverage());
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
@@ -73,18 +70,8 @@ public final class FirstVisitBenchmark {
                     new Target("learner-home", "/learn", true),
                     new Target("lesson", "/learn/" + course.id() + "/lesson/" + lesson.id(), true));
 
-            try (var playwright = Playwright.create(
-                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-                var browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(Path.of("/usr/bin/chromium"))
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync")));
+            try (var chromium = new org.digilit.e2e.BrowserSession()) {
+                var browser = chromium.browser();
                 var signedIn = signIn(browser, app);
                 var cookie = signedIn.cookies().stream()
                         .filter(c -> c.name.equals("JSESSIONID"))

@@ -24,7 +24,7 @@ public final class OrganisationImportBenchmark {
     private OrganisationImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int size = args.length == 0 ? 10_000 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 10_000);
         var rows = DemoProvince.generate(7, size);
         var out = new StringWriter();
         DemoProvince.writeCsv(rows, out);

@@ -1,17 +1,13 @@
 package org.digilit.bench;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.digilit.demo.DemoProvince;
 import org.digilit.localstack.DemoUsers;
@@ -34,7 +30,7 @@ public final class OrganisationTreeBenchmark {
     private OrganisationTreeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int size = args.length == 0 ? 5_000 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 5_000);
         int port = LocalStack.freePort();
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
             var context = stack.runApp(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
@@ -48,18 +44,8 @@ public final class OrganisationTreeBenchmark {
                     .apply(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "tree.csv", null);
             TestUsers.signOut();
 
-            try (var playwright = Playwright.create(
-                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-                var browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(Path.of("/usr/bin/chromium"))
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync")));
+            try (var chromium = new org.digilit.e2e.BrowserSession()) {
+                var browser = chromium.browser();
                 var page = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))
                         .newPage();
                 var app = "http://localhost:" + port;

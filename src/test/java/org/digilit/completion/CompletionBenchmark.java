@@ -38,16 +38,10 @@ public final class CompletionBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int size = args.length == 0 ? 1_000_000 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 1_000_000);
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
-            var context = stack.runApp(List.of(
-                    "--server.port=0",
-                    "--spring.main.banner-mode=off",
-                    "--digilit.demo.people=0",
-                    "--digilit.reporting.auto-close=false",
-                    "--digilit.reporting.initial-delay=10h",
-                    "--digilit.completion.match-initial-delay=10h",
-                    "--digilit.provisioning.enabled=false"));
+            var context = stack.runApp(
+                    org.digilit.localstack.Benchmarks.appWithoutTimers("--digilit.completion.match-initial-delay=10h"));
             var jdbc = context.getBean(JdbcClient.class);
             var template = context.getBean(JdbcTemplate.class);
             var protector = context.getBean(IdentityProtector.class);

@@ -35,7 +35,7 @@ public final class SearchBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int lessons = args.length == 0 ? 20_000 : Integer.parseInt(args[args.length - 1]);
+        int lessons = org.digilit.localstack.Benchmarks.size(args, 20_000);
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
             var context = stack.runApp(
                     List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.search.indexer-delay=1h"));

@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Every page a visitor and each role's demo user reaches from the menu (plus the course, lesson and quiz pages), in
@@ -21,7 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
  * (DD014). The walk runs once; each test reads its findings. Prints the axe count per page.
  */
 @IntegrationTest
-class AccessibilityE2EIT {
+class AccessibilityE2EIT extends BrowserTest {
 
     /** Pages anyone can open, with no login. */
     private static final List<String> PUBLIC_PAGES = List.of(
@@ -50,24 +47,10 @@ class AccessibilityE2EIT {
 
     private static final List<Integer> WIDTHS = List.of(360, 1280);
 
-    private static BrowserSession browser;
     /** Per page and width: the axe violations found. */
     private static final Map<String, List<AxeCore.Violation>> VIOLATIONS = new LinkedHashMap<>();
     /** Per page at 360 px: the buttons whose text is cut. */
     private static final Map<String, List<String>> CUT_BUTTONS = new LinkedHashMap<>();
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void no_page_of_any_role_has_an_axe_violation_at_360_or_1280_px() {
@@ -202,9 +185,5 @@ class AccessibilityE2EIT {
         } catch (com.microsoft.playwright.TimeoutError e) {
             // no title: axe reports it (document-title)
         }
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -2,30 +2,19 @@ package org.digilit.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.digilit.IntegrationTest;
-import org.digilit.account.AccountFilter;
-import org.digilit.account.AccountImportService;
-import org.digilit.account.AccountService;
-import org.digilit.account.ImportProgress;
 import org.digilit.localstack.DemoUsers;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The activation path in real headless Chromium: the organisation admin prints a slip, the code is read off the PDF,
@@ -33,31 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
  * and logs in through Keycloak with it.
  */
 @IntegrationTest
-class ActivationE2EIT {
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
+class ActivationE2EIT extends BrowserTest {
 
     @Autowired
-    OrganisationImportService organisationImports;
-
-    @Autowired
-    AccountImportService imports;
-
-    @Autowired
-    AccountService accounts;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+    WalkSetup setup;
 
     @Test
     void print_a_slip_read_its_code_activate_on_a_phone_and_log_in() throws Exception {
@@ -66,31 +34,14 @@ class ActivationE2EIT {
         long accountId;
         String number;
         try {
-            var organisations = """
-                    code,parent_code,type,name_vi,name_en,expected_citizens
-                    P01,,PROVINCE,Tỉnh Đồng An,Dong An Province,0
-                    P01-C001,P01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
-                    """;
-            organisationImports.apply(
-                    new ByteArrayInputStream(organisations.getBytes(StandardCharsets.UTF_8)), "setup.csv", null);
+            setup.organisations(WalkSetup.PROVINCE);
             var born = LocalDate.of(1994, 8, 12);
             number =
                     "036194" + String.format("%06d", ThreadLocalRandom.current().nextInt(500_000, 999_999));
-            var file = Files.createTempFile("person-", ".csv");
-            Files.writeString(
-                    file,
-                    "identity_number,full_name,date_of_birth,gender,phone,organisation_code,audience\n" + number
-                            + ",Nguyễn Thị Thu Hà," + born + ",female,0987654321,P01-C001,citizen\n");
-            imports.apply(file, "person.csv", new ImportProgress(Files.size(file)), null);
-            accountId = accounts.list(new AccountFilter(null, null, null, number), 0, 1)
-                    .getFirst()
-                    .id();
-            accounts.verify(List.of(accountId), null);
-            var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (accounts.get(accountId).keycloakId() == null) {
-                org.assertj.core.api.Assertions.assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(200);
-            }
+            accountId = setup.verifiedPeople(
+                            number + ",Nguyễn Thị Thu Hà," + born + ",female,0987654321,P01-C001,citizen")
+                    .getFirst();
+            setup.awaitKeycloakUser(accountId, Duration.ofSeconds(60));
         } finally {
             TestUsers.signOut();
         }
@@ -161,9 +112,5 @@ class ActivationE2EIT {
         phone.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
         assertThat(phone.locator(".greeting")).containsText("Nguyễn Thị Thu Hà");
         phone.context().close();
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

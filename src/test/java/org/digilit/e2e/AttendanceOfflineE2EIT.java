@@ -26,14 +26,12 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.digilit.IntegrationTest;
-import org.digilit.course.CourseContentService;
 import org.digilit.localstack.DemoUsers;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.digilit.session.LearnerCardService;
+import org.digilit.session.SessionProvinces;
 import org.digilit.session.SessionService;
-import org.digilit.session.SessionTestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,10 +63,7 @@ class AttendanceOfflineE2EIT {
     SessionService sessions;
 
     @Autowired
-    OrganisationImportService imports;
-
-    @Autowired
-    CourseContentService content;
+    SessionProvinces provinces;
 
     @Autowired
     JdbcClient jdbc;
@@ -99,16 +94,13 @@ class AttendanceOfflineE2EIT {
                                 .setHeadless(true)
                                 .setViewportSize(360, 780)
                                 .setLocale("vi-VN")
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync",
-                                        "--no-first-run",
-                                        "--use-fake-ui-for-media-stream",
-                                        "--use-fake-device-for-media-stream",
-                                        "--use-file-for-fake-video-capture=" + camera)));
+                                .setArgs(java.util.stream.Stream.concat(
+                                                BrowserSession.CHROMIUM_ARGS.stream(),
+                                                java.util.stream.Stream.of(
+                                                        "--use-fake-ui-for-media-stream",
+                                                        "--use-fake-device-for-media-stream",
+                                                        "--use-file-for-fake-video-capture=" + camera))
+                                        .toList()));
         context.setDefaultTimeout(60_000);
         return context;
     }
@@ -116,7 +108,7 @@ class AttendanceOfflineE2EIT {
     @Test
     void marks_taken_offline_survive_a_browser_restart_and_an_expired_login_and_reach_the_server_once()
             throws Exception {
-        var data = new SessionTestData(jdbc).load(imports, content);
+        var data = provinces.load();
         var learners = List.of(data.learner("G1"), data.learner("G1"), data.learner("G1"));
         var facilitator = DemoUsers.withRole("facilitator").username();
         TestUsers.signIn("admin-" + data.province, data.code("G1"), Role.ORG_ADMIN);

@@ -18,6 +18,19 @@ public final class BrowserSession implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
+    /** How long actions and Playwright's assertions wait, in milliseconds. */
+    static final int ASSERTION_TIMEOUT_MS = 30_000;
+
+    /** Chromium's switches for a quiet headless browser in a test. */
+    static final List<String> CHROMIUM_ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run");
+
     private final Playwright playwright;
     private final Browser browser;
 
@@ -29,28 +42,27 @@ public final class BrowserSession implements AutoCloseable {
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         // Assertions wait as long as actions do: on a busy 2-core machine a Vaadin page can take more than the
-        // default 5 s to show; a page that never shows still fails.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        // default 5 s to show (a full-suite run at load 25 once saw a device still "received" 5 s after "wipe" was
+        // pressed, and an upload's round trip can take seconds); a page that never shows still fails.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
         browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM)
                         .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--disable-quic",
-                                "--no-first-run")));
+                        .setArgs(CHROMIUM_ARGS));
+    }
+
+    /** The browser itself, for a benchmark that makes its own contexts. */
+    public Browser browser() {
+        return browser;
     }
 
     /** A fresh page in a fresh context, as a phone (360 px) or a desktop would show it, in the given language. */
     public Page newPage(int width, int height, String locale) {
         var context = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(width, height).setLocale(locale));
-        context.setDefaultTimeout(30_000);
+        context.setDefaultTimeout(ASSERTION_TIMEOUT_MS);
         return context.newPage();
     }
 
@@ -63,7 +75,7 @@ public final class BrowserSession implements AutoCloseable {
                 .setViewportSize(width, height)
                 .setLocale(locale)
                 .setBypassCSP(true));
-        context.setDefaultTimeout(30_000);
+        context.setDefaultTimeout(ASSERTION_TIMEOUT_MS);
         return context.newPage();
     }
 
@@ -81,10 +93,15 @@ public final class BrowserSession implements AutoCloseable {
 
     /** Fails when the page is wider than the screen: a phone would scroll it sideways. */
     public static void noSidewaysScrolling(Page page) {
+        noSidewaysScrolling(page, "");
+    }
+
+    /** As {@link #noSidewaysScrolling(Page)}, the failure saying more about where (" on /verify"). */
+    public static void noSidewaysScrolling(Page page, String where) {
         var overflow = (Boolean)
                 page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
         org.assertj.core.api.Assertions.assertThat(overflow)
-                .as("sideways scrolling at " + page.viewportSize().width + " px")
+                .as("sideways scrolling at " + page.viewportSize().width + " px" + where)
                 .isFalse();
     }
 

@@ -4,20 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import org.digilit.IntegrationTest;
 import org.digilit.course.CourseContentService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** A visitor on a phone finds the scams course by typing without diacritics, and opens it. */
 @IntegrationTest
-class CatalogueE2EIT {
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
+class CatalogueE2EIT extends BrowserTest {
 
     @Autowired
     CourseContentService content;
@@ -25,21 +17,11 @@ class CatalogueE2EIT {
     @Autowired
     org.digilit.course.CourseSearchService search;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void a_visitor_finds_a_course_typed_without_diacritics_on_a_phone() {
         org.digilit.course.CourseTestData.indexRealCourses(content, search);
         var page = browser.newPage(360, 780, "vi-VN");
-        page.navigate("http://localhost:" + port + "/courses");
+        page.navigate(app("/courses"));
         assertThat(page.locator(".course-card").first()).isVisible();
         var box = page.getByLabel("Tìm khóa học");
         box.fill("lua dao");

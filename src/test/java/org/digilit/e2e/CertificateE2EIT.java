@@ -12,11 +12,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.digilit.IntegrationTest;
 import org.digilit.course.CatalogueService;
 import org.digilit.localstack.DemoUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The whole way to a certificate in headless Chromium: the demo citizen logs in, starts a real course, reads every
@@ -24,44 +21,25 @@ import org.springframework.beans.factory.annotation.Value;
  * home; then a stranger (a fresh browser, nobody logged in) checks its code on a 360 px phone and sees it valid.
  */
 @IntegrationTest
-class CertificateE2EIT {
+class CertificateE2EIT extends BrowserTest {
 
     /** A real course with few lessons (six) and a quiz of eight questions. */
     private static final String COURSE = "safe-digital-payments";
 
     private static final Pattern CODE = Pattern.compile("DL-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
 
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
     CatalogueService catalogue;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void a_citizen_earns_a_certificate_downloads_it_and_a_stranger_checks_it() throws Exception {
         var citizen = DemoUsers.withRole("citizen");
         var page = browser.newPage(1024, 800, "vi-VN");
-        page.navigate(url("/learn"));
+        page.navigate(app("/learn"));
         BrowserSession.logIn(page, citizen.username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/learn(\\?.*)?$"));
 
-        page.navigate(url("/courses/" + COURSE));
+        page.navigate(app("/courses/" + COURSE));
         page.locator("a.cta").click();
         var lessons = catalogue.lessons(COURSE);
         for (var lesson : lessons) {
@@ -101,20 +79,16 @@ class CertificateE2EIT {
         page.context().close();
 
         var stranger = browser.newPage(360, 780, "vi-VN");
-        stranger.navigate(url("/verify/" + code));
+        stranger.navigate(app("/verify/" + code));
         assertThat(stranger.locator(".certificate-summary.valid")).isVisible();
         assertThat(stranger.locator(".certificate-summary .verdict")).hasText("Chứng nhận hợp lệ");
         assertThat(stranger.locator(".certificate-summary")).containsText(citizen.displayName());
         assertThat(stranger.locator(".certificate-summary")).not().containsText(citizen.username());
-        var overflow = (Boolean)
-                stranger.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-        org.assertj.core.api.Assertions.assertThat(overflow)
-                .as("sideways scrolling at 360 px")
-                .isFalse();
+        BrowserSession.noSidewaysScrolling(stranger);
         BrowserSession.screenshot(stranger, "verify-360");
 
         // The same check typed by hand, as someone reading the paper would (a plain form, DD015).
-        stranger.navigate(url("/verify"));
+        stranger.navigate(app("/verify"));
         stranger.locator("#verify-code").fill(code.toLowerCase(java.util.Locale.ROOT));
         stranger.locator("button.verify-submit").click();
         stranger.waitForURL("**/verify/" + code);

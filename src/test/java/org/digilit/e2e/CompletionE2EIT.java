@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -16,25 +15,16 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.digilit.IntegrationTest;
-import org.digilit.account.AccountFilter;
-import org.digilit.account.AccountImportService;
 import org.digilit.account.AccountService;
-import org.digilit.account.ActivationResult;
-import org.digilit.account.ActivationService;
-import org.digilit.account.ImportProgress;
 import org.digilit.completion.ExternalPlatformService;
 import org.digilit.completion.ExternalProgramme;
 import org.digilit.course.CourseContentService;
 import org.digilit.course.CourseTestData;
 import org.digilit.localstack.DemoUsers;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -45,26 +35,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing; the learner logs in on a phone and finds the completion on {@code /learn}, counted for the mapped course.
  */
 @IntegrationTest
-class CompletionE2EIT {
+class CompletionE2EIT extends BrowserTest {
 
     private static final String PASSWORD = "Hoc-noi-khac-2026";
 
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
-    OrganisationImportService organisationImports;
-
-    @Autowired
-    AccountImportService imports;
+    WalkSetup setup;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    ActivationService activation;
 
     @Autowired
     ExternalPlatformService platforms;
@@ -74,19 +53,6 @@ class CompletionE2EIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-        // Each upload is a server round trip that a machine running the whole suite may take seconds over.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
-        browser.close();
-    }
 
     @Test
     void an_org_admin_imports_a_platforms_completions_and_the_learner_finds_theirs_on_a_phone() throws Exception {
@@ -100,13 +66,7 @@ class CompletionE2EIT {
         String username;
         TestUsers.signIn("test-setup", null, Role.PLATFORM_ADMIN);
         try {
-            organisationImports.apply(
-                    new ByteArrayInputStream("""
-                            code,parent_code,type,name_vi,name_en,expected_citizens
-                            P01,,PROVINCE,Tỉnh Đồng An,Dong An Province,0
-                            P01-C001,P01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
-                            P01-C002,P01,COMMUNE,Xã Tây Sơn,Tay Son Commune,3000
-                            """.getBytes(StandardCharsets.UTF_8)), "setup.csv", null);
+            setup.organisations(WalkSetup.PROVINCE + "P01-C002,P01,COMMUNE,Xã Tây Sơn,Tay Son Commune,3000\n");
             CourseTestData.loadFixtureCourse(
                     content, Files.createTempDirectory("courses"), course, "Kỹ năng số nơi khác", "Skills elsewhere");
             var platform = platforms.save(new ExternalPlatformService.PlatformForm(
@@ -119,30 +79,14 @@ class CompletionE2EIT {
                     ExternalProgramme.Kind.PROGRAMME,
                     List.of(course)));
             // The learner, activated, in the demo organisation admin's commune; another person in the next commune.
-            var file = Files.createTempFile("people-", ".csv");
-            Files.writeString(
-                    file,
-                    "identity_number,full_name,date_of_birth,gender,phone,organisation_code,audience\n"
-                            + learnerNumber + ",Đinh Thị Hạnh," + LocalDate.of(1996, 4, 2)
-                            + ",female,0987654323,P01-C001,citizen\n"
-                            + otherCommuneNumber + ",Hồ Văn Tài," + LocalDate.of(1996, 6, 1)
-                            + ",male,0987654324,P01-C002,citizen\n");
-            imports.apply(file, "people.csv", new ImportProgress(Files.size(file)), null);
-            var learnerId = accounts.list(new AccountFilter(null, null, null, learnerNumber), 0, 1)
-                    .getFirst()
-                    .id();
-            var otherId = accounts.list(new AccountFilter(null, null, null, otherCommuneNumber), 0, 1)
-                    .getFirst()
-                    .id();
-            accounts.verify(List.of(learnerId, otherId), null);
-            var deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (accounts.get(learnerId).keycloakId() == null) {
-                org.assertj.core.api.Assertions.assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(200);
-            }
-            var slip = activation.issueSlips(List.of(learnerId), Locale.forLanguageTag("vi"), "127.0.0.1");
-            var activated = activation.activate(learnerNumber, slip.getFirst().code(), PASSWORD, "127.0.0.1");
-            org.assertj.core.api.Assertions.assertThat(activated.status()).isEqualTo(ActivationResult.Status.ACTIVATED);
+            var learnerId = setup.verifiedPeople(
+                            learnerNumber + ",Đinh Thị Hạnh," + LocalDate.of(1996, 4, 2)
+                                    + ",female,0987654323,P01-C001,citizen",
+                            otherCommuneNumber + ",Hồ Văn Tài," + LocalDate.of(1996, 6, 1)
+                                    + ",male,0987654324,P01-C002,citizen")
+                    .getFirst();
+            setup.awaitKeycloakUser(learnerId, Duration.ofSeconds(90));
+            setup.activate(learnerId, learnerNumber, PASSWORD);
             username = accounts.get(learnerId).username();
         } finally {
             TestUsers.signOut();
@@ -259,9 +203,5 @@ class CompletionE2EIT {
 
     private static Locator cell(Page page, String text) {
         return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text));
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -31,12 +31,9 @@ import org.digilit.report.ReportService;
 import org.digilit.report.ReportTestData;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,9 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * screenshots (and the PDF's first page as a picture) land in {@code target/screenshots}.
  */
 @IntegrationTest
-class DashboardE2EIT {
-
-    private static BrowserSession browser;
+class DashboardE2EIT extends BrowserTest {
 
     /** Districts: name, share of the expected citizens with an account, share who completed. */
     private static final Object[][] DISTRICTS = {
@@ -62,9 +57,6 @@ class DashboardE2EIT {
     };
 
     private static final int CITIZENS_PER_COMMUNE = 120;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     OrganisationImportService imports;
@@ -91,16 +83,6 @@ class DashboardE2EIT {
     private static ReportTestData data;
 
     private static long groupId;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void province() throws Exception {
@@ -264,11 +246,7 @@ class DashboardE2EIT {
                 + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
                 + ".map(e => e.localName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
                 + ".slice(0, 10).join('; ')");
-        var overflow = (Boolean)
-                page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-        org.assertj.core.api.Assertions.assertThat(overflow)
-                .as("sideways scrolling at 390 px: " + wide)
-                .isFalse();
+        BrowserSession.noSidewaysScrolling(page, ": " + wide);
         screenshot(page, "dashboard-390");
         page.context().close();
     }
@@ -287,9 +265,5 @@ class DashboardE2EIT {
         page.waitForTimeout(400);
         BrowserSession.screenshot(page, name);
         page.setViewportSize(size.width, size.height);
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

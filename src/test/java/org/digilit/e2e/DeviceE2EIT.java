@@ -23,11 +23,8 @@ import org.digilit.localstack.DemoUsers;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,14 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the handover with no personal data, and checks its signature offline against the published key set.
  */
 @IntegrationTest
-class DeviceE2EIT {
+class DeviceE2EIT extends BrowserTest {
 
     private static final Pattern DEVICE_CODE = Pattern.compile("TB-[A-Z2-9]{4}-[A-Z2-9]{4}");
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     OrganisationService organisations;
@@ -56,37 +48,18 @@ class DeviceE2EIT {
     @Autowired
     RequestService requests;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-        // Each step is a server round trip. Playwright's assertions wait 5 s by default, which a machine running the
-        // whole suite (load 25 and more) exceeded: a full-suite run failed with the device still "received" 5 s after
-        // "wipe" was pressed. The steps' own waits stay; only how long an assertion may wait for the answer grows.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private void logIn(Page page, String path, DemoUsers.DemoUser user) {
-        page.navigate(url(path));
+        page.navigate(app(path));
         BrowserSession.logIn(page, user.username(), DemoUsers.PASSWORD);
         // Back on the app: on the page asked for or, when Vaadin's request cache did not keep it (seen under the load
         // of a full suite, the likely cause of this test's one failure there), on the user's home; then open the page.
         page.waitForURL(
-                u -> u.startsWith(url("/")) && !u.contains("/oauth2/") && !u.contains("/login/"),
+                u -> u.startsWith(app("/")) && !u.contains("/oauth2/") && !u.contains("/login/"),
                 new Page.WaitForURLOptions().setTimeout(90_000));
         if (!Pattern.compile(".*" + Pattern.quote(path) + "(\\?.*)?$")
                 .matcher(page.url())
                 .matches()) {
-            page.navigate(url(path));
+            page.navigate(app(path));
         }
     }
 
@@ -112,7 +85,7 @@ class DeviceE2EIT {
 
         // The donor, on a phone, no account.
         var donor = browser.newPage(360, 780, "vi-VN");
-        donor.navigate(url("/donate"));
+        donor.navigate(app("/donate"));
         donor.locator("vaadin-text-field.donation-phone input").fill("0912 000 111");
         donor.locator("vaadin-select.donation-kind").click();
         donor.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Máy tính xách tay"))
@@ -145,7 +118,7 @@ class DeviceE2EIT {
         card.waitFor();
         card.locator("vaadin-button.request-approve").click();
         assertThat(card).hasCount(0);
-        officer.navigate(url("/devices"));
+        officer.navigate(app("/devices"));
         officer.locator("vaadin-text-field.stock-find input").fill(deviceCode);
         officer.locator("vaadin-button.stock-open").click();
         officer.locator("vaadin-button.action-receive").click();
@@ -190,7 +163,7 @@ class DeviceE2EIT {
 
         // A stranger reads the commune's ledger: the handover is there, signed, and names nobody.
         var stranger = browser.newPage(360, 780, "vi-VN");
-        stranger.navigate(url("/ledger?commune=" + commune.id()));
+        stranger.navigate(app("/ledger?commune=" + commune.id()));
         var handover = stranger.locator(
                         ".ledger-entry.stage-handed_over", new Page.LocatorOptions().setHasText(request.number()))
                 .first();
@@ -227,7 +200,7 @@ class DeviceE2EIT {
     private boolean verifiesOffline(String jws) throws Exception {
         var keys = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(url("/.well-known/digilit-certificate-keys.json")))
+                        HttpRequest.newBuilder(URI.create(app("/.well-known/digilit-certificate-keys.json")))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();

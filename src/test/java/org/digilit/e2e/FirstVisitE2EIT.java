@@ -7,10 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The first visit on a phone (issue #21, DD015), in real headless Chromium: the landing page and the certificate check
@@ -18,25 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
  * read well at 360 px, switch language without script, and a signed-in person opening the landing page goes home.
  */
 @IntegrationTest
-class FirstVisitE2EIT {
+class FirstVisitE2EIT extends BrowserTest {
 
     /** The issue's ceiling for a first visit of a page a citizen meets first. */
     static final long FIRST_VISIT_CEILING_BYTES = 150 * 1024;
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void the_landing_page_and_the_certificate_check_arrive_in_under_150_kib_on_a_first_visit() {
@@ -48,11 +30,7 @@ class FirstVisitE2EIT {
                     .isPositive()
                     .isLessThan(FIRST_VISIT_CEILING_BYTES);
             assertThat(page.locator("h1")).isVisible();
-            var overflow = (Boolean)
-                    page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-            org.assertj.core.api.Assertions.assertThat(overflow)
-                    .as("sideways scrolling at 360 px on " + path)
-                    .isFalse();
+            BrowserSession.noSidewaysScrolling(page, " on " + path);
             BrowserSession.screenshot(page, "first-visit" + path.replace('/', '-') + "360");
             page.context().close();
         }
@@ -98,9 +76,5 @@ class FirstVisitE2EIT {
         page.navigate(url);
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         return bytes.get();
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -11,11 +11,9 @@ import org.digilit.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Issue #14 §1 walked in real Chromium: someone holding a leaked Keycloak admin secret gives themselves a staff role
@@ -26,27 +24,21 @@ import org.springframework.beans.factory.annotation.Value;
  * visible cells only.)
  */
 @IntegrationTest
-class KeycloakSyncE2EIT {
+class KeycloakSyncE2EIT extends BrowserTest {
 
     private static final String PAGE = "/accounts/keycloak";
     private static final String TITLE = "Đối soát tài khoản đăng nhập";
     private static final String DENIED = "Bạn không có quyền truy cập trang này";
 
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
     @BeforeAll
-    static void openBrowser() {
+    static void assertionsWaitLonger() {
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-        browser = new BrowserSession();
     }
 
     @AfterAll
-    static void closeBrowser() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
-        browser.close();
+    static void assertionsWaitAsBefore() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(
+                BrowserSession.ASSERTION_TIMEOUT_MS);
     }
 
     @Test
@@ -138,15 +130,7 @@ class KeycloakSyncE2EIT {
         user.setUsername(username);
         user.setEnabled(true);
         user.setAttributes(Map.of("organisationId", List.of("P01")));
-        try (var response = realm.users().create(user)) {
-            var id = CreatedResponseUtil.getCreatedId(response);
-            realm.users()
-                    .get(id)
-                    .roles()
-                    .realmLevel()
-                    .add(List.of(realm.roles().get(role).toRepresentation()));
-            return id;
-        }
+        return DemoUsers.create(realm, user, role);
     }
 
     private static List<String> realmRoles(RealmResource realm, String id) {
@@ -156,21 +140,17 @@ class KeycloakSyncE2EIT {
     }
 
     private void logIn(Page page, DemoUsers.DemoUser user) {
-        page.navigate(url(PAGE));
+        page.navigate(app(PAGE));
         BrowserSession.logIn(page, user.username(), DemoUsers.PASSWORD);
         page.waitForURL(
-                u -> u.startsWith(url("/")) && !u.contains("/oauth2/") && !u.contains("/login/"),
+                u -> u.startsWith(app("/")) && !u.contains("/oauth2/") && !u.contains("/login/"),
                 new Page.WaitForURLOptions().setTimeout(90_000));
         if (!page.url().contains(PAGE)) {
-            page.navigate(url(PAGE));
+            page.navigate(app(PAGE));
         }
     }
 
     private static LocalStack stack() {
         return LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort());
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

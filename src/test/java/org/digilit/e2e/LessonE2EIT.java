@@ -7,45 +7,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A citizen reads a real lesson on a 360 px phone in headless Chromium and goes on to the next one; prints the bytes
  * the browser received for that step (the "done" form's post and the next lesson's plain HTML page, DD015).
  */
 @IntegrationTest
-class LessonE2EIT {
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+class LessonE2EIT extends BrowserTest {
 
     @Test
     void a_citizen_reads_a_lesson_on_a_phone_and_goes_on_to_the_next() {
         var page = browser.newPage(360, 780, "vi-VN");
-        page.navigate("http://localhost:" + port + "/learn/online-safety-scams/lesson/strong-passwords");
+        page.navigate(app("/learn/online-safety-scams/lesson/strong-passwords"));
         BrowserSession.logIn(page, DemoUsers.withRole("citizen").username(), DemoUsers.PASSWORD);
         page.waitForURL(Pattern.compile(".*/lesson/strong-passwords(\\?.*)?$"));
         assertThat(page.locator(".lesson-body")).isVisible();
-        var overflow = (Boolean)
-                page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-        org.assertj.core.api.Assertions.assertThat(overflow)
-                .as("sideways scrolling at 360 px")
-                .isFalse();
+        BrowserSession.noSidewaysScrolling(page);
         // The lesson's picture: loaded from the course's images when scrolled to, never wider than the phone.
         var picture = page.locator(".lesson-body img.lesson-image").first();
         picture.scrollIntoViewIfNeeded();
@@ -75,7 +53,7 @@ class LessonE2EIT {
                 .isLessThan(50_000);
 
         // Home: the demo district's required courses come first, each with its due quarter, after the next step.
-        page.navigate("http://localhost:" + port + "/learn");
+        page.navigate(app("/learn"));
         assertThat(page.locator(".next-step .cta")).isVisible();
         assertThat(page.locator(".assigned-courses .course-progress .due").first())
                 .containsText("Hạn hoàn thành");

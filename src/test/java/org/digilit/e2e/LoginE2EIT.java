@@ -7,19 +7,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The path a person walks, in real headless Chromium against the real app and Keycloak: landing page, Keycloak's login
  * page, their role's home with their name, logout from the app and from Keycloak.
  */
 @IntegrationTest
-class LoginE2EIT {
+class LoginE2EIT extends BrowserTest {
 
     private static final Map<String, String> HOME_OF_ROLE = Map.of(
             "citizen", "learn",
@@ -27,21 +24,6 @@ class LoginE2EIT {
             "org-admin", "organisation",
             "working-group", "dashboard",
             "platform-admin", "admin");
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"citizen", "teacher", "org-admin", "working-group", "platform-admin"})
@@ -98,11 +80,7 @@ class LoginE2EIT {
             page.navigate(app("/"));
             assertThat(page.locator("h1")).hasText("Kỹ năng số cho mọi người");
             // Nothing wider than the screen: no sideways scrolling on a 360 px phone.
-            var overflow = (Boolean)
-                    page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-            org.assertj.core.api.Assertions.assertThat(overflow)
-                    .as("horizontal overflow at " + size[0] + " px")
-                    .isFalse();
+            BrowserSession.noSidewaysScrolling(page);
             BrowserSession.screenshot(page, "landing-" + size[0]);
             page.context().close();
         }
@@ -116,9 +94,5 @@ class LoginE2EIT {
         org.assertj.core.api.Assertions.assertThat(overflow)
                 .as("content wider than the " + page.viewportSize().width + " px screen")
                 .isFalse();
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -5,10 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.regex.Pattern;
 import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Keycloak's login page in the realm's "digilit" theme (keycloak-realm/themes/digilit, DD014), in real Chromium at
@@ -16,22 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
  * answered in plain Vietnamese.
  */
 @IntegrationTest
-class LoginPageE2EIT {
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+class LoginPageE2EIT extends BrowserTest {
 
     @Test
     void the_login_page_uses_the_slip_s_words_and_leads_a_forgotten_password_to_the_app() {
@@ -50,10 +32,7 @@ class LoginPageE2EIT {
         assertThat(page.locator("#digilit-activate")).hasAttribute("href", app("/activate"));
         // The app's look: its own stylesheet is loaded, and nothing is wider than the phone.
         assertThat(page.locator("link[href$='css/digilit.css']")).hasCount(1);
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                        "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
-                .as("sideways scrolling at 360 px")
-                .isFalse();
+        BrowserSession.noSidewaysScrolling(page);
         BrowserSession.screenshot(page, "login-page-360");
 
         page.locator("#username").fill(DemoUsers.withRole("citizen").username());
@@ -82,9 +61,5 @@ class LoginPageE2EIT {
         assertThat(page.locator("label[for=username]")).containsText("Username");
         assertThat(page.locator("#digilit-forgot-password")).hasText("Forgot your password?");
         page.context().close();
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -13,40 +13,22 @@ import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * An organisation admin in real Chromium: sees only their district in the tree, uploads a file with a mistake, reads
  * the problem with its row, uploads the corrected file and applies it.
  */
 @IntegrationTest
-class OrganisationE2EIT {
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
+class OrganisationE2EIT extends BrowserTest {
 
     @Autowired
     OrganisationImportService imports;
 
     @Autowired
     OrganisationService organisations;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     /** The demo organisation admin administers ward P01-C001 (see DemoUsers): make sure the province has it. */
     @BeforeEach
@@ -106,9 +88,5 @@ class OrganisationE2EIT {
     private static void upload(Page page, String csv) {
         page.locator("vaadin-upload input[type=file]")
                 .setInputFiles(new FilePayload("communes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -27,12 +27,9 @@ import org.digilit.security.KeycloakProperties;
 import org.digilit.security.ProvisioningTokens;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The probes of issue #14, run again against the real app and servers: what a leaked provisioning credential, an
@@ -40,13 +37,9 @@ import org.springframework.beans.factory.annotation.Value;
  * -Dit.test=ProbeIT -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @IntegrationTest
-class ProbeIT {
+class ProbeIT extends BrowserTest {
 
     private static final ObjectMapper json = new ObjectMapper();
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     ProvisioningTokens tokens;
@@ -61,17 +54,6 @@ class ProbeIT {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-
-    @BeforeAll
-    static void openBrowser() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @AfterEach
     void signOut() {
@@ -146,8 +128,7 @@ class ProbeIT {
     @Test
     void anonymous_actuator_answers_the_status_without_details() throws Exception {
         var response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .build(),
+                HttpRequest.newBuilder(URI.create(app("/actuator/health"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         // The status, and the names of the health groups (here "details", which needs a platform admin); nothing of
         // the servers.
@@ -266,9 +247,5 @@ class ProbeIT {
 
     private static LocalStack stack() {
         return LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort());
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -2,34 +2,21 @@ package org.digilit.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.digilit.IntegrationTest;
-import org.digilit.account.AccountFilter;
-import org.digilit.account.AccountImportService;
 import org.digilit.account.AccountService;
-import org.digilit.account.ActivationResult;
-import org.digilit.account.ActivationService;
-import org.digilit.account.ImportProgress;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Recovery of a forgotten password in real headless Chromium at 360 px (DD007): a citizen with an activated account is
@@ -38,37 +25,16 @@ import org.springframework.beans.factory.annotation.Value;
  * Keycloak session is gone, the old password fails, and the new one logs them in.
  */
 @IntegrationTest
-class RecoveryE2EIT {
+class RecoveryE2EIT extends BrowserTest {
 
     private static final String OLD_PASSWORD = "Mat-khau-cu-2026";
     private static final String NEW_PASSWORD = "Mat-khau-moi-2026";
 
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
-    OrganisationImportService organisationImports;
-
-    @Autowired
-    AccountImportService imports;
+    WalkSetup setup;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    ActivationService activation;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void an_admin_prints_a_reset_slip_and_the_person_sets_a_new_password_on_a_phone_and_logs_in_with_it()
@@ -184,39 +150,16 @@ class RecoveryE2EIT {
         TestUsers.signIn("test-setup", null, Role.PLATFORM_ADMIN);
         long accountId;
         try {
-            var organisations = """
-                    code,parent_code,type,name_vi,name_en,expected_citizens
-                    P01,,PROVINCE,Tỉnh Đồng An,Dong An Province,0
-                    P01-C001,P01,COMMUNE,Xã Đông Hòa,Dong Hoa Commune,3000
-                    """;
-            organisationImports.apply(
-                    new ByteArrayInputStream(organisations.getBytes(StandardCharsets.UTF_8)), "setup.csv", null);
+            setup.organisations(WalkSetup.PROVINCE);
             var born = LocalDate.of(1995, 3, 9);
-            var file = Files.createTempFile("person-", ".csv");
-            Files.writeString(
-                    file,
-                    "identity_number,full_name,date_of_birth,gender,phone,organisation_code,audience\n" + number
-                            + ",Trần Thị Kim Oanh," + born + ",female,0987654322,P01-C001,citizen\n");
-            imports.apply(file, "person.csv", new ImportProgress(Files.size(file)), null);
-            accountId = accounts.list(new AccountFilter(null, null, null, number), 0, 1)
-                    .getFirst()
-                    .id();
-            accounts.verify(List.of(accountId), null);
-            var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (accounts.get(accountId).keycloakId() == null) {
-                org.assertj.core.api.Assertions.assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(200);
-            }
-            var slip = activation.issueSlips(List.of(accountId), Locale.forLanguageTag("vi"), "127.0.0.1");
-            var result = activation.activate(number, slip.getFirst().code(), OLD_PASSWORD, "127.0.0.1");
-            org.assertj.core.api.Assertions.assertThat(result.status()).isEqualTo(ActivationResult.Status.ACTIVATED);
+            accountId = setup.verifiedPeople(
+                            number + ",Trần Thị Kim Oanh," + born + ",female,0987654322,P01-C001,citizen")
+                    .getFirst();
+            setup.awaitKeycloakUser(accountId, Duration.ofSeconds(60));
+            setup.activate(accountId, number, OLD_PASSWORD);
         } finally {
             TestUsers.signOut();
         }
         return accountId;
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

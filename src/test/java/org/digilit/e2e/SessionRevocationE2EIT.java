@@ -12,12 +12,8 @@ import org.digilit.IntegrationTest;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
 import org.digilit.security.KeycloakUserState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,33 +25,16 @@ import org.springframework.beans.factory.annotation.Value;
  * logout). Prints the figures of DD008: the re-check's Keycloak call (p50, p95) and the back-channel logout.
  */
 @IntegrationTest
-class SessionRevocationE2EIT {
+class SessionRevocationE2EIT extends BrowserTest {
 
     private static final String DENIED = "Bạn không có quyền truy cập trang này";
     private static final String IMPORT_TITLE = "Nhập danh sách đơn vị";
-
-    private static BrowserSession browser;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Value("${digilit.security.recheck-interval}")
     java.time.Duration recheckInterval;
 
     @Autowired
     KeycloakUserState userState;
-
-    @BeforeAll
-    static void openBrowser() {
-        // The machine is shared and loaded: Vaadin's first paint after login can take longer than the 5 s default.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void an_org_admin_whose_role_is_removed_in_keycloak_is_refused_at_the_next_navigation() throws Exception {
@@ -142,20 +121,8 @@ class SessionRevocationE2EIT {
                 "displayName", List.of("Nguyễn Thử"),
                 "organisationId", List.of("P01-C001"),
                 "audience", List.of("official")));
-        var password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(DemoUsers.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (var response = realm.users().create(user)) {
-            var id = CreatedResponseUtil.getCreatedId(response);
-            realm.users()
-                    .get(id)
-                    .roles()
-                    .realmLevel()
-                    .add(List.of(realm.roles().get("org-admin").toRepresentation()));
-            return id;
-        }
+        user.setCredentials(List.of(DemoUsers.demoPassword()));
+        return DemoUsers.create(realm, user, "org-admin");
     }
 
     private void logIn(Page page, String username) {
@@ -172,9 +139,5 @@ class SessionRevocationE2EIT {
 
     private static LocalStack stack() {
         return LocalStack.shared(LocalStack.Mode.TEST, LocalStack.testAppPort());
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + path;
     }
 }

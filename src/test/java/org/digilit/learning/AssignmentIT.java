@@ -7,9 +7,6 @@ import java.util.NoSuchElementException;
 import org.digilit.IntegrationTest;
 import org.digilit.base.Audience;
 import org.digilit.base.Quarter;
-import org.digilit.course.CourseContentService;
-import org.digilit.organisation.OrganisationImportService;
-import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
@@ -33,13 +30,7 @@ class AssignmentIT {
     LearningService learning;
 
     @Autowired
-    OrganisationService organisations;
-
-    @Autowired
-    OrganisationImportService imports;
-
-    @Autowired
-    CourseContentService content;
+    AssignmentProvinces provinces;
 
     @Autowired
     JdbcClient jdbc;
@@ -53,12 +44,12 @@ class AssignmentIT {
 
     @BeforeEach
     void province() {
-        data = new AssignmentTestData().load(imports, content);
-        province = data.id(organisations, data.province);
-        district1 = data.id(organisations, data.district1());
-        district2 = data.id(organisations, data.district2());
-        commune1 = data.id(organisations, data.commune1());
-        school1 = data.id(organisations, data.school1());
+        data = provinces.load();
+        province = provinces.id(data.province);
+        district1 = provinces.id(data.district1());
+        district2 = provinces.id(data.district2());
+        commune1 = provinces.id(data.commune1());
+        school1 = provinces.id(data.school1());
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.digilit.course.CourseContentService;
 import org.digilit.course.CourseTestData;
 import org.digilit.organisation.OrganisationImportService;
-import org.digilit.organisation.OrganisationService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 
@@ -70,16 +69,6 @@ public final class AssignmentTestData {
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            TestUsers.signOut();
-        }
-    }
-
-    /** An organisation's id by its code (looked up as a platform admin; leaves the test signed out). */
-    public long id(OrganisationService organisations, String code) {
-        TestUsers.signIn("test-admin", null, Role.PLATFORM_ADMIN);
-        try {
-            return organisations.findByCode(code).orElseThrow().id();
         } finally {
             TestUsers.signOut();
         }

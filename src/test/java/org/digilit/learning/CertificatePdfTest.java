@@ -2,12 +2,6 @@ package org.digilit.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,6 +19,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.digilit.testing.PrintedPages;
 import org.junit.jupiter.api.Test;
 
 /** The certificate PDF read back: A4 landscape, its words, and a QR code that scans to the verification address. */
@@ -100,18 +94,7 @@ class CertificatePdfTest {
             page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
         }
         ImageIO.write(page, "png", Path.of("target/certificate-sample.png").toFile());
-        int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-        var bitmap = new BinaryBitmap(
-                new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
-        var decoded = new QRCodeReader()
-                .decode(
-                        bitmap,
-                        Map.of(
-                                DecodeHintType.POSSIBLE_FORMATS,
-                                List.of(BarcodeFormat.QR_CODE),
-                                DecodeHintType.TRY_HARDER,
-                                Boolean.TRUE))
-                .getText();
+        var decoded = PrintedPages.qrCode(page);
         assertThat(decoded).isEqualTo(URL);
     }
 
@@ -135,14 +118,7 @@ class CertificatePdfTest {
         String text;
         for (var locale : List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH)) {
             try (PDDocument document = Loader.loadPDF(CertificatePdf.render(english, URL, VIETNAMESE, locale))) {
-                var stripper = new PDFTextStripper() {
-                    @Override
-                    protected void writeString(String string, List<TextPosition> textPositions) throws IOException {
-                        positions.addAll(textPositions);
-                        super.writeString(string, textPositions);
-                    }
-                };
-                text = stripper.getText(document);
+                text = PrintedPages.text(document, positions);
             }
             if (locale.equals(Locale.ENGLISH)) {
                 assertThat(text).contains("Safe digital payments").doesNotContain("Kỹ năng số cơ bản");

@@ -1,8 +1,6 @@
 package org.digilit.learning;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -11,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +69,7 @@ public final class LearnerLoadBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int size = args.length == 0 ? 100 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 100);
         var options = new HashMap<String, String>();
         var appArguments = new java.util.ArrayList<String>();
         for (int i = 0; i < args.length - 1; i++) {
@@ -295,13 +292,8 @@ public final class LearnerLoadBenchmark {
         int n = Math.min(count, course.lessons().size() - 1);
         var browserRequests = new double[n];
         var browserBytes = new double[n];
-        try (var playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            var browser = playwright
-                    .chromium()
-                    .launch(new BrowserType.LaunchOptions()
-                            .setExecutablePath(Path.of("/usr/bin/chromium"))
-                            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        try (var chromium = new org.digilit.e2e.BrowserSession()) {
+            var browser = chromium.browser();
             var page = browser.newContext(new Browser.NewContextOptions()
                             .setViewportSize(360, 780)
                             .setLocale("vi-VN"))

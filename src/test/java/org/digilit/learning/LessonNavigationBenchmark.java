@@ -2,17 +2,13 @@ package org.digilit.learning;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.LoadState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.digilit.course.CatalogueService;
 import org.digilit.localstack.DemoUsers;
@@ -44,7 +40,7 @@ public final class LessonNavigationBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int size = args.length == 0 ? 50 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 50);
         int port = LocalStack.freePort();
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
             var context = stack.runApp(
@@ -58,18 +54,8 @@ public final class LessonNavigationBenchmark {
                     .filter(lessons -> lessons.size() > 1)
                     .toList();
 
-            try (var playwright = Playwright.create(
-                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-                var browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(Path.of("/usr/bin/chromium"))
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync")));
+            try (var chromium = new org.digilit.e2e.BrowserSession()) {
+                var browser = chromium.browser();
                 var page = browser.newContext(new Browser.NewContextOptions()
                                 .setViewportSize(360, 780)
                                 .setLocale("vi-VN"))

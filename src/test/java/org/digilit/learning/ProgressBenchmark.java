@@ -33,7 +33,7 @@ public final class ProgressBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int learners = args.length == 0 ? 2_000 : Integer.parseInt(args[args.length - 1]);
+        int learners = org.digilit.localstack.Benchmarks.size(args, 2_000);
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
             var context = stack.runApp(
                     List.of("--server.port=0", "--spring.main.banner-mode=off", "--digilit.demo.people=0"));

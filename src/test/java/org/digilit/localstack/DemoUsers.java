@@ -240,17 +240,32 @@ public final class DemoUsers {
                         "displayName", List.of(demo.displayName()),
                         "organisationId", List.of(demo.organisation()),
                         "audience", List.of(demo.audience())));
-                var password = new CredentialRepresentation();
-                password.setType(CredentialRepresentation.PASSWORD);
-                password.setValue(PASSWORD);
-                password.setTemporary(false);
-                user.setCredentials(List.of(password));
-                try (var response = realm.users().create(user)) {
-                    var id = CreatedResponseUtil.getCreatedId(response);
-                    var role = realm.roles().get(demo.role()).toRepresentation();
-                    realm.users().get(id).roles().realmLevel().add(List.of(role));
-                }
+                user.setCredentials(List.of(demoPassword()));
+                create(realm, user, demo.role());
             }
+        }
+    }
+
+    /** The demo password as a Keycloak credential that need not be changed. */
+    public static CredentialRepresentation demoPassword() {
+        var password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        return password;
+    }
+
+    /** Creates the user in the realm with one realm role; the user's Keycloak id. */
+    public static String create(
+            org.keycloak.admin.client.resource.RealmResource realm, UserRepresentation user, String role) {
+        try (var response = realm.users().create(user)) {
+            var id = CreatedResponseUtil.getCreatedId(response);
+            realm.users()
+                    .get(id)
+                    .roles()
+                    .realmLevel()
+                    .add(List.of(realm.roles().get(role).toRepresentation()));
+            return id;
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.digilit.report;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.digilit.course.CourseContentService;
@@ -29,15 +28,9 @@ public final class IncrementalReportBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int size = args.length == 0 ? 1_000_000 : Integer.parseInt(args[args.length - 1]);
+        int size = org.digilit.localstack.Benchmarks.size(args, 1_000_000);
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, LocalStack.freePort())) {
-            var context = stack.runApp(List.of(
-                    "--server.port=0",
-                    "--spring.main.banner-mode=off",
-                    "--digilit.demo.people=0",
-                    "--digilit.reporting.auto-close=false",
-                    "--digilit.reporting.initial-delay=10h",
-                    "--digilit.provisioning.enabled=false"));
+            var context = stack.runApp(org.digilit.localstack.Benchmarks.appWithoutTimers());
             var jdbc = context.getBean(JdbcClient.class);
             context.getBean(CourseContentService.class).loadAll();
             var root = jdbc.sql("""

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.digilit.IntegrationTest;
 import org.digilit.account.WalkInQueue;
-import org.digilit.course.CourseContentService;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
@@ -42,10 +40,7 @@ class AttendanceIT {
     WalkInQueue walkInQueue;
 
     @Autowired
-    OrganisationImportService imports;
-
-    @Autowired
-    CourseContentService content;
+    SessionProvinces provinces;
 
     @Autowired
     JdbcClient jdbc;
@@ -57,7 +52,7 @@ class AttendanceIT {
 
     @BeforeEach
     void province() {
-        data = new SessionTestData(jdbc).load(imports, content);
+        data = provinces.load();
         facilitator = "fac-" + data.province.toLowerCase();
         otherFacilitator = "fac2-" + data.province.toLowerCase();
         admin = "admin-" + data.province.toLowerCase();

@@ -25,7 +25,6 @@ import org.digilit.localstack.LocalStack;
 import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,7 +53,7 @@ public final class AttendanceSyncBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        int clients = args.length == 0 ? 200 : Integer.parseInt(args[args.length - 1]);
+        int clients = org.digilit.localstack.Benchmarks.size(args, 200);
         int dashboardMarks = args.length < 2 ? 200_000 : Integer.parseInt(args[args.length - 2]);
         int port = LocalStack.freePort();
         try (var stack = LocalStack.startNew(LocalStack.Mode.BENCH, port)) {
@@ -342,11 +341,7 @@ public final class AttendanceSyncBenchmark {
                 user.setEmailVerified(true);
                 user.setFirstName("Bench");
                 user.setLastName("Facilitator " + i);
-                var password = new CredentialRepresentation();
-                password.setType(CredentialRepresentation.PASSWORD);
-                password.setValue(DemoUsers.PASSWORD);
-                password.setTemporary(false);
-                user.setCredentials(List.of(password));
+                user.setCredentials(List.of(DemoUsers.demoPassword()));
                 try (var response = realm.users().create(user)) {
                     var id = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(response);
                     realm.users().get(id).roles().realmLevel().add(List.of(role));

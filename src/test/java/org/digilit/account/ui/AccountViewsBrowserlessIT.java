@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.digilit.IntegrationTest;
 import org.digilit.account.AccountFilter;
+import org.digilit.account.AccountFixtures;
 import org.digilit.account.AccountImportService;
 import org.digilit.account.AccountListItem;
 import org.digilit.account.AccountService;
@@ -43,7 +44,6 @@ import org.digilit.account.AccountViewTestData.Person;
 import org.digilit.account.RegistrationService;
 import org.digilit.audit.AuditService.AuditRecord;
 import org.digilit.identity.IdentityNumbers.Gender;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
 import org.digilit.security.Roles.Role;
@@ -73,7 +73,7 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
     AccountService accounts;
 
     @Autowired
-    OrganisationImportService organisationImports;
+    AccountFixtures fixtures;
 
     @Autowired
     OrganisationService organisations;
@@ -85,7 +85,7 @@ class AccountViewsBrowserlessIT extends SpringBrowserlessTest {
 
     @BeforeEach
     void province() {
-        data = new AccountViewTestData(organisationImports);
+        data = fixtures.viewProvince();
     }
 
     @AfterEach

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.digilit.IntegrationTest;
+import org.digilit.account.AccountFixtures;
 import org.digilit.account.AccountImportService;
 import org.digilit.account.AccountService;
 import org.digilit.account.AccountViewTestData;
 import org.digilit.account.ActivationService;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +55,7 @@ class ActivationPageIT {
     JdbcClient jdbc;
 
     @Autowired
-    OrganisationImportService organisationImports;
+    AccountFixtures fixtures;
 
     @Autowired
     AccountImportService imports;
@@ -146,7 +146,7 @@ class ActivationPageIT {
 
     @Test
     void a_provisioned_person_activates_from_the_slips_link_and_learns_their_username() throws Exception {
-        var data = new AccountViewTestData(organisationImports);
+        var data = fixtures.viewProvince();
         var person = AccountViewTestData.people(1, data.commune1()).getFirst();
         TestUsers.signIn("orgadmin-" + data.province(), data.district1(), Role.ORG_ADMIN);
         var id = AccountViewTestData.importPeople(imports, accounts, List.of(person))

@@ -15,11 +15,11 @@ import org.digilit.base.Audience;
 import org.digilit.base.Quarter;
 import org.digilit.course.CourseContentService;
 import org.digilit.learning.Assignment;
+import org.digilit.learning.AssignmentProvinces;
 import org.digilit.learning.AssignmentService;
 import org.digilit.learning.AssignmentTestData;
 import org.digilit.learning.LearningNavigation;
 import org.digilit.learning.LearningService;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
@@ -48,7 +48,7 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
     OrganisationService organisations;
 
     @Autowired
-    OrganisationImportService imports;
+    AssignmentProvinces provinces;
 
     @Autowired
     CourseContentService content;
@@ -65,9 +65,9 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
 
     @BeforeEach
     void province() {
-        data = new AssignmentTestData().load(imports, content);
-        district1 = data.id(organisations, data.district1());
-        commune1 = data.id(organisations, data.commune1());
+        data = provinces.load();
+        district1 = provinces.id(data.district1());
+        commune1 = provinces.id(data.commune1());
     }
 
     @AfterEach
@@ -186,7 +186,7 @@ class AssignmentViewsBrowserlessIT extends SpringBrowserlessTest {
 
     @Test
     void an_org_admin_assigns_in_their_district_is_refused_outside_it_and_withdraws_after_confirming() {
-        var outside = data.id(organisations, data.district2());
+        var outside = provinces.id(data.district2());
         TestUsers.signIn("orgadmin-" + data.province, data.district1(), Role.ORG_ADMIN);
         UI.getCurrent().setLocale(Locale.forLanguageTag("vi"));
         UI.getCurrent().navigate(AssignmentListView.class);

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.digilit.IntegrationTest;
-import org.digilit.course.CourseContentService;
-import org.digilit.organisation.OrganisationImportService;
 import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.digilit.session.AttendanceFigure;
@@ -28,13 +26,13 @@ import org.digilit.session.ClassSession;
 import org.digilit.session.MarkStatus;
 import org.digilit.session.PhoneSync;
 import org.digilit.session.RosterEntry;
+import org.digilit.session.SessionProvinces;
 import org.digilit.session.SessionService;
 import org.digilit.session.SessionTestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The session views without a browser: a facilitator schedules a weekly series from the form (in Vietnamese), a bad
@@ -53,19 +51,13 @@ class SessionViewsBrowserlessIT extends SpringBrowserlessTest {
     AttendanceService attendance;
 
     @Autowired
-    OrganisationImportService imports;
-
-    @Autowired
-    CourseContentService content;
-
-    @Autowired
-    JdbcClient jdbc;
+    SessionProvinces provinces;
 
     SessionTestData data;
 
     @BeforeEach
     void province() {
-        data = new SessionTestData(jdbc).load(imports, content);
+        data = provinces.load();
     }
 
     @AfterEach
