@@ -14,8 +14,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
+import org.digilit.base.ClientAddress;
 import org.digilit.learning.Certificate;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateVerification;
@@ -103,17 +103,12 @@ class CertificateAdminView extends Main implements HasDynamicTitle {
 
     private void revoke(String certificateCode, String why) {
         try {
-            certificates.revoke(certificateCode, why, clientAddress());
+            certificates.revoke(certificateCode, why, ClientAddress.orUnknown());
             message.setText(getTranslation("certificates.admin.done", certificateCode));
         } catch (IllegalStateException e) {
             message.setText(getTranslation("certificates.admin.already"));
         }
         show(certificates.verify(certificateCode));
-    }
-
-    private static String clientAddress() {
-        var request = VaadinRequest.getCurrent();
-        return request == null ? "unknown" : request.getRemoteAddr();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.digilit.session.ui;
 
-import com.vaadin.flow.server.VaadinRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.digilit.base.ClientAddress;
 
 /** Shared bits of the session views: the programme's time zone, date formats, the client's address. */
 final class Texts {
@@ -17,7 +17,6 @@ final class Texts {
     private Texts() {}
 
     static String client() {
-        var request = VaadinRequest.getCurrent();
-        return request == null ? "unknown" : request.getRemoteAddr();
+        return ClientAddress.orUnknown();
     }
 }
