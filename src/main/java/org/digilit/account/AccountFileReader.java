@@ -6,13 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.digilit.base.Audience;
+import org.digilit.base.HeaderedRecords;
 import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.TabularFileReader;
@@ -230,21 +230,13 @@ final class AccountFileReader {
     }
 
     /** Checks records and passes on rows and problems; the sink {@link TabularFileReader} reads into. */
-    private static final class Checker implements TabularFileReader.RecordSink {
+    private static final class Checker extends HeaderedRecords<Column> {
 
         private final IdentityScheme scheme;
         private final LocalDate today;
-        private final int maxRows;
         private final Consumer<AccountRow> rows;
-        private final Consumer<ImportProblem> problems;
-        private final Map<Column, Integer> indexes = new EnumMap<>(Column.class);
         private final FirstRows firstRowByIdentity = new FirstRows();
-        private int headerSize = -1;
-        private boolean acceptsRows;
-        private int dataRows;
         private int acceptedRows;
-        private int problemCount;
-        private boolean failed;
 
         Checker(
                 IdentityScheme scheme,
@@ -252,69 +244,20 @@ final class AccountFileReader {
                 int maxRows,
                 Consumer<AccountRow> rows,
                 Consumer<ImportProblem> problems) {
+            super(Column.class, maxRows, MAX_PROBLEMS, problems);
             this.scheme = scheme;
             this.today = today;
-            this.maxRows = maxRows;
             this.rows = rows;
-            this.problems = problems;
-        }
-
-        @Override
-        public boolean done() {
-            return failed || problemCount > MAX_PROBLEMS;
-        }
-
-        @Override
-        public void record(int row, List<String> cells, boolean fixedWidth) {
-            if (done() || TabularFileReader.isBlank(cells)) {
-                return;
-            }
-            if (headerSize < 0) {
-                header(row, cells);
-                return;
-            }
-            if (!acceptsRows) {
-                return;
-            }
-            if (dataRows >= maxRows) {
-                fail("too-many-rows", String.valueOf(maxRows));
-                return;
-            }
-            dataRows++;
-            if (fixedWidth && cells.size() != headerSize) {
-                add(ImportProblem.of(
-                        row, "", "wrong-field-count", String.valueOf(headerSize), String.valueOf(cells.size())));
-                return;
-            }
-            person(row, cells);
-        }
-
-        @Override
-        public void fail(String code, String... arguments) {
-            problems.accept(ImportProblem.of(0, "", code, arguments));
-            problemCount++;
-            failed = true;
-        }
-
-        @Override
-        public void unreadable(int row) {
-            problems.accept(ImportProblem.of(row, "", "unreadable-file"));
-            problemCount++;
-            failed = true;
         }
 
         FileSummary summary() {
-            if (!failed && (headerSize < 0 || (acceptsRows && dataRows == 0))) {
-                fail("empty-file");
-            }
-            boolean refused = failed || !acceptsRows;
-            return new FileSummary(dataRows, acceptedRows, problemCount, refused);
+            boolean counts = finish();
+            return new FileSummary(dataRows(), acceptedRows, problemCount(), !counts);
         }
 
-        private void header(int row, List<String> cells) {
-            headerSize = cells.size();
-            indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
-            acceptsRows = !indexes.isEmpty();
+        @Override
+        protected void row(int row, List<String> cells) {
+            person(row, cells);
         }
 
         private void person(int row, List<String> cells) {
@@ -456,21 +399,6 @@ final class AccountFileReader {
                 found.add(problem(row, Column.EMAIL, "invalid-email", ImportProblem.excerpt(text)));
             }
             return text.toLowerCase(Locale.ROOT);
-        }
-
-        private String value(List<String> cells, Column column) {
-            Integer index = indexes.get(column);
-            return index == null || index >= cells.size() ? "" : TabularFileReader.clean(cells.get(index));
-        }
-
-        private void add(ImportProblem problem) {
-            if (problemCount < MAX_PROBLEMS) {
-                problems.accept(problem);
-                problemCount++;
-            } else if (problemCount == MAX_PROBLEMS) {
-                problems.accept(ImportProblem.of(0, "", "too-many-problems", String.valueOf(MAX_PROBLEMS)));
-                problemCount++;
-            }
         }
 
         private static ImportProblem problem(int row, Column column, String code, String... arguments) {

@@ -7,11 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.digilit.base.HeaderedRecords;
 import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.TabularFileReader;
@@ -172,54 +171,25 @@ final class CompletionFileReader {
                 recordId);
     }
 
-    private static final class Checker implements TabularFileReader.RecordSink {
+    private static final class Checker extends HeaderedRecords<Column> {
 
         private final IdentityScheme scheme;
         private final LocalDate today;
         private final Consumer<CompletionRow> rows;
-        private final Consumer<ImportProblem> problems;
-        private final Map<Column, Integer> indexes = new EnumMap<>(Column.class);
-        private int headerSize = -1;
-        private boolean acceptsRows;
-        private int dataRows;
-        private int problemCount;
-        private boolean failed;
 
         Checker(
                 IdentityScheme scheme,
                 LocalDate today,
                 Consumer<CompletionRow> rows,
                 Consumer<ImportProblem> problems) {
+            super(Column.class, MAX_ROWS, MAX_PROBLEMS, problems);
             this.scheme = scheme;
             this.today = today;
             this.rows = rows;
-            this.problems = problems;
         }
 
         @Override
-        public void record(int row, List<String> cells, boolean fixedWidth) {
-            if (done() || TabularFileReader.isBlank(cells)) {
-                return;
-            }
-            if (headerSize < 0) {
-                headerSize = cells.size();
-                indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
-                acceptsRows = !indexes.isEmpty();
-                return;
-            }
-            if (!acceptsRows) {
-                return;
-            }
-            if (dataRows >= MAX_ROWS) {
-                fail("too-many-rows", String.valueOf(MAX_ROWS));
-                return;
-            }
-            dataRows++;
-            if (fixedWidth && cells.size() != headerSize) {
-                add(ImportProblem.of(
-                        row, "", "wrong-field-count", String.valueOf(headerSize), String.valueOf(cells.size())));
-                return;
-            }
+        protected void row(int row, List<String> cells) {
             var found = new ArrayList<ImportProblem>(2);
             var checked = check(
                     row,
@@ -238,46 +208,6 @@ final class CompletionFileReader {
             if (checked != null) {
                 rows.accept(checked);
             }
-        }
-
-        private String value(List<String> cells, Column column) {
-            var index = indexes.get(column);
-            return index == null || index >= cells.size() ? "" : TabularFileReader.clean(cells.get(index));
-        }
-
-        private void add(ImportProblem problem) {
-            problemCount++;
-            if (problemCount <= MAX_PROBLEMS) {
-                problems.accept(problem);
-            } else if (problemCount == MAX_PROBLEMS + 1) {
-                problems.accept(ImportProblem.of(0, "", "too-many-problems"));
-            }
-        }
-
-        @Override
-        public boolean done() {
-            return failed || problemCount > MAX_PROBLEMS;
-        }
-
-        @Override
-        public void fail(String code, String... arguments) {
-            problems.accept(ImportProblem.of(0, "", code, arguments));
-            problemCount++;
-            failed = true;
-        }
-
-        @Override
-        public void unreadable(int row) {
-            problems.accept(ImportProblem.of(row, "", "unreadable-file"));
-            problemCount++;
-            failed = true;
-        }
-
-        boolean finish() {
-            if (!failed && (headerSize < 0 || (acceptsRows && dataRows == 0))) {
-                fail("empty-file");
-            }
-            return !failed && acceptsRows;
         }
     }
 }
