@@ -14,9 +14,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.device.DeviceLedger;
-import org.digilit.device.DeviceReportService;
 import org.digilit.device.DeviceRequest;
 import org.digilit.device.RequestPriority;
 import org.digilit.device.RequestService;
@@ -32,14 +31,15 @@ import org.digilit.security.Roles;
 @Menu(title = "device.menu.requests", order = 61)
 class DeviceRequestListView extends Main implements HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final transient RequestService requests;
     private final transient DeviceLedger ledger;
     private final Select<RequestStatus> status = new Select<>();
     private final Div cards = new Div();
 
-    DeviceRequestListView(RequestService requests, DeviceLedger ledger) {
+    private final ProgrammeTime time;
+
+    DeviceRequestListView(RequestService requests, DeviceLedger ledger, ProgrammeTime time) {
+        this.time = time;
         this.requests = requests;
         this.ledger = ledger;
         addClassNames("page", "narrow", "device-requests");
@@ -81,9 +81,7 @@ class DeviceRequestListView extends Main implements HasDynamicTitle {
                         : getTranslation("device.requests.learner-account", request.learnerUsername())));
         card.add(new Paragraph(request.reason()));
         card.add(new Paragraph(getTranslation(
-                "device.requests.by",
-                request.requestedBy(),
-                DATE.format(request.requestedAt().atZone(DeviceReportService.ZONE)))));
+                "device.requests.by", request.requestedBy(), time.date().format(request.requestedAt()))));
         if (request.rejectionReason() != null) {
             card.add(new Paragraph(getTranslation("device.requests.rejected-because", request.rejectionReason())));
         }

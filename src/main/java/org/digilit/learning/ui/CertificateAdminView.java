@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.digilit.base.ClientAddress;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.learning.Certificate;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateVerification;
@@ -35,7 +36,10 @@ class CertificateAdminView extends Main implements HasDynamicTitle {
     private final Div result = new Div();
     private final Div message = new Div();
 
-    CertificateAdminView(CertificateService certificates) {
+    private final ProgrammeTime time;
+
+    CertificateAdminView(CertificateService certificates, ProgrammeTime time) {
+        this.time = time;
         this.certificates = certificates;
         addClassName("page");
         addClassName("narrow");
@@ -67,7 +71,7 @@ class CertificateAdminView extends Main implements HasDynamicTitle {
 
     private void show(CertificateVerification verification) {
         result.removeAll();
-        result.add(new CertificateSummary(verification, certificates));
+        result.add(new CertificateSummary(verification, certificates, time));
         if (verification.status() != CertificateVerification.Status.VALID) {
             return;
         }

@@ -30,6 +30,8 @@ import java.io.ByteArrayInputStream;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.digilit.account.LearnerAccount;
+import org.digilit.base.ClientAddress;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.course.CatalogueService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles;
@@ -66,13 +68,17 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
     private long sessionId;
     private String title = "";
 
+    private final ProgrammeTime time;
+
     SessionDetailsView(
             SessionService sessions,
             AttendanceService attendance,
             LearnerCardService cards,
             SessionPhotoService photos,
             CatalogueService catalogue,
-            SessionProperties properties) {
+            SessionProperties properties,
+            ProgrammeTime time) {
+        this.time = time;
         this.sessions = sessions;
         this.attendance = attendance;
         this.cards = cards;
@@ -107,10 +113,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         var facts = new Div();
         facts.addClassName("session-facts");
         facts.add(
-                fact(
-                        "sessions.when",
-                        Texts.WHEN.withLocale(getLocale()).format(session.startsAt()) + "–"
-                                + Texts.TIME.format(session.endsAt())),
+                fact("sessions.when", time.session(session.startsAt(), session.endsAt(), getLocale())),
                 fact("sessions.place", session.place()),
                 fact(
                         "sessions.organisation",
@@ -265,7 +268,11 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
             }
             try {
                 attendance.requestCorrection(
-                        sessionId, learner.getValue().username(), status.getValue(), reason.getValue(), Texts.client());
+                        sessionId,
+                        learner.getValue().username(),
+                        status.getValue(),
+                        reason.getValue(),
+                        ClientAddress.orUnknown());
                 message.setText(getTranslation("sessions.correction-requested"));
                 message.removeClassName("error");
                 corrections.setItems(attendance.corrections(sessionId));
@@ -304,7 +311,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         });
         var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
             try {
-                photos.upload(sessionId, bytes, Texts.client());
+                photos.upload(sessionId, bytes, ClientAddress.orUnknown());
                 setParameter(null, sessionId);
             } catch (SessionRejectedException e) {
                 error(getTranslation(e.messageKey()));
@@ -321,7 +328,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
     private void enrol(Set<LearnerAccount> selected) {
         try {
             int added = sessions.enrol(
-                    sessionId, selected.stream().map(LearnerAccount::username).toList(), Texts.client());
+                    sessionId, selected.stream().map(LearnerAccount::username).toList(), ClientAddress.orUnknown());
             setParameter(null, sessionId);
             message.setText(getTranslation("sessions.enrolled", added));
         } catch (SessionRejectedException e) {
@@ -331,7 +338,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
 
     private void quizPassed(RosterEntry entry) {
         try {
-            attendance.recordQuizPassed(sessionId, entry.username(), Texts.client());
+            attendance.recordQuizPassed(sessionId, entry.username(), ClientAddress.orUnknown());
             message.setText(getTranslation("sessions.quiz-recorded", entry.fullName()));
             message.removeClassName("error");
         } catch (SessionRejectedException e) {
@@ -345,7 +352,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
                 getTranslation("sessions.close.confirm"),
                 getTranslation("sessions.close"),
                 confirm -> {
-                    sessions.close(sessionId, Texts.client());
+                    sessions.close(sessionId, ClientAddress.orUnknown());
                     setParameter(null, sessionId);
                     message.setText(getTranslation("sessions.closed"));
                 });
