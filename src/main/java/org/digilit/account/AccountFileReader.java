@@ -2,9 +2,6 @@ package org.digilit.account;
 
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +50,6 @@ final class AccountFileReader {
     /** The most problems reported; one more says there are more, and reading stops. */
     static final int MAX_PROBLEMS = 1_000;
 
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\u00A0.()\\-]");
     private static final Pattern PHONE =
             Pattern.compile("\\+?[0-9]{" + AccountRow.PHONE_MIN_DIGITS + "," + AccountRow.PHONE_MAX_DIGITS + "}");
@@ -217,18 +211,6 @@ final class AccountFileReader {
                         .strip());
     }
 
-    /** A date of birth as {@code 1990-03-05}, {@code 05/03/1990} or {@code 5/3/1990} (day first); null otherwise. */
-    static @Nullable LocalDate date(String text) {
-        for (DateTimeFormatter format : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(text, format);
-            } catch (DateTimeParseException e) {
-                // try the next format
-            }
-        }
-        return null;
-    }
-
     /** Checks records and passes on rows and problems; the sink {@link TabularFileReader} reads into. */
     private static final class Checker extends HeaderedRecords<Column> {
 
@@ -263,7 +245,7 @@ final class AccountFileReader {
         private void person(int row, List<String> cells) {
             List<ImportProblem> found = new ArrayList<>(2);
             String dateText = value(cells, Column.DATE_OF_BIRTH);
-            LocalDate dateOfBirth = date(dateText);
+            LocalDate dateOfBirth = TabularFileReader.date(dateText);
             boolean plausible = dateOfBirth != null
                     && !dateOfBirth.isBefore(AccountRow.EARLIEST_BIRTH_DATE)
                     && !dateOfBirth.isAfter(today);

@@ -3,9 +3,6 @@ package org.digilit.completion;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +26,6 @@ final class CompletionFileReader {
 
     static final int MAX_ROWS = 2_000_000;
     static final int MAX_PROBLEMS = 1_000;
-
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     enum Column implements ImportHeader.Column {
         IDENTITY_NUMBER,
@@ -60,17 +53,6 @@ final class CompletionFileReader {
         var checker = new Checker(scheme, today, rows, problems);
         TabularFileReader.read(in, fileName, maxBytes, checker);
         return checker.finish();
-    }
-
-    static @Nullable LocalDate date(String text) {
-        for (var format : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(text, format);
-            } catch (DateTimeParseException e) {
-                // the next format
-            }
-        }
-        return null;
     }
 
     /**
@@ -112,7 +94,7 @@ final class CompletionFileReader {
             found.add(ImportProblem.of(
                     row, Column.FULL_NAME.header(), "too-long", String.valueOf(CompletionRow.NAME_MAX_LENGTH)));
         }
-        var date = date(dateText);
+        var date = TabularFileReader.date(dateText);
         if (dateText.isEmpty()) {
             found.add(ImportProblem.of(row, Column.COMPLETION_DATE.header(), "missing-value"));
         } else if (date == null) {
