@@ -1,7 +1,6 @@
 package org.digilit.account;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.digilit.audit.AuditService;
@@ -27,13 +26,11 @@ class ImportChecks {
 
     private final JdbcClient jdbc;
     private final AuditService audit;
-    private final Clock clock;
     private final ProgrammeTime time;
 
-    ImportChecks(JdbcClient jdbc, AuditService audit, Clock clock, ProgrammeTime time) {
+    ImportChecks(JdbcClient jdbc, AuditService audit, ProgrammeTime time) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock;
         this.time = time;
     }
 
@@ -68,7 +65,7 @@ class ImportChecks {
                 .param("matches", outOfScopeMatches)
                 .param("applied", applied)
                 .param("capped", capped)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(time.now()))
                 .update();
         var details = "file=" + fileName + " rows=" + rows + " out-of-scope-matches=" + outOfScopeMatches;
         audit.record(new AuditEntry(

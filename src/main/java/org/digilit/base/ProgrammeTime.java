@@ -44,6 +44,11 @@ public class ProgrammeTime implements Serializable {
         return zone;
     }
 
+    /** Now, by the injected clock. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Today in the programme's zone, by the injected clock. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));

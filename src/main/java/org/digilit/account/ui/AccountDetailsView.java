@@ -31,6 +31,7 @@ import org.digilit.account.AccountState;
 import org.digilit.account.ActivationService;
 import org.digilit.account.SlipPurpose;
 import org.digilit.audit.AuditService.AuditRecord;
+import org.digilit.base.Facts;
 import org.digilit.base.ProgrammeTime;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;

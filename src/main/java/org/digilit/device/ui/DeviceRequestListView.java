@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -66,13 +65,8 @@ class DeviceRequestListView extends Main implements HasDynamicTitle {
     }
 
     private Div card(DeviceRequest request) {
-        var card = new Div();
-        card.addClassName("request-card");
-        card.getElement().setAttribute("data-number", request.number());
-        card.add(new H2(request.number()));
-        var place = ledger.place(request.organisationId())
-                .map(o -> o.name(getLocale()))
-                .orElse("");
+        var card = RequestCards.card(request);
+        var place = RequestCards.place(ledger, request, getLocale());
         card.add(new Paragraph(place + " · " + getTranslation("device.need." + request.need()) + " · "
                 + getTranslation("device.priority." + request.priority().name())));
         card.add(new Paragraph(

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import org.digilit.base.Facts;
 import org.digilit.base.ProgrammeTime;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateVerification;
@@ -69,12 +69,6 @@ class CertificateSummary extends Div {
     }
 
     private Div fact(String label, @Nullable String value) {
-        var name = new Span(getTranslation(label));
-        name.addClassName("fact-label");
-        var text = new Span(value == null || value.isBlank() ? "—" : value);
-        text.addClassName("fact-value");
-        var fact = new Div(name, text);
-        fact.addClassName("fact");
-        return fact;
+        return Facts.of(getTranslation(label), value);
     }
 }

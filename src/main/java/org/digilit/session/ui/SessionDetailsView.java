@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -31,6 +30,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.digilit.account.LearnerAccount;
 import org.digilit.base.ClientAddress;
+import org.digilit.base.Facts;
 import org.digilit.base.ProgrammeTime;
 import org.digilit.course.CatalogueService;
 import org.digilit.organisation.OutOfScopeException;
@@ -198,18 +198,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         }
         corrections.removeAllColumns();
         corrections.addClassName("session-corrections");
-        corrections
-                .addColumn(Correction::learner)
-                .setHeader(getTranslation("sessions.learner"))
-                .setAutoWidth(true);
-        corrections
-                .addColumn(c ->
-                        getTranslation("attendance.status." + c.status().name().toLowerCase()))
-                .setHeader(getTranslation("sessions.status"));
-        corrections
-                .addColumn(Correction::reason)
-                .setHeader(getTranslation("sessions.reason"))
-                .setFlexGrow(1);
+        CorrectionColumns.add(corrections);
         corrections
                 .addColumn(c -> c.decision() == null
                         ? getTranslation("sessions.pending")
@@ -367,13 +356,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
     }
 
     private Div fact(String key, String value) {
-        var label = new Span(getTranslation(key));
-        label.addClassName("fact-label");
-        var text = new Span(value);
-        text.addClassName("fact-value");
-        var row = new Div(label, text);
-        row.addClassName("fact");
-        return row;
+        return Facts.of(getTranslation(key), value);
     }
 
     @Override

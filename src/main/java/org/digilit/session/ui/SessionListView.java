@@ -103,19 +103,7 @@ class SessionListView extends Main implements HasDynamicTitle {
                         + time.date().format(c.sessionStartsAt()))
                 .setHeader(getTranslation("sessions.session"))
                 .setAutoWidth(true);
-        corrections
-                .addColumn(Correction::learner)
-                .setHeader(getTranslation("sessions.learner"))
-                .setAutoWidth(true);
-        corrections
-                .addColumn(c ->
-                        getTranslation("attendance.status." + c.status().name().toLowerCase()))
-                .setHeader(getTranslation("sessions.status"))
-                .setAutoWidth(true);
-        corrections
-                .addColumn(Correction::reason)
-                .setHeader(getTranslation("sessions.reason"))
-                .setFlexGrow(1);
+        CorrectionColumns.add(corrections);
         corrections.addColumn(Correction::requestedBy).setHeader(getTranslation("sessions.requested-by"));
         corrections.addComponentColumn(c -> {
             var approve = new Button(getTranslation("sessions.approve"), click -> decide(c, true));
