@@ -2,17 +2,14 @@ package org.digilit.account;
 
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.digilit.base.Audience;
+import org.digilit.base.HeaderedRecords;
 import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.TabularFileReader;
@@ -53,9 +50,6 @@ final class AccountFileReader {
     /** The most problems reported; one more says there are more, and reading stops. */
     static final int MAX_PROBLEMS = 1_000;
 
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\u00A0.()\\-]");
     private static final Pattern PHONE =
             Pattern.compile("\\+?[0-9]{" + AccountRow.PHONE_MIN_DIGITS + "," + AccountRow.PHONE_MAX_DIGITS + "}");
@@ -217,34 +211,14 @@ final class AccountFileReader {
                         .strip());
     }
 
-    /** A date of birth as {@code 1990-03-05}, {@code 05/03/1990} or {@code 5/3/1990} (day first); null otherwise. */
-    static @Nullable LocalDate date(String text) {
-        for (DateTimeFormatter format : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(text, format);
-            } catch (DateTimeParseException e) {
-                // try the next format
-            }
-        }
-        return null;
-    }
-
     /** Checks records and passes on rows and problems; the sink {@link TabularFileReader} reads into. */
-    private static final class Checker implements TabularFileReader.RecordSink {
+    private static final class Checker extends HeaderedRecords<Column> {
 
         private final IdentityScheme scheme;
         private final LocalDate today;
-        private final int maxRows;
         private final Consumer<AccountRow> rows;
-        private final Consumer<ImportProblem> problems;
-        private final Map<Column, Integer> indexes = new EnumMap<>(Column.class);
         private final FirstRows firstRowByIdentity = new FirstRows();
-        private int headerSize = -1;
-        private boolean acceptsRows;
-        private int dataRows;
         private int acceptedRows;
-        private int problemCount;
-        private boolean failed;
 
         Checker(
                 IdentityScheme scheme,
@@ -252,75 +226,26 @@ final class AccountFileReader {
                 int maxRows,
                 Consumer<AccountRow> rows,
                 Consumer<ImportProblem> problems) {
+            super(Column.class, maxRows, MAX_PROBLEMS, problems);
             this.scheme = scheme;
             this.today = today;
-            this.maxRows = maxRows;
             this.rows = rows;
-            this.problems = problems;
-        }
-
-        @Override
-        public boolean done() {
-            return failed || problemCount > MAX_PROBLEMS;
-        }
-
-        @Override
-        public void record(int row, List<String> cells, boolean fixedWidth) {
-            if (done() || TabularFileReader.isBlank(cells)) {
-                return;
-            }
-            if (headerSize < 0) {
-                header(row, cells);
-                return;
-            }
-            if (!acceptsRows) {
-                return;
-            }
-            if (dataRows >= maxRows) {
-                fail("too-many-rows", String.valueOf(maxRows));
-                return;
-            }
-            dataRows++;
-            if (fixedWidth && cells.size() != headerSize) {
-                add(ImportProblem.of(
-                        row, "", "wrong-field-count", String.valueOf(headerSize), String.valueOf(cells.size())));
-                return;
-            }
-            person(row, cells);
-        }
-
-        @Override
-        public void fail(String code, String... arguments) {
-            problems.accept(ImportProblem.of(0, "", code, arguments));
-            problemCount++;
-            failed = true;
-        }
-
-        @Override
-        public void unreadable(int row) {
-            problems.accept(ImportProblem.of(row, "", "unreadable-file"));
-            problemCount++;
-            failed = true;
         }
 
         FileSummary summary() {
-            if (!failed && (headerSize < 0 || (acceptsRows && dataRows == 0))) {
-                fail("empty-file");
-            }
-            boolean refused = failed || !acceptsRows;
-            return new FileSummary(dataRows, acceptedRows, problemCount, refused);
+            boolean counts = finish();
+            return new FileSummary(dataRows(), acceptedRows, problemCount(), !counts);
         }
 
-        private void header(int row, List<String> cells) {
-            headerSize = cells.size();
-            indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
-            acceptsRows = !indexes.isEmpty();
+        @Override
+        protected void row(int row, List<String> cells) {
+            person(row, cells);
         }
 
         private void person(int row, List<String> cells) {
             List<ImportProblem> found = new ArrayList<>(2);
             String dateText = value(cells, Column.DATE_OF_BIRTH);
-            LocalDate dateOfBirth = date(dateText);
+            LocalDate dateOfBirth = TabularFileReader.date(dateText);
             boolean plausible = dateOfBirth != null
                     && !dateOfBirth.isBefore(AccountRow.EARLIEST_BIRTH_DATE)
                     && !dateOfBirth.isAfter(today);
@@ -456,21 +381,6 @@ final class AccountFileReader {
                 found.add(problem(row, Column.EMAIL, "invalid-email", ImportProblem.excerpt(text)));
             }
             return text.toLowerCase(Locale.ROOT);
-        }
-
-        private String value(List<String> cells, Column column) {
-            Integer index = indexes.get(column);
-            return index == null || index >= cells.size() ? "" : TabularFileReader.clean(cells.get(index));
-        }
-
-        private void add(ImportProblem problem) {
-            if (problemCount < MAX_PROBLEMS) {
-                problems.accept(problem);
-                problemCount++;
-            } else if (problemCount == MAX_PROBLEMS) {
-                problems.accept(ImportProblem.of(0, "", "too-many-problems", String.valueOf(MAX_PROBLEMS)));
-                problemCount++;
-            }
         }
 
         private static ImportProblem problem(int row, Column column, String code, String... arguments) {

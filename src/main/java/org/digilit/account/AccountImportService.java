@@ -19,6 +19,7 @@ import org.digilit.account.AccountImportStore.NewAccount;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.base.ImportProblem;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.identity.IdentityProtector;
 import org.digilit.organisation.OrganisationRef;
 import org.digilit.organisation.OrganisationScope;
@@ -61,6 +62,7 @@ public class AccountImportService {
     private final ImportChecks checks;
     private final AccountProperties properties;
     private final Clock clock;
+    private final ProgrammeTime time;
 
     AccountImportService(
             AccountImportStore store,
@@ -72,7 +74,8 @@ public class AccountImportService {
             ProvisioningOutbox outbox,
             ImportChecks checks,
             AccountProperties properties,
-            Clock clock) {
+            Clock clock,
+            ProgrammeTime time) {
         this.store = store;
         this.moveRequests = moveRequests;
         this.organisations = organisations;
@@ -83,6 +86,7 @@ public class AccountImportService {
         this.checks = checks;
         this.properties = properties;
         this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -148,7 +152,7 @@ public class AccountImportService {
                     fileName,
                     protector.scheme(),
                     MAX_FILE_BYTES,
-                    java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))),
+                    time.today(),
                     row -> {
                         run.add(row);
                         progress.rows(run.rows);

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -16,6 +15,7 @@ import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.base.Bilingual;
 import org.digilit.base.PlatformAddress;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.identity.IdentityNumber;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityProtector;
@@ -67,6 +67,7 @@ public class ActivationService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
+    private final ProgrammeTime time;
     private final SecureRandom random = new SecureRandom();
     private final org.springframework.beans.factory.ObjectProvider<LearnerCardCodes> cardCodes;
 
@@ -81,6 +82,7 @@ public class ActivationService {
             CurrentUser currentUser,
             AuditService audit,
             Clock clock,
+            ProgrammeTime time,
             org.springframework.beans.factory.ObjectProvider<LearnerCardCodes> cardCodes) {
         this.cardCodes = cardCodes;
         this.store = store;
@@ -93,6 +95,7 @@ public class ActivationService {
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -184,7 +187,7 @@ public class ActivationService {
                     organisation,
                     code,
                     page + "?code=" + code,
-                    expires.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate()));
+                    time.day(expires)));
             entries.add(new AuditEntry(
                     user.username(),
                     purpose == SlipPurpose.RESET ? "account.reset-code-issued" : "account.activation-code-issued",

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.digilit.base.PdfFont;
+import org.digilit.base.PdfLearnerCard;
 import org.digilit.base.PdfQrCode;
 import org.jspecify.annotations.Nullable;
 
@@ -86,10 +87,9 @@ final class ActivationSlipPdf {
     private static final float CUT_LINE_GREY = 0.55f;
 
     /** A learner card: credit-card size (ISO/IEC 7810 ID-1), as the session feature prints them. */
-    static final float CARD_WIDTH = 85.6f * MM;
+    static final float CARD_WIDTH = PdfLearnerCard.WIDTH;
 
-    static final float CARD_HEIGHT = 54f * MM;
-    private static final float CARD_QR_SIZE = 30 * MM;
+    static final float CARD_HEIGHT = PdfLearnerCard.HEIGHT;
 
     /**
      * Each person's learner card printed beside their slip (issue #16): the card's code by username, and its words.
@@ -171,69 +171,23 @@ final class ActivationSlipPdf {
         }
     }
 
-    /**
-     * A learner card centred in the slip-sized cell at ({@code x}, {@code top}): its border, the QR code of its code,
-     * the card's title, the person's name and username, the code in letters under the QR code (for typing where no
-     * camera reads it) and the hint. No identity number: the card only names the username.
-     */
+    /** A learner card ({@link PdfLearnerCard}) centred in the slip-sized cell at ({@code x}, {@code top}). */
     private static void drawCard(
             PDPageContentStream stream, Fonts fonts, Cards cards, ActivationSlip slip, float x, float top)
             throws IOException {
-        var code = cards.codeFor().apply(slip.username());
-        float left = x + (SLIP_WIDTH - CARD_WIDTH) / 2;
-        float cardTop = top - (SLIP_HEIGHT - CARD_HEIGHT) / 2;
-        stream.saveGraphicsState();
-        stream.setStrokingColor(RULE_GREY);
-        stream.setLineWidth(0.5f);
-        stream.addRect(left, cardTop - CARD_HEIGHT, CARD_WIDTH, CARD_HEIGHT);
-        stream.stroke();
-        stream.restoreGraphicsState();
-        PdfQrCode.of(code).draw(stream, left + PADDING, cardTop - PADDING, CARD_QR_SIZE);
-        float textLeft = left + 2 * PADDING + CARD_QR_SIZE;
-        float width = CARD_WIDTH - CARD_QR_SIZE - 3 * PADDING;
-        var regular = fonts.regular();
-        var bold = fonts.bold();
-        var mono = fonts.mono();
-        cardText(
+        var card = new PdfLearnerCard.Texts(
+                cards.texts().title(),
+                slip.fullName(),
+                slip.username(),
+                cards.codeFor().apply(slip.username()),
+                cards.texts().hint());
+        PdfLearnerCard.draw(
                 stream,
-                regular,
-                7f,
-                textLeft,
-                cardTop - PADDING - 7,
-                regular.fit(regular.printable(cards.texts().title()), 7f, width));
-        float nameSize = 12f;
-        float y = cardTop - PADDING - 24;
-        for (var line : bold.wrap(bold.printable(slip.fullName()), nameSize, width, 2)) {
-            cardText(stream, bold, nameSize, textLeft, y, line);
-            y -= nameSize * 1.2f;
-        }
-        cardText(stream, mono, 10f, textLeft, y - 4, mono.fit(mono.printable(slip.username()), 10f, width));
-        float codeSize = 6.5f;
-        cardText(
-                stream,
-                mono,
-                codeSize,
-                left + PADDING,
-                cardTop - 2 * PADDING - CARD_QR_SIZE - 2,
-                mono.fit(mono.printable(code), codeSize, CARD_WIDTH - 2 * PADDING));
-        float hy = cardTop - CARD_HEIGHT + PADDING + 8;
-        for (var line : regular.wrap(regular.printable(cards.texts().hint()), 6.5f, CARD_WIDTH - 2 * PADDING, 2)) {
-            cardText(stream, regular, 6.5f, left + PADDING, hy, line);
-            hy -= 8;
-        }
-    }
-
-    private static void cardText(PDPageContentStream stream, PdfFont font, float size, float x, float y, String text)
-            throws IOException {
-        if (text.isEmpty()) {
-            return;
-        }
-        stream.beginText();
-        stream.setNonStrokingColor(0f);
-        stream.setFont(font.font(), size);
-        stream.newLineAtOffset(x, y);
-        stream.showText(text);
-        stream.endText();
+                new PdfLearnerCard.Fonts(fonts.regular(), fonts.bold(), fonts.mono()),
+                card,
+                x + (SLIP_WIDTH - CARD_WIDTH) / 2,
+                top - (SLIP_HEIGHT - CARD_HEIGHT) / 2,
+                RULE_GREY);
     }
 
     /** Dashed lines around and between the slips of one page, over the rows in use only. */

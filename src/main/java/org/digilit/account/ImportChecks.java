@@ -1,13 +1,11 @@
 package org.digilit.account;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.ProgrammeTime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
 class ImportChecks {
 
     private static final Logger log = LoggerFactory.getLogger(ImportChecks.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final JdbcClient jdbc;
     private final AuditService audit;
-    private final Clock clock;
+    private final ProgrammeTime time;
 
-    ImportChecks(JdbcClient jdbc, AuditService audit, Clock clock) {
+    ImportChecks(JdbcClient jdbc, AuditService audit, ProgrammeTime time) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** Out-of-scope matches of the admin's checks today (in the programme's zone). */
     @Transactional(readOnly = true)
     public int matchesToday(String username) {
-        var midnight = LocalDate.now(clock.withZone(ZONE)).atStartOfDay(ZONE).toInstant();
+        var midnight = time.startOf(time.today());
         return jdbc.sql("select coalesce(sum(out_of_scope_matches), 0) from account_import_check"
                         + " where checked_by = :u and checked_at >= :since")
                 .param("u", username)
@@ -68,7 +65,7 @@ class ImportChecks {
                 .param("matches", outOfScopeMatches)
                 .param("applied", applied)
                 .param("capped", capped)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(time.now()))
                 .update();
         var details = "file=" + fileName + " rows=" + rows + " out-of-scope-matches=" + outOfScopeMatches;
         audit.record(new AuditEntry(

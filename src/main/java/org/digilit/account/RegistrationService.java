@@ -4,12 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.base.BotGuard;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.base.TextFolding;
 import org.digilit.identity.IdentityNumbers;
 import org.digilit.identity.IdentityProtector;
@@ -36,7 +36,6 @@ public class RegistrationService {
 
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AccountStore store;
     private final OrganisationService organisations;
@@ -44,6 +43,7 @@ public class RegistrationService {
     private final RateLimiter rateLimiter;
     private final AuditService audit;
     private final Clock clock;
+    private final ProgrammeTime time;
 
     RegistrationService(
             AccountStore store,
@@ -51,13 +51,15 @@ public class RegistrationService {
             IdentityProtector protector,
             RateLimiter rateLimiter,
             AuditService audit,
-            Clock clock) {
+            Clock clock,
+            ProgrammeTime time) {
         this.store = store;
         this.organisations = organisations;
         this.protector = protector;
         this.rateLimiter = rateLimiter;
         this.audit = audit;
         this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -84,7 +86,7 @@ public class RegistrationService {
                 || AccountFileReader.hasControlCharacter(name)) {
             problems.put("fullName", "registration.problem.name");
         }
-        var today = LocalDate.now(clock.withZone(ZONE));
+        var today = time.today();
         var born = form.dateOfBirth();
         if (born == null || born.isAfter(today) || born.isBefore(LocalDate.of(1900, 1, 1))) {
             problems.put("dateOfBirth", "registration.problem.date-of-birth");

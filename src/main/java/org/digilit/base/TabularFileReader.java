@@ -13,8 +13,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -91,6 +95,9 @@ public final class TabularFileReader {
     private static final long RATIO_FREE_BYTES = 1024L * 1024;
 
     private static final int BOM_LENGTH = 3;
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final int SNIFF_CHARS = 64 * 1024;
     private static final long MEGABYTE = 1024L * 1024L;
     /** 9999-12-31, the last day a spreadsheet can show; larger "dates" are left as numbers. */
@@ -158,6 +165,21 @@ public final class TabularFileReader {
         }
         String text = trim(Normalizer.normalize(raw, Normalizer.Form.NFC));
         return text.startsWith("'") ? text.substring(1) : text;
+    }
+
+    /**
+     * A date as people write it in a table: {@code 1990-03-05}, {@code 05/03/1990} or {@code 5/3/1990} (day first);
+     * null otherwise.
+     */
+    public static @Nullable LocalDate date(String text) {
+        for (DateTimeFormatter format : DATE_FORMATS) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        return null;
     }
 
     /** True when every cell of a record is empty once {@link #clean cleaned}: a blank record, to be skipped. */

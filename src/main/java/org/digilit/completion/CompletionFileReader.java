@@ -3,15 +3,11 @@ package org.digilit.completion;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.digilit.base.HeaderedRecords;
 import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
 import org.digilit.base.TabularFileReader;
@@ -30,10 +26,6 @@ final class CompletionFileReader {
 
     static final int MAX_ROWS = 2_000_000;
     static final int MAX_PROBLEMS = 1_000;
-
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     enum Column implements ImportHeader.Column {
         IDENTITY_NUMBER,
@@ -61,17 +53,6 @@ final class CompletionFileReader {
         var checker = new Checker(scheme, today, rows, problems);
         TabularFileReader.read(in, fileName, maxBytes, checker);
         return checker.finish();
-    }
-
-    static @Nullable LocalDate date(String text) {
-        for (var format : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(text, format);
-            } catch (DateTimeParseException e) {
-                // the next format
-            }
-        }
-        return null;
     }
 
     /**
@@ -113,7 +94,7 @@ final class CompletionFileReader {
             found.add(ImportProblem.of(
                     row, Column.FULL_NAME.header(), "too-long", String.valueOf(CompletionRow.NAME_MAX_LENGTH)));
         }
-        var date = date(dateText);
+        var date = TabularFileReader.date(dateText);
         if (dateText.isEmpty()) {
             found.add(ImportProblem.of(row, Column.COMPLETION_DATE.header(), "missing-value"));
         } else if (date == null) {
@@ -172,54 +153,25 @@ final class CompletionFileReader {
                 recordId);
     }
 
-    private static final class Checker implements TabularFileReader.RecordSink {
+    private static final class Checker extends HeaderedRecords<Column> {
 
         private final IdentityScheme scheme;
         private final LocalDate today;
         private final Consumer<CompletionRow> rows;
-        private final Consumer<ImportProblem> problems;
-        private final Map<Column, Integer> indexes = new EnumMap<>(Column.class);
-        private int headerSize = -1;
-        private boolean acceptsRows;
-        private int dataRows;
-        private int problemCount;
-        private boolean failed;
 
         Checker(
                 IdentityScheme scheme,
                 LocalDate today,
                 Consumer<CompletionRow> rows,
                 Consumer<ImportProblem> problems) {
+            super(Column.class, MAX_ROWS, MAX_PROBLEMS, problems);
             this.scheme = scheme;
             this.today = today;
             this.rows = rows;
-            this.problems = problems;
         }
 
         @Override
-        public void record(int row, List<String> cells, boolean fixedWidth) {
-            if (done() || TabularFileReader.isBlank(cells)) {
-                return;
-            }
-            if (headerSize < 0) {
-                headerSize = cells.size();
-                indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
-                acceptsRows = !indexes.isEmpty();
-                return;
-            }
-            if (!acceptsRows) {
-                return;
-            }
-            if (dataRows >= MAX_ROWS) {
-                fail("too-many-rows", String.valueOf(MAX_ROWS));
-                return;
-            }
-            dataRows++;
-            if (fixedWidth && cells.size() != headerSize) {
-                add(ImportProblem.of(
-                        row, "", "wrong-field-count", String.valueOf(headerSize), String.valueOf(cells.size())));
-                return;
-            }
+        protected void row(int row, List<String> cells) {
             var found = new ArrayList<ImportProblem>(2);
             var checked = check(
                     row,
@@ -238,46 +190,6 @@ final class CompletionFileReader {
             if (checked != null) {
                 rows.accept(checked);
             }
-        }
-
-        private String value(List<String> cells, Column column) {
-            var index = indexes.get(column);
-            return index == null || index >= cells.size() ? "" : TabularFileReader.clean(cells.get(index));
-        }
-
-        private void add(ImportProblem problem) {
-            problemCount++;
-            if (problemCount <= MAX_PROBLEMS) {
-                problems.accept(problem);
-            } else if (problemCount == MAX_PROBLEMS + 1) {
-                problems.accept(ImportProblem.of(0, "", "too-many-problems"));
-            }
-        }
-
-        @Override
-        public boolean done() {
-            return failed || problemCount > MAX_PROBLEMS;
-        }
-
-        @Override
-        public void fail(String code, String... arguments) {
-            problems.accept(ImportProblem.of(0, "", code, arguments));
-            problemCount++;
-            failed = true;
-        }
-
-        @Override
-        public void unreadable(int row) {
-            problems.accept(ImportProblem.of(row, "", "unreadable-file"));
-            problemCount++;
-            failed = true;
-        }
-
-        boolean finish() {
-            if (!failed && (headerSize < 0 || (acceptsRows && dataRows == 0))) {
-                fail("empty-file");
-            }
-            return !failed && acceptsRows;
         }
     }
 }

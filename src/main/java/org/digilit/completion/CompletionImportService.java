@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import org.digilit.account.AccountService.IdentityMatch;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.base.ImportProblem;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.identity.IdentityProtector;
 import org.digilit.learning.CompletionsElsewhere;
 import org.digilit.learning.ImportedCompletion;
@@ -28,7 +28,6 @@ import org.digilit.security.Roles.Role;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,7 +58,7 @@ public class CompletionImportService implements CompletionsElsewhere {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
-    private final ZoneId zone;
+    private final ProgrammeTime time;
     private final TransactionTemplate transactions;
 
     CompletionImportService(
@@ -72,7 +71,7 @@ public class CompletionImportService implements CompletionsElsewhere {
             CurrentUser currentUser,
             AuditService audit,
             Clock clock,
-            @Value("${digilit.reporting.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
+            ProgrammeTime time,
             PlatformTransactionManager transactionManager) {
         this.platforms = platforms;
         this.store = store;
@@ -83,7 +82,7 @@ public class CompletionImportService implements CompletionsElsewhere {
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
-        this.zone = zone;
+        this.time = time;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -289,7 +288,7 @@ public class CompletionImportService implements CompletionsElsewhere {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return time.today();
     }
 
     private static String clean(@Nullable String value) {
@@ -323,7 +322,7 @@ public class CompletionImportService implements CompletionsElsewhere {
     /** The course completions a programme's completion stands for, at the start of its day in the programme's zone. */
     private List<ImportedCompletion> completions(
             IdentityMatch account, ExternalProgramme programme, String source, LocalDate on) {
-        var at = on.atStartOfDay(zone).toInstant();
+        var at = time.startOf(on);
         return programme.courseIds().stream()
                 .map(course -> new ImportedCompletion(
                         account.username(), course, at, source, account.organisationCode(), account.audience()))

@@ -1,7 +1,7 @@
 package org.digilit.device;
 
-import java.time.ZoneId;
 import java.util.List;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.base.Quarter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,15 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeviceReportService {
 
-    /** The programme's time zone: quarters end at midnight there. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private final ReportQueries queries;
     private final DeviceScope scope;
+    private final ProgrammeTime time;
 
-    DeviceReportService(ReportQueries queries, DeviceScope scope) {
+    DeviceReportService(ReportQueries queries, DeviceScope scope, ProgrammeTime time) {
         this.queries = queries;
         this.scope = scope;
+        this.time = time;
     }
 
     @Transactional(readOnly = true)
@@ -33,8 +32,8 @@ public class DeviceReportService {
         }
         return queries.quarter(
                 reading,
-                quarter.firstDay().atStartOfDay(ZONE).toInstant(),
-                quarter.next().firstDay().atStartOfDay(ZONE).toInstant());
+                time.startOf(quarter.firstDay()),
+                time.startOf(quarter.next().firstDay()));
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,6 @@
 package org.digilit.learning;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.stream.Collectors;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
 import org.digilit.base.Audience;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.base.Quarter;
 import org.digilit.course.CatalogueService;
 import org.digilit.organisation.OrganisationRef;
@@ -36,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssignmentService {
 
     /** The programme's calendar: quarters turn at midnight in Vietnam. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** How many quarters ahead (this one included) an assignment may fall due. */
     public static final int DUE_QUARTERS_AHEAD = 8;
@@ -47,6 +45,7 @@ public class AssignmentService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
+    private final ProgrammeTime time;
 
     AssignmentService(
             AssignmentStore store,
@@ -54,18 +53,20 @@ public class AssignmentService {
             CatalogueService catalogue,
             CurrentUser currentUser,
             AuditService audit,
-            Clock clock) {
+            Clock clock,
+            ProgrammeTime time) {
         this.store = store;
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.time = time;
     }
 
     /** The quarter it is now, in the programme's calendar. */
     public Quarter currentQuarter() {
-        return Quarter.of(LocalDate.now(clock.withZone(ZONE)));
+        return time.quarter();
     }
 
     /** The quarters an assignment may fall due: this one and the next seven. */

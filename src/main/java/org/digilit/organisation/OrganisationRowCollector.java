@@ -2,22 +2,21 @@ package org.digilit.organisation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.digilit.base.HeaderedRecords;
 import org.digilit.base.ImportHeader;
 import org.digilit.base.ImportProblem;
-import org.digilit.base.TabularFileReader;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the records of an import file, whatever its format: the first non-blank record is the header, every later
  * non-blank record one organisation. Collects the good rows and every problem, up to {@link #MAX_PROBLEMS}.
  */
-final class OrganisationRowCollector implements TabularFileReader.RecordSink {
+final class OrganisationRowCollector extends HeaderedRecords<OrganisationRowCollector.Column> {
 
     static final int MAX_PROBLEMS = 1_000;
     static final int MAX_HEADCOUNT = 10_000_000;
@@ -42,42 +41,21 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
     private final List<OrganisationRow> rows = new ArrayList<>();
 
     private final List<Integer> rowNumbers = new ArrayList<>();
-    private final List<ImportProblem> problems = new ArrayList<>();
-    private final Map<Column, Integer> indexes = new EnumMap<>(Column.class);
+    private final List<ImportProblem> problems;
     private final Map<String, Integer> firstRowByCode = new HashMap<>();
-    private int headerSize = -1;
-    private boolean acceptsRows;
-    private int dataRows;
-    private boolean failed;
 
-    /** True once the parse should stop: too many problems, or the file as a whole failed. */
-    @Override
-    public boolean done() {
-        return failed || problems.size() > MAX_PROBLEMS;
+    OrganisationRowCollector() {
+        this(new ArrayList<>());
     }
 
-    /**
-     * Takes one record (row number as a spreadsheet shows it). With {@code fixedWidth} (CSV) a record must have as
-     * many fields as the header; in a spreadsheet missing cells are simply empty.
-     */
+    private OrganisationRowCollector(List<ImportProblem> problems) {
+        super(Column.class, Integer.MAX_VALUE, MAX_PROBLEMS, problems::add);
+        this.problems = problems;
+    }
+
+    /** One organisation (row number as a spreadsheet shows it). */
     @Override
-    public void record(int row, List<String> cells, boolean fixedWidth) {
-        if (done() || TabularFileReader.isBlank(cells)) {
-            return;
-        }
-        if (headerSize < 0) {
-            header(row, cells);
-            return;
-        }
-        if (!acceptsRows) {
-            return;
-        }
-        dataRows++;
-        if (fixedWidth && cells.size() != headerSize) {
-            add(ImportProblem.of(
-                    row, "", "wrong-field-count", String.valueOf(headerSize), String.valueOf(cells.size())));
-            return;
-        }
+    protected void row(int row, List<String> cells) {
         organisation(row, cells);
     }
 
@@ -87,8 +65,7 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
         rows.clear();
         rowNumbers.clear();
         problems.clear();
-        problems.add(ImportProblem.of(0, "", code, arguments));
-        failed = true;
+        super.fail(code, arguments);
     }
 
     /** Reading stopped at {@code row}: the problems so far stay, the rows go. */
@@ -96,21 +73,12 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
     public void unreadable(int row) {
         rows.clear();
         rowNumbers.clear();
-        problems.add(ImportProblem.of(row, "", "unreadable-file"));
-        failed = true;
+        super.unreadable(row);
     }
 
     ParsedOrganisationFile result() {
-        if (!failed && (headerSize < 0 || (acceptsRows && dataRows == 0))) {
-            problems.add(ImportProblem.of(0, "", "empty-file"));
-        }
-        return new ParsedOrganisationFile(rows, rowNumbers, Math.max(0, dataRows - rows.size()), problems);
-    }
-
-    private void header(int row, List<String> cells) {
-        headerSize = cells.size();
-        indexes.putAll(ImportHeader.read(row, cells, Column.class, this::add));
-        acceptsRows = !indexes.isEmpty();
+        finish();
+        return new ParsedOrganisationFile(rows, rowNumbers, Math.max(0, dataRows() - rows.size()), problems);
     }
 
     private void organisation(int row, List<String> cells) {
@@ -201,19 +169,6 @@ final class OrganisationRowCollector implements TabularFileReader.RecordSink {
             }
         }
         return null;
-    }
-
-    private String value(List<String> cells, Column column) {
-        Integer index = indexes.get(column);
-        return index == null || index >= cells.size() ? "" : TabularFileReader.clean(cells.get(index));
-    }
-
-    private void add(ImportProblem problem) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(problem);
-        } else if (problems.size() == MAX_PROBLEMS) {
-            problems.add(ImportProblem.of(0, "", "too-many-problems", String.valueOf(MAX_PROBLEMS)));
-        }
     }
 
     private static ImportProblem problem(int row, Column column, String code, String... arguments) {

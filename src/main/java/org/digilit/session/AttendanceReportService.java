@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,11 +13,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.digilit.audit.AuditService;
 import org.digilit.audit.AuditService.AuditEntry;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
 import org.digilit.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,7 @@ public class AttendanceReportService {
     private final AuditService audit;
     private final SessionProperties properties;
     private final Clock clock;
-    private final ZoneId zone;
+    private final ProgrammeTime time;
 
     AttendanceReportService(
             AttendanceQueries queries,
@@ -49,19 +48,19 @@ public class AttendanceReportService {
             AuditService audit,
             SessionProperties properties,
             Clock clock,
-            @Value("${digilit.reporting.zone:Asia/Ho_Chi_Minh}") String zone) {
+            ProgrammeTime time) {
         this.queries = queries;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.time = time;
     }
 
     /** Today in the programme's time zone. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), zone);
+        return time.day(clock.instant());
     }
 
     /**
@@ -79,8 +78,8 @@ public class AttendanceReportService {
         }
         var paths = new LinkedHashMap<Long, String>();
         rows.forEach(o -> paths.put(o.id(), o.path()));
-        var from = periodStart.atStartOfDay(zone).toInstant();
-        var to = unit.next(periodStart).atStartOfDay(zone).toInstant();
+        var from = time.startOf(periodStart);
+        var to = time.startOf(unit.next(periodStart));
         var now = clock.instant();
         var figures = queries.figures(paths, from, to.isAfter(now) ? now : to);
         var result = new ArrayList<AttendanceFigure>();
@@ -105,8 +104,8 @@ public class AttendanceReportService {
         var start = periodStart;
         var now = clock.instant();
         for (int i = 0; i < count; i++) {
-            var from = start.atStartOfDay(zone).toInstant();
-            var to = unit.next(start).atStartOfDay(zone).toInstant();
+            var from = time.startOf(start);
+            var to = time.startOf(unit.next(start));
             int held = 0, enrolled = 0, attended = 0;
             for (var f :
                     queries.figures(paths, from, to.isAfter(now) ? now : to).values()) {

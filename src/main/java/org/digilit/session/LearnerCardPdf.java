@@ -9,7 +9,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.digilit.base.PdfFont;
-import org.digilit.base.PdfQrCode;
+import org.digilit.base.PdfLearnerCard;
 
 /**
  * Learner cards, ten on an A4 page (two columns of credit-card-sized cards): the learner's name, their username, the
@@ -24,14 +24,12 @@ final class LearnerCardPdf {
     static final int MAX_CARDS = 1_000;
     private static final float MM = 72f / 25.4f;
     private static final PDRectangle PAGE = PDRectangle.A4;
-    private static final float CARD_WIDTH = 85.6f * MM;
-    private static final float CARD_HEIGHT = 54f * MM;
+    private static final float CARD_WIDTH = PdfLearnerCard.WIDTH;
+    private static final float CARD_HEIGHT = PdfLearnerCard.HEIGHT;
     private static final int COLUMNS = 2;
     private static final int ROWS = 5;
     private static final float MARGIN_X = (PAGE.getWidth() - COLUMNS * CARD_WIDTH) / 2;
     private static final float MARGIN_Y = (PAGE.getHeight() - ROWS * CARD_HEIGHT) / 2;
-    private static final float QR_SIZE = 30 * MM;
-    private static final float PADDING = 4 * MM;
 
     private LearnerCardPdf() {}
 
@@ -42,9 +40,10 @@ final class LearnerCardPdf {
         var out = new ByteArrayOutputStream(16_384 + cards.size() * 1_024);
         try (var document = new PDDocument()) {
             document.getDocumentInformation().setTitle(title);
-            var regular = PdfFont.load(document, PdfFont.REGULAR);
-            var bold = PdfFont.load(document, PdfFont.BOLD);
-            var mono = PdfFont.load(document, PdfFont.MONO_BOLD);
+            var fonts = new PdfLearnerCard.Fonts(
+                    PdfFont.load(document, PdfFont.REGULAR),
+                    PdfFont.load(document, PdfFont.BOLD),
+                    PdfFont.load(document, PdfFont.MONO_BOLD));
             int perPage = COLUMNS * ROWS;
             for (int first = 0; first < cards.size(); first += perPage) {
                 var page = new PDPage(PAGE);
@@ -54,7 +53,14 @@ final class LearnerCardPdf {
                     for (int i = 0; i < onPage.size(); i++) {
                         float left = MARGIN_X + (i % COLUMNS) * CARD_WIDTH;
                         float top = PAGE.getHeight() - MARGIN_Y - (float) (i / COLUMNS) * CARD_HEIGHT;
-                        draw(stream, onPage.get(i), left, top, title, hint, regular, bold, mono);
+                        var card = onPage.get(i);
+                        PdfLearnerCard.draw(
+                                stream,
+                                fonts,
+                                new PdfLearnerCard.Texts(title, card.fullName(), card.username(), card.code(), hint),
+                                left,
+                                top,
+                                0.55f);
                     }
                 }
             }
@@ -63,58 +69,5 @@ final class LearnerCardPdf {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static void draw(
-            PDPageContentStream stream,
-            Card card,
-            float left,
-            float top,
-            String title,
-            String hint,
-            PdfFont regular,
-            PdfFont bold,
-            PdfFont mono)
-            throws IOException {
-        stream.setStrokingColor(0.55f);
-        stream.setLineWidth(0.5f);
-        stream.addRect(left, top - CARD_HEIGHT, CARD_WIDTH, CARD_HEIGHT);
-        stream.stroke();
-        PdfQrCode.of(card.code()).draw(stream, left + PADDING, top - PADDING, QR_SIZE);
-        float textLeft = left + 2 * PADDING + QR_SIZE;
-        float width = CARD_WIDTH - QR_SIZE - 3 * PADDING;
-        text(stream, regular, 7f, textLeft, top - PADDING - 7, regular.fit(regular.printable(title), 7f, width));
-        float nameSize = 12f;
-        var name = bold.wrap(bold.printable(card.fullName()), nameSize, width, 2);
-        float y = top - PADDING - 24;
-        for (var line : name) {
-            text(stream, bold, nameSize, textLeft, y, line);
-            y -= nameSize * 1.2f;
-        }
-        text(stream, mono, 10f, textLeft, y - 4, mono.fit(mono.printable(card.username()), 10f, width));
-        float codeSize = 6.5f;
-        text(
-                stream,
-                mono,
-                codeSize,
-                left + PADDING,
-                top - 2 * PADDING - QR_SIZE - 2,
-                mono.fit(mono.printable(card.code()), codeSize, CARD_WIDTH - 2 * PADDING));
-        var hints = regular.wrap(regular.printable(hint), 6.5f, CARD_WIDTH - 2 * PADDING, 2);
-        float hy = top - CARD_HEIGHT + PADDING + 8;
-        for (var line : hints) {
-            text(stream, regular, 6.5f, left + PADDING, hy, line);
-            hy -= 8;
-        }
-    }
-
-    private static void text(PDPageContentStream stream, PdfFont font, float size, float x, float y, String text)
-            throws IOException {
-        stream.beginText();
-        stream.setNonStrokingColor(0f);
-        stream.setFont(font.font(), size);
-        stream.newLineAtOffset(x, y);
-        stream.showText(text);
-        stream.endText();
     }
 }

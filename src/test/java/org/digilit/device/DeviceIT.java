@@ -30,6 +30,9 @@ class DeviceIT {
     OrganisationImportService imports;
 
     @Autowired
+    org.digilit.base.ProgrammeTime time;
+
+    @Autowired
     OrganisationService organisations;
 
     @Autowired
@@ -312,7 +315,7 @@ class DeviceIT {
     void the_report_counts_requests_per_organisation_and_quarter() {
         approvedRequest();
         data.signInOfficer("C1");
-        var quarter = org.digilit.base.Quarter.of(java.time.LocalDate.now(DeviceReportService.ZONE));
+        var quarter = time.quarter();
         var rows = reports.quarter(quarter);
         var school = rows.stream()
                 .filter(r -> r.organisationId() == data.school1)

@@ -22,8 +22,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
@@ -33,6 +31,8 @@ import org.digilit.account.AccountState;
 import org.digilit.account.ActivationService;
 import org.digilit.account.SlipPurpose;
 import org.digilit.audit.AuditService.AuditRecord;
+import org.digilit.base.Facts;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.organisation.ui.OrganisationPicker;
@@ -48,16 +48,20 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({Roles.ORG_ADMIN, Roles.PLATFORM_ADMIN})
 class AccountDetailsView extends Main implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private final transient AccountService accounts;
     private final transient OrganisationService organisations;
     private final transient ActivationService activation;
     private String title = "";
     private long accountId;
 
-    AccountDetailsView(AccountService accounts, OrganisationService organisations, ActivationService activation) {
+    private final ProgrammeTime time;
+
+    AccountDetailsView(
+            AccountService accounts,
+            OrganisationService organisations,
+            ActivationService activation,
+            ProgrammeTime time) {
+        this.time = time;
         this.accounts = accounts;
         this.organisations = organisations;
         this.activation = activation;
@@ -114,7 +118,7 @@ class AccountDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         add(new Anchor("accounts", getTranslation("accounts.back")), new H1(title), facts, actions(account));
 
         var trail = new Grid<AuditRecord>();
-        trail.addColumn(r -> TIME.format(r.occurredAt()))
+        trail.addColumn(r -> time.dateTime().format(r.occurredAt()))
                 .setHeader(getTranslation("audit.when"))
                 .setAutoWidth(true);
         trail.addColumn(AuditRecord::actor)
@@ -224,7 +228,7 @@ class AccountDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
     }
 
     private String time(@Nullable Instant instant) {
-        return instant == null ? "—" : TIME.format(instant);
+        return instant == null ? "—" : time.dateTime().format(instant);
     }
 
     @Override

@@ -4,37 +4,25 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import org.digilit.account.AccountImportRejectedException;
 import org.digilit.account.AccountImportReport;
 import org.digilit.account.AccountImportService;
 import org.digilit.account.ImportProgress;
-import org.digilit.base.ImportProblemReport;
-import org.digilit.base.ImportProblemsGrid;
-import org.digilit.base.LimitedUploadHandler;
-import org.digilit.base.UploadTexts;
+import org.digilit.base.ImportWizard;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -55,18 +43,14 @@ class AccountImportView extends Main implements HasDynamicTitle {
     private static final int POLL_MILLIS = 500;
 
     private final transient AccountImportService imports;
-    private final Div summary = new Div();
+    private final ImportWizard wizard = new ImportWizard(
+            AccountImportService.MAX_FILE_BYTES, "people-import.rejected-file", "people-import-problems.csv");
     private final ProgressBar progressBar = new ProgressBar();
     private final Paragraph progressText = new Paragraph();
-    private final ImportProblemsGrid problems = new ImportProblemsGrid();
     private final H2 matchesTitle = new H2();
     private final Grid<AccountImportReport.Match> matches = new Grid<>();
-    private final Anchor download = new Anchor();
     private final Button check = new Button();
-    private final Button apply = new Button();
     private final Anchor queue = new Anchor("accounts/verification");
-    private @Nullable Path uploaded;
-    private String uploadedName = "";
     private transient @Nullable ImportProgress progress;
     private boolean applying;
     private @Nullable Registration pollListener;
@@ -75,19 +59,8 @@ class AccountImportView extends Main implements HasDynamicTitle {
         this.imports = imports;
         addClassName("page");
         addClassName("account-import");
-
-        // The size limit holds on the server while the bytes arrive (issue #14); the file is deleted once applied,
-        // replaced, or when the view closes.
-        var upload = new Upload(new LimitedUploadHandler(
-                AccountImportService.MAX_FILE_BYTES,
-                (name, file) -> replaceUpload(file, name),
-                () -> error(getTranslation("people-import.rejected-file"))));
-        upload.setI18n(UploadTexts.of(this::getTranslation));
-        upload.setAcceptedFileExtensions(".csv", ".xlsx");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) AccountImportService.MAX_FILE_BYTES);
-        upload.addFileRejectedListener(rejected -> error(getTranslation("people-import.rejected-file")));
-        upload.addAllFinishedListener(finished -> start(false));
+        // The shared steps; the page runs them in the background, with a progress bar.
+        wizard.actions(() -> start(false), () -> start(true));
 
         matchesTitle.setText(getTranslation("people-import.matches"));
         matchesTitle.setVisible(false);
@@ -99,72 +72,51 @@ class AccountImportView extends Main implements HasDynamicTitle {
                 .setFlexGrow(1);
         matches.setVisible(false);
         matches.addClassName("import-matches");
-        download.setText(getTranslation("import.download-report"));
-        download.setVisible(false);
 
         check.setText(getTranslation("people-import.check"));
         check.setEnabled(false);
         check.addClickListener(click -> start(false));
-        apply.setText(getTranslation("import.apply"));
-        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        apply.setEnabled(false);
-        apply.addClickListener(click -> start(true));
         queue.setText(getTranslation("people-import.to-queue"));
         queue.setVisible(false);
 
         progressBar.setVisible(false);
         progressBar.getElement().setAttribute("aria-label", getTranslation("people-import.progress"));
         progressText.setVisible(false);
-        summary.addClassName("import-summary");
-        summary.getElement().setAttribute("aria-live", "polite");
         add(
                 new H1(getTranslation("people-import.title")),
                 new Paragraph(getTranslation("people-import.help")),
                 new Paragraph(getTranslation("people-import.columns")),
-                upload,
+                wizard.upload(),
                 progressBar,
                 progressText,
-                summary,
+                wizard.summary(),
                 check,
-                apply,
+                wizard.applyButton(),
                 queue,
-                download,
-                problems,
+                wizard.download(),
+                wizard.problems(),
                 matchesTitle,
                 matches);
     }
 
-    private synchronized void replaceUpload(Path copy, String name) {
-        deleteUpload();
-        uploaded = copy;
-        uploadedName = name;
-    }
-
-    private synchronized void deleteUpload() {
-        if (uploaded != null) {
-            LimitedUploadHandler.delete(uploaded);
-            uploaded = null;
-        }
-    }
-
     private synchronized void start(boolean applyFile) {
-        if (uploaded == null || progress != null) {
+        var file = wizard.file();
+        if (file == null || progress != null) {
             return;
         }
-        var file = uploaded;
-        var name = uploadedName;
+        var name = wizard.fileName();
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            error(getTranslation("import.unreadable"));
+            wizard.error(getTranslation("import.unreadable"));
             return;
         }
         var running = new ImportProgress(size);
         progress = running;
         applying = applyFile;
         check.setEnabled(false);
-        apply.setEnabled(false);
+        wizard.applyButton().setEnabled(false);
         progressBar.setValue(0);
         progressBar.setVisible(true);
         progressText.setVisible(true);
@@ -211,7 +163,6 @@ class AccountImportView extends Main implements HasDynamicTitle {
             pollListener.remove();
             pollListener = null;
         }
-        deleteUpload();
     }
 
     private synchronized void finished(
@@ -220,51 +171,38 @@ class AccountImportView extends Main implements HasDynamicTitle {
         UI.getCurrent().setPollInterval(-1);
         progressBar.setVisible(false);
         progressText.setVisible(false);
-        check.setEnabled(uploaded != null);
+        check.setEnabled(wizard.file() != null);
         if (report == null) {
-            error(getTranslation(failure == null ? "import.unreadable" : failure));
+            wizard.error(getTranslation(failure == null ? "import.unreadable" : failure));
             return;
         }
-        summary.removeAll();
-        if (report.valid()) {
-            summary.add(new Paragraph(getTranslation(
-                    report.applied() ? "people-import.done" : "people-import.ready",
-                    report.rows(),
-                    report.created(),
-                    report.updated(),
-                    report.unchanged())));
-            if (report.claimed() + report.moveRequested() > 0) {
-                summary.add(new Paragraph(getTranslation(
-                        report.applied() ? "people-import.elsewhere.done" : "people-import.elsewhere",
-                        report.claimed(),
-                        report.moveRequested())));
-            }
-        } else {
-            summary.add(new Paragraph(getTranslation("import.invalid", report.problemCount())));
+        var summary = new ArrayList<String>();
+        summary.add(getTranslation(
+                report.applied() ? "people-import.done" : "people-import.ready",
+                report.rows(),
+                report.created(),
+                report.updated(),
+                report.unchanged()));
+        if (report.claimed() + report.moveRequested() > 0) {
+            summary.add(getTranslation(
+                    report.applied() ? "people-import.elsewhere.done" : "people-import.elsewhere",
+                    report.claimed(),
+                    report.moveRequested()));
         }
+        var notice =
+                report.applied() ? getTranslation("people-import.applied", report.created(), report.updated()) : null;
+        wizard.show(new ImportWizard.Outcome(
+                report.valid(), report.problemCount(), report.problems(), report.applied(), summary, notice));
         if (report.applied()) {
-            Notification.show(getTranslation("people-import.applied", report.created(), report.updated()))
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            deleteUpload();
             check.setEnabled(false);
         }
+        if (applied) {
+            wizard.applyButton().setEnabled(false); // an apply that did not apply is not offered again
+        }
         queue.setVisible(report.applied() && report.created() + report.updated() > 0);
-        apply.setEnabled(report.valid() && !report.applied() && !applied);
-        problems.show(report.problems());
-        problems.setVisible(!report.valid());
         matches.setItems(report.matches());
         matches.setVisible(!report.matches().isEmpty());
         matchesTitle.setVisible(!report.matches().isEmpty());
-        download.setVisible(!report.valid());
-        if (!report.valid()) {
-            var csv = ImportProblemReport.csv(report.problems(), this::getTranslation)
-                    .getBytes(StandardCharsets.UTF_8);
-            download.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                    new ByteArrayInputStream(csv),
-                    "people-import-problems.csv",
-                    "text/csv;charset=UTF-8",
-                    csv.length)));
-        }
     }
 
     /** "Unchanged", or the columns the row changes, in the reader's language. */
@@ -285,10 +223,6 @@ class AccountImportView extends Main implements HasDynamicTitle {
                         match.changedColumns().stream()
                                 .map(column -> getTranslation("people-import.column." + column))
                                 .toList()));
-    }
-
-    private void error(String message) {
-        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     @Override

@@ -12,12 +12,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.digilit.account.AccountImportService;
 import org.digilit.account.ImportCapNotice;
 import org.digilit.account.MoveRequestService;
 import org.digilit.account.MoveRequestService.MoveRequest;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.security.Roles;
 
 /**
@@ -30,13 +29,13 @@ import org.digilit.security.Roles;
 @Menu(title = "nav.account-requests", order = 42)
 class AccountRequestsView extends Main implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private final transient MoveRequestService moves;
     private final Grid<MoveRequest> requests = new Grid<>();
 
-    AccountRequestsView(MoveRequestService moves, AccountImportService imports) {
+    private final ProgrammeTime time;
+
+    AccountRequestsView(MoveRequestService moves, AccountImportService imports, ProgrammeTime time) {
+        this.time = time;
         this.moves = moves;
         addClassName("page");
         addClassName("account-requests");
@@ -44,7 +43,7 @@ class AccountRequestsView extends Main implements HasDynamicTitle {
         requests.addColumn(MoveRequest::fullName).setHeader(getTranslation("accounts.name"));
         requests.addColumn(MoveRequest::maskedIdentityNumber).setHeader(getTranslation("accounts.identity"));
         requests.addColumn(r -> r.fromCode() + " → " + r.toCode()).setHeader(getTranslation("requests.move"));
-        requests.addColumn(r -> r.requestedBy() + " · " + TIME.format(r.requestedAt()))
+        requests.addColumn(r -> r.requestedBy() + " · " + time.dateTime().format(r.requestedAt()))
                 .setHeader(getTranslation("requests.asked"));
         requests.addComponentColumn(r -> {
                     var grant = new Button(getTranslation("requests.grant"), click -> decide(r, true));
@@ -61,7 +60,7 @@ class AccountRequestsView extends Main implements HasDynamicTitle {
         notices.addColumn(ImportCapNotice::checkedBy).setHeader(getTranslation("requests.cap.who"));
         notices.addColumn(ImportCapNotice::fileName).setHeader(getTranslation("requests.cap.file"));
         notices.addColumn(ImportCapNotice::outOfScopeMatches).setHeader(getTranslation("requests.cap.matches"));
-        notices.addColumn(n -> TIME.format(n.checkedAt())).setHeader(getTranslation("audit.when"));
+        notices.addColumn(n -> time.dateTime().format(n.checkedAt())).setHeader(getTranslation("audit.when"));
         notices.setItems(imports.capNotices());
         notices.setAllRowsVisible(true);
         notices.addClassName("cap-notices");

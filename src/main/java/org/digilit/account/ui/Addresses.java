@@ -1,6 +1,6 @@
 package org.digilit.account.ui;
 
-import com.vaadin.flow.server.VaadinRequest;
+import org.digilit.base.ClientAddress;
 
 /**
  * The client's address, for the audit trail and rate limits. (Slips' QR codes use the configured public address,
@@ -11,7 +11,6 @@ final class Addresses {
     private Addresses() {}
 
     static String client() {
-        var request = VaadinRequest.getCurrent();
-        return request == null ? "unknown" : request.getRemoteAddr();
+        return ClientAddress.orUnknown();
     }
 }

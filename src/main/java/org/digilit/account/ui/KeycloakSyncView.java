@@ -20,6 +20,7 @@ import org.digilit.account.DirectoryUnavailableException;
 import org.digilit.account.PrivilegedHolding;
 import org.digilit.account.ReconciliationReport;
 import org.digilit.account.ReconciliationService;
+import org.digilit.base.Facts;
 import org.digilit.security.CurrentUser;
 import org.digilit.security.Roles;
 

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.digilit.account.ActivationService;
 import org.digilit.account.SlipPurpose;
+import org.digilit.base.Facts;
 import org.digilit.security.Roles;
 
 /**

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.digilit.account.AccountService;
+import org.digilit.base.Facts;
 import org.digilit.security.Roles;
 import org.jspecify.annotations.Nullable;
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.digilit.account.Registration;
 import org.digilit.account.RegistrationService;
 import org.digilit.base.BotGuard;
+import org.digilit.base.FormRefusal;
 import org.digilit.identity.IdentityNumbers.Gender;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OrganisationSummary;
@@ -140,21 +141,10 @@ class RegistrationView extends Main implements HasDynamicTitle {
                 done.addClassName("registration-received");
                 add(new H1(getTranslation("registration.title")), done);
             }
-            case RATE_LIMITED -> {
-                message.addClassName("error");
-                message.add(new Paragraph(getTranslation("registration.rate-limited")));
-            }
-            case INVALID -> {
-                message.addClassName("error");
-                message.add(new Paragraph(getTranslation("registration.invalid")));
-                result.problems().forEach((field, key) -> {
-                    var component = fields.get(field);
-                    if (component != null) {
-                        component.setErrorMessage(getTranslation(key));
-                        component.setInvalid(true);
-                    }
-                });
-            }
+            case RATE_LIMITED ->
+                FormRefusal.show(message, getTranslation("registration.rate-limited"), Map.of(), fields);
+            case INVALID ->
+                FormRefusal.show(message, getTranslation("registration.invalid"), result.problems(), fields);
         }
     }
 

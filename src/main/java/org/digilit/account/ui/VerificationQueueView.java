@@ -22,6 +22,7 @@ import org.digilit.account.AccountListItem;
 import org.digilit.account.AccountService;
 import org.digilit.account.AccountState;
 import org.digilit.account.WalkInQueue;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.organisation.OrganisationService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles;
@@ -48,8 +49,14 @@ class VerificationQueueView extends Main implements HasDynamicTitle {
     private final Grid<WalkInQueue.Waiting> walkIns = new Grid<>();
     private final Paragraph walkInCount = new Paragraph();
 
+    private final ProgrammeTime time;
+
     VerificationQueueView(
-            AccountService accounts, OrganisationService organisations, ObjectProvider<WalkInQueue> walkInQueue) {
+            AccountService accounts,
+            OrganisationService organisations,
+            ObjectProvider<WalkInQueue> walkInQueue,
+            ProgrammeTime time) {
+        this.time = time;
         this.accounts = accounts;
         this.walkInQueue = walkInQueue.getIfAvailable();
         addClassName("page");
@@ -99,9 +106,7 @@ class VerificationQueueView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("walkins.phone"))
                 .setAutoWidth(true);
         walkIns.addColumn(w -> w.organisationCode() + " · " + w.place() + " · "
-                        + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
-                                .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
-                                .format(w.sessionStartsAt()))
+                        + time.date().format(w.sessionStartsAt()))
                 .setHeader(getTranslation("walkins.where"))
                 .setAutoWidth(true);
         walkIns.addComponentColumn(w -> {

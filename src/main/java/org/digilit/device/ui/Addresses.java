@@ -1,6 +1,6 @@
 package org.digilit.device.ui;
 
-import com.vaadin.flow.server.VaadinRequest;
+import org.digilit.base.ClientAddress;
 
 /** The client's address, for the audit trail and the donation page's rate limit (as account.ui does). */
 final class Addresses {
@@ -8,7 +8,6 @@ final class Addresses {
     private Addresses() {}
 
     static String client() {
-        var request = VaadinRequest.getCurrent();
-        return request == null ? "unknown" : request.getRemoteAddr();
+        return ClientAddress.orUnknown();
     }
 }

@@ -11,8 +11,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.base.Quarter;
 import org.digilit.device.DeviceReportRow;
 import org.digilit.device.DeviceReportService;
@@ -32,10 +32,13 @@ class DeviceReportView extends Main implements HasDynamicTitle {
     private final Grid<DeviceReportRow> grid = new Grid<>();
     private final Div totals = new Div();
 
-    DeviceReportView(DeviceReportService reports) {
+    private final ProgrammeTime time;
+
+    DeviceReportView(DeviceReportService reports, ProgrammeTime time) {
+        this.time = time;
         this.reports = reports;
         addClassNames("page", "device-report");
-        var current = Quarter.of(LocalDate.now(DeviceReportService.ZONE));
+        var current = time.quarter();
         var quarters = new ArrayList<Quarter>();
         for (var q = current; quarters.size() < 8; q = q.previous()) {
             quarters.add(q);

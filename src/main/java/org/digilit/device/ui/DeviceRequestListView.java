@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -14,9 +13,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.device.DeviceLedger;
-import org.digilit.device.DeviceReportService;
 import org.digilit.device.DeviceRequest;
 import org.digilit.device.RequestPriority;
 import org.digilit.device.RequestService;
@@ -32,14 +30,15 @@ import org.digilit.security.Roles;
 @Menu(title = "device.menu.requests", order = 61)
 class DeviceRequestListView extends Main implements HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final transient RequestService requests;
     private final transient DeviceLedger ledger;
     private final Select<RequestStatus> status = new Select<>();
     private final Div cards = new Div();
 
-    DeviceRequestListView(RequestService requests, DeviceLedger ledger) {
+    private final ProgrammeTime time;
+
+    DeviceRequestListView(RequestService requests, DeviceLedger ledger, ProgrammeTime time) {
+        this.time = time;
         this.requests = requests;
         this.ledger = ledger;
         addClassNames("page", "narrow", "device-requests");
@@ -66,13 +65,8 @@ class DeviceRequestListView extends Main implements HasDynamicTitle {
     }
 
     private Div card(DeviceRequest request) {
-        var card = new Div();
-        card.addClassName("request-card");
-        card.getElement().setAttribute("data-number", request.number());
-        card.add(new H2(request.number()));
-        var place = ledger.place(request.organisationId())
-                .map(o -> o.name(getLocale()))
-                .orElse("");
+        var card = RequestCards.card(request);
+        var place = RequestCards.place(ledger, request, getLocale());
         card.add(new Paragraph(place + " · " + getTranslation("device.need." + request.need()) + " · "
                 + getTranslation("device.priority." + request.priority().name())));
         card.add(new Paragraph(
@@ -81,9 +75,7 @@ class DeviceRequestListView extends Main implements HasDynamicTitle {
                         : getTranslation("device.requests.learner-account", request.learnerUsername())));
         card.add(new Paragraph(request.reason()));
         card.add(new Paragraph(getTranslation(
-                "device.requests.by",
-                request.requestedBy(),
-                DATE.format(request.requestedAt().atZone(DeviceReportService.ZONE)))));
+                "device.requests.by", request.requestedBy(), time.date().format(request.requestedAt()))));
         if (request.rejectionReason() != null) {
             card.add(new Paragraph(getTranslation("device.requests.rejected-because", request.rejectionReason())));
         }

@@ -20,12 +20,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.device.CollectionPoint;
 import org.digilit.device.DeviceItem;
 import org.digilit.device.DeviceNavigation;
-import org.digilit.device.DeviceReportService;
 import org.digilit.device.DeviceService;
 import org.digilit.device.DeviceStage;
 import org.digilit.device.RequestService;
@@ -46,8 +45,6 @@ import org.digilit.security.Roles;
 @Menu(title = "device.menu.stock", order = 60)
 class DeviceStockView extends Main implements HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-
     private final transient DeviceService devices;
     private final transient RequestService requests;
     private final ComboBox<CollectionPoint> point = new ComboBox<>();
@@ -56,7 +53,11 @@ class DeviceStockView extends Main implements HasDynamicTitle {
     private final Div panel = new Div();
     private final Div list = new Div();
 
-    DeviceStockView(DeviceService devices, RequestService requests, OrganisationService organisations) {
+    private final ProgrammeTime time;
+
+    DeviceStockView(
+            DeviceService devices, RequestService requests, OrganisationService organisations, ProgrammeTime time) {
+        this.time = time;
         this.devices = devices;
         this.requests = requests;
         addClassNames("page", "narrow", "device-stock");
@@ -122,8 +123,7 @@ class DeviceStockView extends Main implements HasDynamicTitle {
         }
         if (stock.lastStocktake() != null) {
             reconciliation.add(new Paragraph(getTranslation(
-                    "device.stock.last-stocktake",
-                    DATE.format(stock.lastStocktake().atZone(DeviceReportService.ZONE)))));
+                    "device.stock.last-stocktake", time.dateTime().format(stock.lastStocktake()))));
         }
         list.add(new H2(getTranslation("device.stock.devices")));
         for (var device : devices.devicesAt(chosen.organisationId(), 0, 100)) {
@@ -168,7 +168,7 @@ class DeviceStockView extends Main implements HasDynamicTitle {
         actions(device);
         var history = new Div();
         for (var event : devices.history(id)) {
-            history.add(new Paragraph(DATE.format(event.occurredAt().atZone(DeviceReportService.ZONE)) + " · "
+            history.add(new Paragraph(time.dateTime().format(event.occurredAt()) + " · "
                     + getTranslation("device.stage." + event.stage().name()) + " · " + event.actor()
                     + (event.details() == null ? "" : " · " + event.details())));
         }

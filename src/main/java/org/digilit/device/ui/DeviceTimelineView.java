@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.device.DeviceLedger;
 
 /** One device's public timeline: its ledger entries, oldest first (what a receipt's QR code leads to). */
@@ -20,7 +21,10 @@ class DeviceTimelineView extends Main implements HasDynamicTitle, BeforeEnterObs
     private final transient DeviceLedger ledger;
     private final Div timeline = new Div();
 
-    DeviceTimelineView(DeviceLedger ledger) {
+    private final ProgrammeTime time;
+
+    DeviceTimelineView(DeviceLedger ledger, ProgrammeTime time) {
+        this.time = time;
         this.ledger = ledger;
         addClassNames("page", "narrow", "device-timeline");
         timeline.addClassName("ledger-entries");
@@ -33,7 +37,7 @@ class DeviceTimelineView extends Main implements HasDynamicTitle, BeforeEnterObs
         add(new H1(getTranslation("device.timeline.title", code)));
         timeline.removeAll();
         var entries = ledger.timeline(code);
-        var cards = new LedgerCards(ledger, getLocale(), this::getTranslation);
+        var cards = new LedgerCards(ledger, time, getLocale(), this::getTranslation);
         entries.forEach(entry -> timeline.add(cards.card(entry, false)));
         if (entries.isEmpty()) {
             timeline.add(new Paragraph(getTranslation("device.timeline.unknown")));

@@ -10,10 +10,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.format.DateTimeFormatter;
 import org.digilit.base.PlatformAddress;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.device.DeviceLedger;
-import org.digilit.device.DeviceReportService;
 import org.digilit.device.DonationService;
 
 /** A donor's receipt (its QR code opens this page): when and how they gave, and each device's timeline so far. */
@@ -25,7 +24,10 @@ class DonationReceiptView extends Main implements HasDynamicTitle, BeforeEnterOb
     private final transient DeviceLedger ledger;
     private final transient PlatformAddress address;
 
-    DonationReceiptView(DonationService donations, DeviceLedger ledger, PlatformAddress address) {
+    private final ProgrammeTime time;
+
+    DonationReceiptView(DonationService donations, DeviceLedger ledger, PlatformAddress address, ProgrammeTime time) {
+        this.time = time;
         this.donations = donations;
         this.ledger = ledger;
         this.address = address;
@@ -42,8 +44,7 @@ class DonationReceiptView extends Main implements HasDynamicTitle, BeforeEnterOb
             add(new Paragraph(getTranslation("device.receipt.unknown")));
             return;
         }
-        var when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                .format(receipt.offeredAt().atZone(DeviceReportService.ZONE));
+        var when = time.dateTime().format(receipt.offeredAt());
         add(
                 new Paragraph(getTranslation("device.donate.receipt", receipt.code())),
                 new Paragraph(getTranslation(
@@ -54,7 +55,7 @@ class DonationReceiptView extends Main implements HasDynamicTitle, BeforeEnterOb
                 Qr.of(
                         address.resolve(DonationService.receiptPath(receipt.code())),
                         getTranslation("device.donate.qr")));
-        var cards = new LedgerCards(ledger, getLocale(), this::getTranslation);
+        var cards = new LedgerCards(ledger, time, getLocale(), this::getTranslation);
         for (var device : receipt.devices()) {
             var section = new Div();
             section.addClassName("receipt-device");

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.digilit.base.BotGuard;
+import org.digilit.base.FormRefusal;
 import org.digilit.base.PlatformAddress;
 import org.digilit.device.CollectionPoint;
 import org.digilit.device.DeviceCondition;
@@ -214,21 +215,10 @@ class DonationView extends Main implements HasDynamicTitle {
                     add(receipt);
                 }
             }
-            case RATE_LIMITED -> {
-                message.addClassName("error");
-                message.add(new Paragraph(getTranslation("device.donate.rate-limited")));
-            }
-            case INVALID -> {
-                message.addClassName("error");
-                message.add(new Paragraph(getTranslation("device.donate.invalid")));
-                result.problems().forEach((field, key) -> {
-                    var component = fields.get(field);
-                    if (component != null) {
-                        component.setErrorMessage(getTranslation(key));
-                        component.setInvalid(true);
-                    }
-                });
-            }
+            case RATE_LIMITED ->
+                FormRefusal.show(message, getTranslation("device.donate.rate-limited"), Map.of(), fields);
+            case INVALID ->
+                FormRefusal.show(message, getTranslation("device.donate.invalid"), result.problems(), fields);
         }
     }
 

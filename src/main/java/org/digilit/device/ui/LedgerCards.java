@@ -5,13 +5,12 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.device.DeviceLedger;
-import org.digilit.device.DeviceReportService;
 import org.digilit.device.LedgerEntry;
 
 /**
@@ -20,14 +19,16 @@ import org.digilit.device.LedgerEntry;
  */
 final class LedgerCards {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private final ProgrammeTime time;
 
     private final DeviceLedger ledger;
     private final Locale locale;
     private final BiFunction<String, Object[], String> translate;
     private final Map<Long, String> places = new HashMap<>();
 
-    LedgerCards(DeviceLedger ledger, Locale locale, BiFunction<String, Object[], String> translate) {
+    LedgerCards(
+            DeviceLedger ledger, ProgrammeTime time, Locale locale, BiFunction<String, Object[], String> translate) {
+        this.time = time;
         this.ledger = ledger;
         this.locale = locale;
         this.translate = translate;
@@ -39,7 +40,7 @@ final class LedgerCards {
         card.getElement().setAttribute("data-entry", String.valueOf(entry.id()));
         var head = new Div(
                 span("ledger-stage", t("device.stage." + entry.stage().name())),
-                span("ledger-date", DATE.format(entry.occurredAt().atZone(DeviceReportService.ZONE))));
+                span("ledger-date", time.dateTime().format(entry.occurredAt())));
         head.addClassName("ledger-head");
         card.add(head);
         var facts = new Div();

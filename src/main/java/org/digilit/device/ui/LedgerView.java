@@ -16,6 +16,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.LinkedHashMap;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.device.DeviceLedger;
 import org.digilit.device.DeviceStage;
 import org.digilit.learning.CertificateService;
@@ -43,7 +44,10 @@ class LedgerView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private @Nullable Long provinceId;
     private @Nullable Long communeId;
 
-    LedgerView(DeviceLedger ledger, OrganisationService organisations) {
+    private final ProgrammeTime time;
+
+    LedgerView(DeviceLedger ledger, OrganisationService organisations, ProgrammeTime time) {
+        this.time = time;
         this.ledger = ledger;
         addClassNames("page", "narrow", "ledger");
         province.setLabel(getTranslation("device.ledger.province"));
@@ -126,7 +130,7 @@ class LedgerView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             counts.add(figure);
         }
         var page = ledger.page(provinceId, communeId, before);
-        var cards = new LedgerCards(ledger, getLocale(), this::getTranslation);
+        var cards = new LedgerCards(ledger, time, getLocale(), this::getTranslation);
         page.forEach(entry -> entries.add(cards.card(entry, true)));
         if (page.isEmpty()) {
             entries.add(new Paragraph(getTranslation("device.ledger.empty")));

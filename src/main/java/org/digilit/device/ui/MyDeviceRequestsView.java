@@ -142,13 +142,8 @@ class MyDeviceRequestsView extends Main implements HasDynamicTitle {
     private void refresh() {
         mine.removeAll();
         for (var request : requests.mine()) {
-            var card = new Div();
-            card.addClassName("request-card");
-            card.getElement().setAttribute("data-number", request.number());
-            card.add(new H2(request.number()));
-            var place = ledger.place(request.organisationId())
-                    .map(o -> o.name(getLocale()))
-                    .orElse("");
+            var card = RequestCards.card(request);
+            var place = RequestCards.place(ledger, request, getLocale());
             card.add(new Paragraph(place + " · " + getTranslation("device.need." + request.need())));
             var state = new Paragraph(
                     getTranslation("device.request-status." + request.status().name()));

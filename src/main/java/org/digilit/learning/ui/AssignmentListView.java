@@ -12,11 +12,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.base.Quarter;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.CourseCard;
@@ -36,15 +36,19 @@ import org.digilit.security.Roles;
 @Menu(title = "nav.assignments", order = 28)
 class AssignmentListView extends Main implements HasDynamicTitle {
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private final transient AssignmentService assignments;
     private final transient Map<String, CourseCard> courses;
     private final Grid<Assignment> grid = new Grid<>();
     private final Paragraph message = new Paragraph();
 
-    AssignmentListView(AssignmentService assignments, CatalogueService catalogue, OrganisationService organisations) {
+    private final ProgrammeTime time;
+
+    AssignmentListView(
+            AssignmentService assignments,
+            CatalogueService catalogue,
+            OrganisationService organisations,
+            ProgrammeTime time) {
+        this.time = time;
         this.assignments = assignments;
         addClassName("page");
         addClassName("assignments");
@@ -68,7 +72,7 @@ class AssignmentListView extends Main implements HasDynamicTitle {
         grid.addColumn(a -> quarter(a.due()))
                 .setHeader(getTranslation("assignments.due"))
                 .setAutoWidth(true);
-        grid.addColumn(a -> a.assignedBy() + " · " + DAY.format(a.assignedAt()))
+        grid.addColumn(a -> a.assignedBy() + " · " + time.date().format(a.assignedAt()))
                 .setHeader(getTranslation("assignments.assigned"))
                 .setAutoWidth(true);
         grid.addComponentColumn(a -> {

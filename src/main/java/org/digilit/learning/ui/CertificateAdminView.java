@@ -14,8 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
+import org.digilit.base.ClientAddress;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.learning.Certificate;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateVerification;
@@ -35,7 +36,10 @@ class CertificateAdminView extends Main implements HasDynamicTitle {
     private final Div result = new Div();
     private final Div message = new Div();
 
-    CertificateAdminView(CertificateService certificates) {
+    private final ProgrammeTime time;
+
+    CertificateAdminView(CertificateService certificates, ProgrammeTime time) {
+        this.time = time;
         this.certificates = certificates;
         addClassName("page");
         addClassName("narrow");
@@ -67,7 +71,7 @@ class CertificateAdminView extends Main implements HasDynamicTitle {
 
     private void show(CertificateVerification verification) {
         result.removeAll();
-        result.add(new CertificateSummary(verification, certificates));
+        result.add(new CertificateSummary(verification, certificates, time));
         if (verification.status() != CertificateVerification.Status.VALID) {
             return;
         }
@@ -103,17 +107,12 @@ class CertificateAdminView extends Main implements HasDynamicTitle {
 
     private void revoke(String certificateCode, String why) {
         try {
-            certificates.revoke(certificateCode, why, clientAddress());
+            certificates.revoke(certificateCode, why, ClientAddress.orUnknown());
             message.setText(getTranslation("certificates.admin.done", certificateCode));
         } catch (IllegalStateException e) {
             message.setText(getTranslation("certificates.admin.already"));
         }
         show(certificates.verify(certificateCode));
-    }
-
-    private static String clientAddress() {
-        var request = VaadinRequest.getCurrent();
-        return request == null ? "unknown" : request.getRemoteAddr();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.digilit.learning.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.learning.CertificateCode;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateVerification;
@@ -28,7 +29,10 @@ class CertificateCheckController {
 
     private final CertificateService certificates;
 
-    CertificateCheckController(CertificateService certificates) {
+    private final ProgrammeTime time;
+
+    CertificateCheckController(CertificateService certificates, ProgrammeTime time) {
+        this.time = time;
         this.certificates = certificates;
     }
 
@@ -59,7 +63,7 @@ class CertificateCheckController {
         model.addAttribute("facts", facts(verification, locale));
         var certificate = verification.certificate();
         if (certificate != null && verification.status() == Status.REVOKED && certificate.revokedAt() != null) {
-            model.addAttribute("revokedOn", CertificateDownloads.DATE.format(certificate.revokedAt()));
+            model.addAttribute("revokedOn", time.date().format(certificate.revokedAt()));
             model.addAttribute("revocationReason", certificate.revocationReason());
         }
         if (certificate != null && verification.status() == Status.VALID) {
@@ -69,7 +73,7 @@ class CertificateCheckController {
         return "verify";
     }
 
-    private static List<Fact> facts(CertificateVerification verification, Locale locale) {
+    private List<Fact> facts(CertificateVerification verification, Locale locale) {
         var certificate = verification.certificate();
         var facts = new ArrayList<Fact>();
         if (certificate == null) {
@@ -78,7 +82,7 @@ class CertificateCheckController {
         facts.add(new Fact("verify.holder", orDash(certificate.holderName())));
         facts.add(new Fact("verify.course", orDash(certificate.courseTitle(locale))));
         facts.add(new Fact("verify.organisation", orDash(certificate.organisationName(locale))));
-        facts.add(new Fact("verify.completed", CertificateDownloads.DATE.format(certificate.completedAt())));
+        facts.add(new Fact("verify.completed", time.date().format(certificate.completedAt())));
         facts.add(new Fact("verify.code-label", certificate.code()));
         return facts;
     }

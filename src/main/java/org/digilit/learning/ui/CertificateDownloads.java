@@ -1,10 +1,9 @@
 package org.digilit.learning.ui;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateTexts;
 import org.digilit.learning.LearningNavigation;
@@ -27,16 +26,15 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CertificateDownloads {
 
-    /** Dates are read where the programme runs, as on the quiz page. */
-    static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
     static final String PATH = LearningNavigation.CERTIFICATES;
 
     private final CertificateService certificates;
     private final MessageSource messages;
 
-    CertificateDownloads(CertificateService certificates, MessageSource messages) {
+    private final ProgrammeTime time;
+
+    CertificateDownloads(CertificateService certificates, MessageSource messages, ProgrammeTime time) {
+        this.time = time;
         this.certificates = certificates;
         this.messages = messages;
     }
@@ -98,7 +96,7 @@ class CertificateDownloads {
                 text("certificates.pdf.check-at", locale),
                 text("certificates.pdf.scan", locale),
                 text("certificates.pdf.issuer", locale),
-                DATE);
+                time.date()); // dates are read where the programme runs, as on the quiz page
     }
 
     private String text(String key, Locale locale) {

@@ -4,7 +4,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import org.digilit.base.Facts;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.learning.CertificateService;
 import org.digilit.learning.CertificateVerification;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 class CertificateSummary extends Div {
 
-    CertificateSummary(CertificateVerification verification, CertificateService certificates) {
+    CertificateSummary(CertificateVerification verification, CertificateService certificates, ProgrammeTime time) {
         addClassName("certificate-summary");
         getElement().setAttribute("role", "status");
         var status = verification.status();
@@ -29,7 +30,7 @@ class CertificateSummary extends Div {
                         verdict("verify.revoked"),
                         new Paragraph(getTranslation(
                                 "verify.revoked.text",
-                                CertificateDownloads.DATE.format(certificate.revokedAt()),
+                                time.date().format(certificate.revokedAt()),
                                 certificate.revocationReason())));
             case UNKNOWN ->
                 add(
@@ -43,7 +44,7 @@ class CertificateSummary extends Div {
                 fact("verify.holder", certificate.holderName()),
                 fact("verify.course", certificate.courseTitle(getLocale())),
                 fact("verify.organisation", certificate.organisationName(getLocale())),
-                fact("verify.completed", CertificateDownloads.DATE.format(certificate.completedAt())),
+                fact("verify.completed", time.date().format(certificate.completedAt())),
                 fact("verify.code-label", certificate.code()));
         facts.addClassName("facts-list");
         add(facts);
@@ -68,12 +69,6 @@ class CertificateSummary extends Div {
     }
 
     private Div fact(String label, @Nullable String value) {
-        var name = new Span(getTranslation(label));
-        name.addClassName("fact-label");
-        var text = new Span(value == null || value.isBlank() ? "—" : value);
-        text.addClassName("fact-value");
-        var fact = new Div(name, text);
-        fact.addClassName("fact");
-        return fact;
+        return Facts.of(getTranslation(label), value);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.CourseCard;
 import org.digilit.course.CourseNavigation;
@@ -44,6 +45,8 @@ class LearnerHomeController {
     private final MessageSource messages;
     private final List<LearnerHomeLink> otherLinks;
 
+    private final ProgrammeTime time;
+
     LearnerHomeController(
             CurrentUser currentUser,
             LearningService learning,
@@ -51,7 +54,9 @@ class LearnerHomeController {
             CertificateService certificates,
             ObjectProvider<CompletionsElsewhere> elsewhere,
             MessageSource messages,
-            List<LearnerHomeLink> otherLinks) {
+            List<LearnerHomeLink> otherLinks,
+            ProgrammeTime time) {
+        this.time = time;
         this.currentUser = currentUser;
         this.learning = learning;
         this.catalogue = catalogue;
@@ -190,7 +195,7 @@ class LearnerHomeController {
                 overdue);
     }
 
-    private static ElsewhereLine elsewhere(CompletionsElsewhere.Line line, Texts texts) {
+    private ElsewhereLine elsewhere(CompletionsElsewhere.Line line, Texts texts) {
         var counts = line.countsForCourseIds().isEmpty()
                 ? null
                 : texts.get(
@@ -201,23 +206,23 @@ class LearnerHomeController {
                 texts.get(
                         "learn.elsewhere.source",
                         line.platformName(texts.locale),
-                        CertificateDownloads.DATE.format(line.completedOn())),
+                        time.date().format(line.completedOn())),
                 counts,
                 line.certificateNumber() == null
                         ? null
                         : texts.get("learn.elsewhere.certificate", line.certificateNumber()));
     }
 
-    private static CertificateLine certificate(Certificate certificate, Locale locale, Texts texts) {
+    private CertificateLine certificate(Certificate certificate, Locale locale, Texts texts) {
         var code = certificate.code();
         return new CertificateLine(
                 certificate.courseTitle(locale),
-                texts.get("certificates.completed-on", CertificateDownloads.DATE.format(certificate.completedAt())),
+                texts.get("certificates.completed-on", time.date().format(certificate.completedAt())),
                 code,
                 certificate.revoked()
                         ? texts.get(
                                 "certificates.revoked",
-                                CertificateDownloads.DATE.format(certificate.revokedAt()),
+                                time.date().format(certificate.revokedAt()),
                                 certificate.revocationReason())
                         : null,
                 CertificateDownloads.pdfPath(code),

@@ -1,8 +1,6 @@
 package org.digilit.learning.ui;
 
 import java.io.Serializable;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.QuizQuestion;
 import org.digilit.course.CourseNavigation;
@@ -47,19 +46,20 @@ class QuizController {
     /** No quiz has this many questions; a forged form with more fields is refused, not read. */
     static final int MAX_FIELDS = 200;
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private final CatalogueService catalogue;
     private final LearningService learning;
     private final CertificateService certificates;
     private final MessageSource messages;
 
+    private final ProgrammeTime time;
+
     QuizController(
             CatalogueService catalogue,
             LearningService learning,
             CertificateService certificates,
-            MessageSource messages) {
+            MessageSource messages,
+            ProgrammeTime time) {
+        this.time = time;
         this.catalogue = catalogue;
         this.learning = learning;
         this.certificates = certificates;
@@ -145,7 +145,8 @@ class QuizController {
 
     private Outcome outcome(String courseId, List<QuizQuestion> questions, QuizResult result, Locale locale) {
         if (!result.accepted()) {
-            var text = messages.getMessage("quiz.cooling-down", new Object[] {TIME.format(result.retryAt())}, locale);
+            var text = messages.getMessage(
+                    "quiz.cooling-down", new Object[] {time.timeDate().format(result.retryAt())}, locale);
             return new Outcome(List.of(), text, false, false, false, null, false);
         }
         var feedback = new ArrayList<Feedback>();

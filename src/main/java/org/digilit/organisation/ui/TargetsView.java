@@ -15,12 +15,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.digilit.base.Audience;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.base.Quarter;
 import org.digilit.organisation.Metric;
 import org.digilit.organisation.OrganisationService;
@@ -40,21 +38,20 @@ class TargetsView extends Main implements HasDynamicTitle {
     /** One line of the targets table: a metric and audience, and the target in force. */
     record TargetLine(Metric metric, Audience audience, String inForce, String source, String setBy) {}
 
-    private static final java.time.format.DateTimeFormatter DATE =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final transient TargetService targets;
+    private final ProgrammeTime time;
     private final transient OrganisationService organisations;
     private final Select<Quarter> quarter = new Select<>();
     private final OrganisationPicker organisation;
     private final Grid<TargetLine> lines = new Grid<>();
 
-    TargetsView(TargetService targets, OrganisationService organisations, Clock clock) {
+    TargetsView(TargetService targets, OrganisationService organisations, ProgrammeTime time) {
+        this.time = time;
         this.targets = targets;
         this.organisations = organisations;
         addClassName("page");
 
-        var current = Quarter.of(LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))));
+        var current = time.quarter();
         var quarters = new ArrayList<Quarter>();
         for (var q = new Quarter(current.year() + 1, 4);
                 q.compareTo(new Quarter(current.year() - 1, 1)) >= 0;
@@ -154,7 +151,7 @@ class TargetsView extends Main implements HasDynamicTitle {
                         target.map(t -> getTranslation(
                                         "targets.set-by.value",
                                         t.setBy(),
-                                        DATE.format(t.setAt().atZone(ZoneId.of("Asia/Ho_Chi_Minh")))))
+                                        time.date().format(t.setAt())))
                                 .orElse("")));
             }
         }

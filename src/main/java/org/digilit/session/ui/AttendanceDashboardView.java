@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles;
 import org.digilit.session.AttendanceFigure;
@@ -54,7 +55,10 @@ class AttendanceDashboardView extends Main implements BeforeEnterObserver, HasDy
     private LocalDate period;
     private @Nullable Long organisation;
 
-    AttendanceDashboardView(AttendanceReportService reports) {
+    private final ProgrammeTime time;
+
+    AttendanceDashboardView(AttendanceReportService reports, ProgrammeTime time) {
+        this.time = time;
         this.reports = reports;
         this.period = PeriodUnit.WEEK.start(reports.today());
         addClassName("page");
@@ -164,7 +168,7 @@ class AttendanceDashboardView extends Main implements BeforeEnterObserver, HasDy
         signals.addColumn(s -> s.organisationCode() + " · " + s.place())
                 .setHeader(getTranslation("sessions.session"))
                 .setAutoWidth(true);
-        signals.addColumn(s -> Texts.WHEN.withLocale(getLocale()).format(s.startsAt()))
+        signals.addColumn(s -> time.weekdayDateTime(s.startsAt(), getLocale()))
                 .setHeader(getTranslation("sessions.when"))
                 .setAutoWidth(true);
         signals.setItems(reports.signals());
@@ -201,10 +205,8 @@ class AttendanceDashboardView extends Main implements BeforeEnterObserver, HasDy
 
     private String periodLabel(LocalDate start) {
         return switch (unit) {
-            case DAY -> Texts.DAY.format(start.atStartOfDay(Texts.ZONE));
-            case WEEK ->
-                Texts.DAY.format(start.atStartOfDay(Texts.ZONE)) + "–"
-                        + Texts.DAY.format(start.plusDays(6).atStartOfDay(Texts.ZONE));
+            case DAY -> time.date().format(start);
+            case WEEK -> time.date().format(start) + "–" + time.date().format(start.plusDays(6));
             case MONTH -> String.format("%02d/%d", start.getMonthValue(), start.getYear());
         };
     }

@@ -1,10 +1,5 @@
 package org.digilit.session.ui;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -18,7 +13,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.util.Map;
+import org.digilit.base.QrSvg;
 import org.digilit.learning.LearningNavigation;
 import org.digilit.security.Roles;
 import org.digilit.session.LearnerCardService;
@@ -37,7 +32,7 @@ class LearnerCardView extends Main implements HasDynamicTitle {
         addClassName("page");
         addClassName("learner-card");
         var card = cards.mine().orElseThrow();
-        var qr = new Svg(svg(card.code()));
+        var qr = new Svg(QrSvg.of(card.code(), "width=\"240\" height=\"240\""));
         qr.addClassName("card-qr");
         qr.getElement().setAttribute("role", "img");
         qr.getElement().setAttribute("aria-label", getTranslation("cards.qr"));
@@ -64,33 +59,6 @@ class LearnerCardView extends Main implements HasDynamicTitle {
                 qr,
                 new Paragraph(code),
                 pdf);
-    }
-
-    /** The QR code as SVG: one path of unit squares, scaled by the view box (stays sharp at any size). */
-    static String svg(String text) {
-        try {
-            var matrix = new QRCodeWriter()
-                    .encode(
-                            text,
-                            BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-            int size = matrix.getWidth();
-            var path = new StringBuilder();
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    if (matrix.get(x, y)) {
-                        path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                    }
-                }
-            }
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
-                    + "\" width=\"240\" height=\"240\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\""
-                    + " fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
-        } catch (WriterException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     @Override

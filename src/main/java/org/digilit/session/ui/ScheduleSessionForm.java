@@ -11,7 +11,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.digilit.base.Audience;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.CourseCard;
 import org.digilit.organisation.OrganisationRef;
@@ -41,7 +41,14 @@ class ScheduleSessionForm extends FormLayout {
     final IntegerField weeks = new IntegerField();
     final Button schedule = new Button();
 
-    ScheduleSessionForm(SessionService sessions, CatalogueService catalogue, Consumer<SessionDraft> onSchedule) {
+    private final ProgrammeTime time;
+
+    ScheduleSessionForm(
+            SessionService sessions,
+            CatalogueService catalogue,
+            ProgrammeTime time,
+            Consumer<SessionDraft> onSchedule) {
+        this.time = time;
         addClassName("schedule-form");
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));
         organisation.setLabel(getTranslation("sessions.form.organisation"));
@@ -68,7 +75,7 @@ class ScheduleSessionForm extends FormLayout {
         place.setLabel(getTranslation("sessions.form.place"));
         place.setMaxLength(SessionDraft.PLACE_MAX_LENGTH);
         day.setLabel(getTranslation("sessions.form.day"));
-        day.setValue(LocalDate.now(Texts.ZONE).plusDays(1));
+        day.setValue(time.today().plusDays(1));
         start.setLabel(getTranslation("sessions.form.start"));
         start.setValue(LocalTime.of(8, 0));
         start.setStep(Duration.ofMinutes(15));
@@ -108,9 +115,8 @@ class ScheduleSessionForm extends FormLayout {
                 || weeks.isEmpty()) {
             return java.util.Optional.empty();
         }
-        var startsAt =
-                day.getValue().atTime(start.getValue()).atZone(Texts.ZONE).toInstant();
-        var endsAt = day.getValue().atTime(end.getValue()).atZone(Texts.ZONE).toInstant();
+        var startsAt = time.at(day.getValue(), start.getValue());
+        var endsAt = time.at(day.getValue(), end.getValue());
         Set<String> lessonIds = lessons.getValue().stream()
                 .map(CatalogueService.LessonTitle::id)
                 .collect(Collectors.toSet());

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -30,6 +29,9 @@ import java.io.ByteArrayInputStream;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.digilit.account.LearnerAccount;
+import org.digilit.base.ClientAddress;
+import org.digilit.base.Facts;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.course.CatalogueService;
 import org.digilit.organisation.OutOfScopeException;
 import org.digilit.security.Roles;
@@ -66,13 +68,17 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
     private long sessionId;
     private String title = "";
 
+    private final ProgrammeTime time;
+
     SessionDetailsView(
             SessionService sessions,
             AttendanceService attendance,
             LearnerCardService cards,
             SessionPhotoService photos,
             CatalogueService catalogue,
-            SessionProperties properties) {
+            SessionProperties properties,
+            ProgrammeTime time) {
+        this.time = time;
         this.sessions = sessions;
         this.attendance = attendance;
         this.cards = cards;
@@ -107,10 +113,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         var facts = new Div();
         facts.addClassName("session-facts");
         facts.add(
-                fact(
-                        "sessions.when",
-                        Texts.WHEN.withLocale(getLocale()).format(session.startsAt()) + "–"
-                                + Texts.TIME.format(session.endsAt())),
+                fact("sessions.when", time.session(session.startsAt(), session.endsAt(), getLocale())),
                 fact("sessions.place", session.place()),
                 fact(
                         "sessions.organisation",
@@ -195,18 +198,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         }
         corrections.removeAllColumns();
         corrections.addClassName("session-corrections");
-        corrections
-                .addColumn(Correction::learner)
-                .setHeader(getTranslation("sessions.learner"))
-                .setAutoWidth(true);
-        corrections
-                .addColumn(c ->
-                        getTranslation("attendance.status." + c.status().name().toLowerCase()))
-                .setHeader(getTranslation("sessions.status"));
-        corrections
-                .addColumn(Correction::reason)
-                .setHeader(getTranslation("sessions.reason"))
-                .setFlexGrow(1);
+        CorrectionColumns.add(corrections);
         corrections
                 .addColumn(c -> c.decision() == null
                         ? getTranslation("sessions.pending")
@@ -265,7 +257,11 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
             }
             try {
                 attendance.requestCorrection(
-                        sessionId, learner.getValue().username(), status.getValue(), reason.getValue(), Texts.client());
+                        sessionId,
+                        learner.getValue().username(),
+                        status.getValue(),
+                        reason.getValue(),
+                        ClientAddress.orUnknown());
                 message.setText(getTranslation("sessions.correction-requested"));
                 message.removeClassName("error");
                 corrections.setItems(attendance.corrections(sessionId));
@@ -304,7 +300,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
         });
         var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
             try {
-                photos.upload(sessionId, bytes, Texts.client());
+                photos.upload(sessionId, bytes, ClientAddress.orUnknown());
                 setParameter(null, sessionId);
             } catch (SessionRejectedException e) {
                 error(getTranslation(e.messageKey()));
@@ -321,7 +317,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
     private void enrol(Set<LearnerAccount> selected) {
         try {
             int added = sessions.enrol(
-                    sessionId, selected.stream().map(LearnerAccount::username).toList(), Texts.client());
+                    sessionId, selected.stream().map(LearnerAccount::username).toList(), ClientAddress.orUnknown());
             setParameter(null, sessionId);
             message.setText(getTranslation("sessions.enrolled", added));
         } catch (SessionRejectedException e) {
@@ -331,7 +327,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
 
     private void quizPassed(RosterEntry entry) {
         try {
-            attendance.recordQuizPassed(sessionId, entry.username(), Texts.client());
+            attendance.recordQuizPassed(sessionId, entry.username(), ClientAddress.orUnknown());
             message.setText(getTranslation("sessions.quiz-recorded", entry.fullName()));
             message.removeClassName("error");
         } catch (SessionRejectedException e) {
@@ -345,7 +341,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
                 getTranslation("sessions.close.confirm"),
                 getTranslation("sessions.close"),
                 confirm -> {
-                    sessions.close(sessionId, Texts.client());
+                    sessions.close(sessionId, ClientAddress.orUnknown());
                     setParameter(null, sessionId);
                     message.setText(getTranslation("sessions.closed"));
                 });
@@ -360,13 +356,7 @@ class SessionDetailsView extends Main implements HasUrlParameter<Long>, HasDynam
     }
 
     private Div fact(String key, String value) {
-        var label = new Span(getTranslation(key));
-        label.addClassName("fact-label");
-        var text = new Span(value);
-        text.addClassName("fact-value");
-        var row = new Div(label, text);
-        row.addClassName("fact");
-        return row;
+        return Facts.of(getTranslation(key), value);
     }
 
     @Override

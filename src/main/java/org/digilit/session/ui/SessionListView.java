@@ -17,6 +17,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.digilit.base.ClientAddress;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CatalogueService.CourseCard;
 import org.digilit.organisation.OutOfScopeException;
@@ -49,7 +51,11 @@ class SessionListView extends Main implements HasDynamicTitle {
     private final Grid<Correction> corrections = new Grid<>();
     private final Paragraph message = new Paragraph();
 
-    SessionListView(SessionService sessions, AttendanceService attendance, CatalogueService catalogue) {
+    private final ProgrammeTime time;
+
+    SessionListView(
+            SessionService sessions, AttendanceService attendance, CatalogueService catalogue, ProgrammeTime time) {
+        this.time = time;
         this.sessions = sessions;
         this.attendance = attendance;
         addClassName("page");
@@ -63,13 +69,12 @@ class SessionListView extends Main implements HasDynamicTitle {
         phone.addClassName("phone-page");
         var dashboard = new Anchor(AttendanceDashboardView.ROUTE, getTranslation("sessions.dashboard-link"));
 
-        var form = new ScheduleSessionForm(sessions, catalogue, this::schedule);
+        var form = new ScheduleSessionForm(sessions, catalogue, time, this::schedule);
         var scheduling = new Details(getTranslation("sessions.schedule"), form);
         scheduling.addClassName("scheduling");
 
         grid.addClassName("session-grid");
-        grid.addColumn(s ->
-                        Texts.WHEN.withLocale(getLocale()).format(s.startsAt()) + "–" + Texts.TIME.format(s.endsAt()))
+        grid.addColumn(s -> time.session(s.startsAt(), s.endsAt(), getLocale()))
                 .setHeader(getTranslation("sessions.when"))
                 .setAutoWidth(true);
         grid.addColumn(s -> courseTitle(s.courseId()))
@@ -95,23 +100,11 @@ class SessionListView extends Main implements HasDynamicTitle {
 
         corrections.addClassName("correction-grid");
         corrections
-                .addColumn(
-                        c -> c.organisationCode() + " · " + c.place() + " · " + Texts.DAY.format(c.sessionStartsAt()))
+                .addColumn(c -> c.organisationCode() + " · " + c.place() + " · "
+                        + time.date().format(c.sessionStartsAt()))
                 .setHeader(getTranslation("sessions.session"))
                 .setAutoWidth(true);
-        corrections
-                .addColumn(Correction::learner)
-                .setHeader(getTranslation("sessions.learner"))
-                .setAutoWidth(true);
-        corrections
-                .addColumn(c ->
-                        getTranslation("attendance.status." + c.status().name().toLowerCase()))
-                .setHeader(getTranslation("sessions.status"))
-                .setAutoWidth(true);
-        corrections
-                .addColumn(Correction::reason)
-                .setHeader(getTranslation("sessions.reason"))
-                .setFlexGrow(1);
+        CorrectionColumns.add(corrections);
         corrections.addColumn(Correction::requestedBy).setHeader(getTranslation("sessions.requested-by"));
         corrections.addComponentColumn(c -> {
             var approve = new Button(getTranslation("sessions.approve"), click -> decide(c, true));
@@ -133,7 +126,8 @@ class SessionListView extends Main implements HasDynamicTitle {
         walkIns.addColumn(WalkIn::phone)
                 .setHeader(getTranslation("sessions.walk-in.phone"))
                 .setAutoWidth(true);
-        walkIns.addColumn(w -> w.organisationCode() + " · " + w.place() + " · " + Texts.DAY.format(w.capturedAt()))
+        walkIns.addColumn(w -> w.organisationCode() + " · " + w.place() + " · "
+                        + time.date().format(w.capturedAt()))
                 .setHeader(getTranslation("sessions.session"))
                 .setFlexGrow(1);
         walkIns.setItems(sessions.walkIns(200));
@@ -155,7 +149,7 @@ class SessionListView extends Main implements HasDynamicTitle {
 
     private void schedule(SessionDraft draft) {
         try {
-            var ids = sessions.schedule(draft, Texts.client());
+            var ids = sessions.schedule(draft, ClientAddress.orUnknown());
             message.setText(getTranslation("sessions.scheduled", ids.size()));
             message.removeClassName("error");
             grid.getDataProvider().refreshAll();
@@ -168,7 +162,7 @@ class SessionListView extends Main implements HasDynamicTitle {
 
     private void decide(Correction correction, boolean approve) {
         try {
-            attendance.decideCorrection(correction.id(), approve, Texts.client());
+            attendance.decideCorrection(correction.id(), approve, ClientAddress.orUnknown());
             message.setText(getTranslation(approve ? "sessions.approved" : "sessions.rejected"));
             message.removeClassName("error");
         } catch (SessionRejectedException e) {
