@@ -80,6 +80,8 @@ public class CatalogueService {
 
     private record Quiz(String courseId) {}
 
+    private record Structure(String courseId) {}
+
     @SuppressWarnings("unchecked")
     private <T> T cached(Object key, java.util.function.Supplier<T> read) {
         return (T) rows.get(key, k -> read.get());
@@ -166,10 +168,14 @@ public class CatalogueService {
         return cached(new Quiz(courseId), () -> queries.quiz(courseId));
     }
 
-    /** A course's structure for judging progress: active lessons in order and the quiz's answer key. */
+    /**
+     * A course's structure for judging progress: active lessons in order and the quiz's answer key. Cached with the
+     * other rows; an unknown course is not (a forged id must not push real courses out of the cache).
+     */
     @Transactional(readOnly = true)
     public Optional<CourseStructure> structure(String courseId) {
-        return queries.structure(courseId);
+        return Optional.ofNullable((CourseStructure) rows.get(
+                new Structure(courseId), k -> queries.structure(courseId).orElse(null)));
     }
 
     private List<CourseCard> all() {

@@ -2,7 +2,6 @@ package org.digilit.learning;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.digilit.course.CatalogueService;
 import org.digilit.course.CourseStructure;
 import org.digilit.security.AuthenticatedUser;
@@ -29,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LearningService {
 
-    /** How long a course's structure is trusted before it is read again (content reloads are rare). */
-    private static final Duration STRUCTURE_TTL = Duration.ofSeconds(30);
-
     private final ProgressStore store;
     private final CatalogueService catalogue;
     private final AssignmentService assignments;
@@ -39,9 +34,6 @@ public class LearningService {
     private final LearningProperties properties;
     private final CertificateService certificates;
     private final Clock clock;
-    private final Map<String, Cached> structures = new ConcurrentHashMap<>();
-
-    private record Cached(CourseStructure structure, Instant loadedAt) {}
 
     LearningService(
             ProgressStore store,
@@ -288,26 +280,14 @@ public class LearningService {
         return findStructure(courseId).orElseThrow(() -> new NoSuchElementException("No such course"));
     }
 
+    /** The catalogue keeps structures with its other rows (read again when content changes or after 30 s). */
     private Optional<CourseStructure> findStructure(String courseId) {
-        var now = clock.instant();
-        var cached = structures.get(courseId);
-        if (cached != null && cached.loadedAt().plus(STRUCTURE_TTL).isAfter(now)) {
-            return Optional.of(cached.structure());
-        }
-        var loaded = catalogue.structure(courseId);
-        loaded.ifPresentOrElse(s -> structures.put(courseId, new Cached(s, now)), () -> structures.remove(courseId));
-        return loaded;
+        return catalogue.structure(courseId);
     }
 
     /** Now, to the microsecond PostgreSQL keeps: what is returned equals what is read back later. */
     private Instant microseconds() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    }
-
-    /** A course's content changed (stored, committed): its structure is read again on next use. */
-    @org.springframework.context.event.EventListener
-    void on(org.digilit.course.CourseContentChanged changed) {
-        structures.remove(changed.courseId());
     }
 
     /**

@@ -17,9 +17,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.digilit.IntegrationTest;
+import org.digilit.account.AccountImportService;
 import org.digilit.account.PrivilegedHolding;
 import org.digilit.account.ReconciliationService;
 import org.digilit.base.LimitedUploadHandler;
+import org.digilit.completion.CompletionImportService;
+import org.digilit.device.DeviceImportService;
 import org.digilit.localstack.DemoUsers;
 import org.digilit.localstack.LocalStack;
 import org.digilit.organisation.OrganisationImportService;
@@ -29,6 +32,8 @@ import org.digilit.security.Roles.Role;
 import org.digilit.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -138,19 +143,37 @@ class ProbeIT extends BrowserTest {
     }
 
     /**
-     * Probe 3: an upload forged past the browser's limit (the file's length not announced, 3 × the limit sent) is cut
-     * off near the limit and leaves no file behind; a file within the limit still arrives by the same route.
+     * Probe 3, on each import page (they share {@code base.ImportWizard} since #15): an upload forged past the
+     * browser's limit (the file's length not announced, 64 MB more than the page's limit sent) is cut off near the
+     * limit and leaves no file behind; a file within the limit still arrives by the same route. The pages are opened
+     * on a 360 px phone, as an org admin or a device officer would, and looked at as screenshots.
      */
-    @Test
-    void an_oversized_upload_is_cut_off_and_leaves_no_file() throws Exception {
-        var page = browser.newPage(1280, 800, "vi-VN");
-        page.navigate(app("/organisations/import"));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "/organisations/import, org-admin, organisation",
+        "/accounts/import, org-admin, account",
+        "/completions/import, org-admin, completion",
+        "/devices/import, device-officer, device"
+    })
+    void an_oversized_upload_is_cut_off_and_leaves_no_file(String path, String role, String feature) throws Exception {
+        long limit = switch (feature) {
+            case "organisation" -> OrganisationImportService.MAX_FILE_BYTES;
+            case "account" -> AccountImportService.MAX_FILE_BYTES;
+            case "completion" -> CompletionImportService.MAX_FILE_BYTES;
+            default -> DeviceImportService.MAX_BYTES;
+        };
+        var page = browser.newPage(360, 740, "vi-VN");
+        page.navigate(app(path));
         page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(DemoUsers.withRole("org-admin").username());
+        page.locator("#username").fill(DemoUsers.withRole(role).username());
         page.locator("#password").fill(DemoUsers.PASSWORD);
         page.locator("#kc-login").click();
-        page.waitForURL(Pattern.compile(".*/organisations/import(\\?.*)?$"));
+        page.waitForURL(Pattern.compile(".*" + Pattern.quote(path) + "(\\?.*)?$"));
         assertThat(page.locator("vaadin-upload")).isVisible();
+        // Nothing wider than the phone: the page scrolls down, never sideways.
+        var overflow = (Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).as("sideways overflow of " + path).isLessThanOrEqualTo(0);
+        BrowserSession.screenshot(page, feature + "-import-360");
         var target = (String) page.evaluate("() => document.querySelector('vaadin-upload').target");
         var cookie = page.context().cookies().stream()
                 .filter(c -> c.name.equals("JSESSIONID"))
@@ -163,14 +186,14 @@ class ProbeIT extends BrowserTest {
         var small = send(url, cookie.value, new Generator(1024), null);
         assertThat(small.status).isEqualTo(200);
 
-        long limit = OrganisationImportService.MAX_FILE_BYTES;
-        var generator = new Generator(3 * limit);
+        long offered = limit + 64L * 1024 * 1024;
+        var generator = new Generator(offered);
         var started = System.nanoTime();
         var big = send(url, cookie.value, generator, null);
         var seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(
-                "PROBE oversized-upload offered=%d sent=%d status=%s seconds=%.1f%n",
-                3 * limit, generator.sent.get(), big.status, seconds);
+                "PROBE oversized-upload page=%s offered=%d sent=%d status=%s seconds=%.1f%n",
+                path, offered, generator.sent.get(), big.status, seconds);
         assertThat(generator.sent.get()).as("bytes the server took").isLessThan(limit + 32L * 1024 * 1024);
         Thread.sleep(500);
         var left = uploads();

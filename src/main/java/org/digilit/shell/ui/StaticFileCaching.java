@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,32 +16,97 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A year in the browser's cache for Vaadin's bundle files (issue #21, DD015). Every file under {@code /VAADIN/build/}
- * carries a hash of its content in its name (Vite's output), so a new release brings new names and a cached file never
- * goes stale; Vaadin itself marks them for an hour only, which made a returning phone ask again after an hour. The
- * filter sets {@code Cache-Control: public, max-age=31536000, immutable} and keeps Vaadin's own value from replacing
- * it; an error answer (a file that does not exist) is not cached.
+ * A year in the browser's cache for files whose name carries a hash of their content (issue #21, DD015; DD018). Every
+ * file under {@code /VAADIN/build/} does (Vite's output), and so do the public pages' style sheets as the pages link
+ * them ({@code /styles/public-<md5>.css}, Spring's resource chain, which answers only when the hash matches the file):
+ * a new release brings new names, so a cached file never goes stale. Vaadin itself marks its files for an hour only,
+ * which made a returning phone ask again after an hour, and the style sheets went without any caching, so a phone asked
+ * for both again on every lesson. The filter sets {@code Cache-Control: public, max-age=31536000, immutable} and keeps
+ * later values from replacing it; an error answer (a file that does not exist, a stale hash) is not cached. A style
+ * sheet asked for by its plain name (Vaadin's own link to the theme) keeps the server's default.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticFileCaching {
 
     static final String HASHED_FILES = "/VAADIN/build/*";
+    static final String STYLE_SHEETS = "/styles/*";
+    static final String STYLE_SHEETS_MAPPED = "/styles/**";
+    /** A style sheet's name as the resource chain writes it: the file's name, a dash and the MD5 of its content. */
+    static final java.util.regex.Pattern HASHED_STYLE_SHEET =
+            java.util.regex.Pattern.compile("/styles/[A-Za-z0-9_-]+-[0-9a-f]{32}\\.css");
+
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     @Bean
     FilterRegistrationBean<ImmutableHashedFiles> immutableHashedFiles() {
         var registration = new FilterRegistrationBean<>(new ImmutableHashedFiles());
+        registration.setName("immutableHashedFiles");
         registration.addUrlPatterns(HASHED_FILES);
         // Before Spring Security's chain, so that its default no-cache headers see a Cache-Control already set.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
+    /**
+     * The style sheets under {@code /styles/} by their plain name and by their content-hashed one. Its own mapping, ahead
+     * of Vaadin's, which otherwise takes every path it has no controller for and would answer a hashed name with its
+     * page; the hashes are computed once per file and kept. {@link org.springframework.web.servlet.resource.
+     * ResourceUrlProvider} finds this mapping, so {@code @{/styles/public.css}} in a page is written hashed.
+     */
+    @Bean
+    org.springframework.web.servlet.handler.SimpleUrlHandlerMapping styleSheetFiles() throws Exception {
+        var handler = new org.springframework.web.servlet.resource.ResourceHttpRequestHandler();
+        handler.setLocations(List.of(new org.springframework.core.io.ClassPathResource("META-INF/resources/styles/")));
+        handler.setResourceResolvers(List.of(
+                new org.springframework.web.servlet.resource.CachingResourceResolver(
+                        new org.springframework.cache.concurrent.ConcurrentMapCache("style-sheets")),
+                new org.springframework.web.servlet.resource.VersionResourceResolver().addContentVersionStrategy("/**"),
+                new org.springframework.web.servlet.resource.PathResourceResolver()));
+        handler.afterPropertiesSet();
+        return new org.springframework.web.servlet.handler.SimpleUrlHandlerMapping(
+                Map.of(STYLE_SHEETS_MAPPED, handler), Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /** Rewrites the links a page writes through {@code @{…}} to the hashed names ({@link #styleSheetFiles}). */
+    @Bean
+    FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter> styleSheetLinks() {
+        var registration =
+                new FilterRegistrationBean<>(new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+        registration.setName("styleSheetLinks");
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ImmutableHashedFiles> immutableStyleSheets() {
+        var registration = new FilterRegistrationBean<>(new ImmutableHashedFiles(HASHED_STYLE_SHEET));
+        // Its own name: two registrations of one filter class would otherwise share one, and the second be dropped.
+        registration.setName("immutableStyleSheets");
+        registration.addUrlPatterns(STYLE_SHEETS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     static final class ImmutableHashedFiles extends OncePerRequestFilter {
+
+        /** The paths (within the filter's URL patterns) that carry a content hash; null: all of them. */
+        private final java.util.regex.@Nullable Pattern hashed;
+
+        ImmutableHashedFiles() {
+            this(null);
+        }
+
+        ImmutableHashedFiles(java.util.regex.@Nullable Pattern hashed) {
+            this.hashed = hashed;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            if (hashed != null && !hashed.matcher(request.getRequestURI()).matches()) {
+                chain.doFilter(request, response);
+                return;
+            }
             response.setHeader("Cache-Control", IMMUTABLE);
             chain.doFilter(request, new KeepCacheControl(response));
         }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 @IntegrationTest
 class PublicPagesIT {
 
+    private static final Pattern STYLE_SHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\">");
     private static final Pattern BUNDLE_FILE = Pattern.compile("/VAADIN/build/[A-Za-z0-9_.-]+\\.js");
 
     @Value("${local.server.port}")
@@ -93,6 +94,35 @@ class PublicPagesIT {
         // never cached for a year.
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().allValues("Cache-Control")).noneMatch(value -> value.contains("immutable"));
+    }
+
+    @Test
+    void the_public_pages_link_their_style_sheets_by_content_hash_and_only_the_hashed_names_are_cached_for_a_year()
+            throws Exception {
+        var page = get("/courses", "vi", null);
+        var links = STYLE_SHEET.matcher(page.body());
+        var hashed = new java.util.ArrayList<String>();
+        while (links.find()) {
+            hashed.add(links.group(1));
+        }
+        assertThat(hashed).hasSize(2).allMatch(href -> href.matches("/styles/(public|digilit)-[0-9a-f]{32}\\.css"));
+
+        for (var href : hashed) {
+            var sheet = get(href, "vi", null);
+            assertThat(sheet.statusCode()).as(href).isEqualTo(200);
+            assertThat(sheet.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+            assertThat(sheet.headers().allValues("Cache-Control"))
+                    .containsExactly("public, max-age=31536000, immutable");
+            // The same content as under its plain name, which Vaadin's own link still uses and which is not kept.
+            var plain = get(href.replaceAll("-[0-9a-f]{32}", ""), "vi", null);
+            assertThat(plain.body()).isEqualTo(sheet.body());
+            assertThat(plain.headers().allValues("Cache-Control")).noneMatch(value -> value.contains("immutable"));
+        }
+
+        // A hash that is not the file's (an old release's, or forged): not found, and never cached.
+        var stale = get("/styles/public-0123456789abcdef0123456789abcdef.css", "vi", null);
+        assertThat(stale.statusCode()).isEqualTo(404);
+        assertThat(stale.headers().allValues("Cache-Control")).noneMatch(value -> value.contains("immutable"));
     }
 
     private HttpResponse<String> post(String path) throws Exception {
