@@ -291,6 +291,7 @@ public final class LearnerLoadBenchmark {
         var course = courses.getFirst();
         int n = Math.min(count, course.lessons().size() - 1);
         var browserRequests = new double[n];
+        var browserCached = new double[n];
         var browserBytes = new double[n];
         try (var chromium = new org.digilit.e2e.BrowserSession()) {
             var browser = chromium.browser();
@@ -299,6 +300,12 @@ public final class LearnerLoadBenchmark {
                             .setLocale("vi-VN"))
                     .newPage();
             page.setDefaultTimeout(120_000);
+            // Which of Chromium's requests its cache answered (Playwright reports those as requests too): only the
+            // others reach the server or the network.
+            var fromCache = new java.util.concurrent.atomic.AtomicInteger();
+            var devtools = page.context().newCDPSession(page);
+            devtools.send("Network.enable");
+            devtools.on("Network.requestServedFromCache", event -> fromCache.incrementAndGet());
             page.navigate(app + "/learn");
             page.locator("#username").fill(username);
             page.locator("#password").fill(DemoUsers.PASSWORD);
@@ -311,17 +318,20 @@ public final class LearnerLoadBenchmark {
                 var finished = new ArrayList<Request>();
                 java.util.function.Consumer<Request> listener = finished::add;
                 page.onRequestFinished(listener);
+                int cachedBefore = fromCache.get();
                 var next = lessonPath(course.id(), course.lessons().get(i + 1));
                 page.locator("#lesson-done").click();
                 page.waitForURL("**/" + next);
                 page.locator("#lesson-done").waitFor();
                 page.waitForTimeout(500);
                 page.offRequestFinished(listener);
-                browserRequests[i] = finished.size();
+                browserCached[i] = fromCache.get() - cachedBefore;
+                browserRequests[i] = finished.size() - browserCached[i];
                 long bytes = 0;
                 for (var request : finished) {
                     var body = request.postDataBuffer();
                     bytes += (body == null ? 0 : body.length) + Math.max(0, request.sizes().responseBodySize);
+                    // (a response from the cache counts its body too: bytes that did not cross the network)
                     if (i == 0) {
                         System.out.println("Chromium step request: " + request.method() + " " + request.url() + " "
                                 + (request.postData() == null ? "" : abbreviate(request.postData())));
@@ -345,12 +355,16 @@ public final class LearnerLoadBenchmark {
         client.close();
         Arrays.sort(browserBytes);
         Arrays.sort(clientBytes);
+        Arrays.sort(browserRequests);
+        Arrays.sort(browserCached);
         System.out.printf(
                 Locale.ROOT,
-                "Calibration, %d \"done, next\" steps: Chromium %.0f request(s) and %.0f bytes (request + response"
-                        + " bodies, p50) per step; this client %.0f request(s) and %.0f bytes%n",
+                "Calibration, %d \"done, next\" steps: Chromium %.0f request(s) to the server and %.0f answered by its"
+                        + " cache, %.0f bytes (request + response bodies, cached ones included, p50) per step; this"
+                        + " client %.0f request(s) and %.0f bytes%n",
                 n,
                 browserRequests[n / 2],
+                browserCached[n / 2],
                 browserBytes[n / 2],
                 clientRequests[n / 2],
                 clientBytes[n / 2]);
