@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * which made a returning phone ask again after an hour, and the style sheets went without any caching, so a phone asked
  * for both again on every lesson. The filter sets {@code Cache-Control: public, max-age=31536000, immutable} and keeps
  * later values from replacing it; an error answer (a file that does not exist, a stale hash) is not cached. A style
- * sheet asked for by its plain name (Vaadin's own link to the theme) keeps the server's default.
+ * sheet asked for by its plain name (Vaadin's own link to the theme) is kept an hour, as when Vaadin served it.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticFileCaching {
@@ -31,6 +31,7 @@ class StaticFileCaching {
     static final String HASHED_FILES = "/VAADIN/build/*";
     static final String STYLE_SHEETS = "/styles/*";
     static final String STYLE_SHEETS_MAPPED = "/styles/**";
+    static final java.time.Duration PLAIN_NAME_CACHE = java.time.Duration.ofHours(1);
     /** A style sheet's name as the resource chain writes it: the file's name, a dash and the MD5 of its content. */
     static final java.util.regex.Pattern HASHED_STYLE_SHEET =
             java.util.regex.Pattern.compile("/styles/[A-Za-z0-9_-]+-[0-9a-f]{32}\\.css");
@@ -62,6 +63,9 @@ class StaticFileCaching {
                         new org.springframework.cache.concurrent.ConcurrentMapCache("style-sheets")),
                 new org.springframework.web.servlet.resource.VersionResourceResolver().addContentVersionStrategy("/**"),
                 new org.springframework.web.servlet.resource.PathResourceResolver()));
+        // A plain name keeps the hour Vaadin gave it when Vaadin served these files (its theme link uses one); without
+        // it Spring Security's "no-store" would make every Vaadin page fetch the theme again.
+        handler.setCacheControl(org.springframework.http.CacheControl.maxAge(PLAIN_NAME_CACHE));
         handler.afterPropertiesSet();
         return new org.springframework.web.servlet.handler.SimpleUrlHandlerMapping(
                 Map.of(STYLE_SHEETS_MAPPED, handler), Ordered.HIGHEST_PRECEDENCE);
