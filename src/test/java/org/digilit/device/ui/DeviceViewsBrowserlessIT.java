@@ -184,6 +184,8 @@ class DeviceViewsBrowserlessIT extends SpringBrowserlessTest {
                 """.formatted(data.province, data.code("C1")), StandardCharsets.UTF_8);
         UI.getCurrent().navigate(DeviceImportView.class);
         var view = find(DeviceImportView.class).single();
+        // The page says how large a file it takes, as the other import pages do, and says the limit it holds.
+        assertThat(text()).contains("tối đa " + org.digilit.device.DeviceImportService.MAX_BYTES / 1024 / 1024 + " MB");
         view.useFile(file, "supply.csv");
         view.check();
         assertThat(find(Div.class)
