@@ -1,38 +1,39 @@
 package org.digilit.report;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.digilit.base.ProgrammeTime;
 import org.digilit.base.Quarter;
 import org.springframework.stereotype.Component;
 
-/** Quarters in the programme's time zone: 23:59:59 on 30 June in Hanoi is Q2, even though it is Q2 16:59 UTC. */
+/**
+ * Quarters in the programme's time zone ({@link ProgrammeTime}): 23:59:59 on 30 June in Hanoi is Q2, even though it
+ * is Q2 16:59 UTC.
+ */
 @Component
 public class ReportCalendar {
 
-    private final ZoneId zone;
-    private final Clock clock;
+    private final ProgrammeTime time;
 
-    ReportCalendar(ReportingProperties properties, Clock clock) {
-        this.zone = properties.zone();
-        this.clock = clock;
+    ReportCalendar(ProgrammeTime time) {
+        this.time = time;
     }
 
     public ZoneId zone() {
-        return zone;
+        return time.zone();
     }
 
     public Quarter quarterOf(Instant instant) {
-        return Quarter.of(instant.atZone(zone).toLocalDate());
+        return Quarter.of(time.day(instant));
     }
 
     public Quarter current() {
-        return quarterOf(clock.instant());
+        return time.quarter();
     }
 
     /** The first instant after the quarter: its figures count everything strictly before it. */
     public Instant end(Quarter quarter) {
-        return quarter.lastDay().plusDays(1).atStartOfDay(zone).toInstant();
+        return time.startOf(quarter.lastDay().plusDays(1));
     }
 
     /** A quarter as one comparable number (year × 4 + quarter), the way the figures tables are keyed in SQL. */
