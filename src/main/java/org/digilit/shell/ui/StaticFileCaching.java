@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class StaticFileCaching {
 
     static final String HASHED_FILES = "/VAADIN/build/*";
+    /** Every file of Vaadin's bundle carries its hash (Vite names them so). */
+    static final java.util.regex.Pattern BUNDLE_FILE = java.util.regex.Pattern.compile("/VAADIN/build/.+");
+
     static final String STYLE_SHEETS = "/styles/*";
     static final String STYLE_SHEETS_MAPPED = "/styles/**";
     static final java.time.Duration PLAIN_NAME_CACHE = java.time.Duration.ofHours(1);
@@ -40,12 +42,7 @@ class StaticFileCaching {
 
     @Bean
     FilterRegistrationBean<ImmutableHashedFiles> immutableHashedFiles() {
-        var registration = new FilterRegistrationBean<>(new ImmutableHashedFiles());
-        registration.setName("immutableHashedFiles");
-        registration.addUrlPatterns(HASHED_FILES);
-        // Before Spring Security's chain, so that its default no-cache headers see a Cache-Control already set.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        return immutable("immutableHashedFiles", HASHED_FILES, BUNDLE_FILE);
     }
 
     /**
@@ -83,31 +80,36 @@ class StaticFileCaching {
 
     @Bean
     FilterRegistrationBean<ImmutableHashedFiles> immutableStyleSheets() {
-        var registration = new FilterRegistrationBean<>(new ImmutableHashedFiles(HASHED_STYLE_SHEET));
-        // Its own name: two registrations of one filter class would otherwise share one, and the second be dropped.
-        registration.setName("immutableStyleSheets");
-        registration.addUrlPatterns(STYLE_SHEETS);
+        return immutable("immutableStyleSheets", STYLE_SHEETS, HASHED_STYLE_SHEET);
+    }
+
+    /**
+     * The filter over {@code urlPattern}, caching the paths that match {@code hashed} for a year. Its own name (two
+     * registrations of one filter class would otherwise share one, and the second be dropped), and before Spring
+     * Security's chain, so that its default no-cache headers see a Cache-Control already set.
+     */
+    private static FilterRegistrationBean<ImmutableHashedFiles> immutable(
+            String name, String urlPattern, java.util.regex.Pattern hashed) {
+        var registration = new FilterRegistrationBean<>(new ImmutableHashedFiles(hashed));
+        registration.setName(name);
+        registration.addUrlPatterns(urlPattern);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     static final class ImmutableHashedFiles extends OncePerRequestFilter {
 
-        /** The paths (within the filter's URL patterns) that carry a content hash; null: all of them. */
-        private final java.util.regex.@Nullable Pattern hashed;
+        /** The paths (within the filter's URL pattern) that carry a content hash. */
+        private final java.util.regex.Pattern hashed;
 
-        ImmutableHashedFiles() {
-            this(null);
-        }
-
-        ImmutableHashedFiles(java.util.regex.@Nullable Pattern hashed) {
+        ImmutableHashedFiles(java.util.regex.Pattern hashed) {
             this.hashed = hashed;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (hashed != null && !hashed.matcher(request.getRequestURI()).matches()) {
+            if (!hashed.matcher(request.getRequestURI()).matches()) {
                 chain.doFilter(request, response);
                 return;
             }
